@@ -1,0 +1,89 @@
+package io.github.imagearray.stats;
+
+/**
+ * Power sums of deviations from a fixed centre, {@code S_k = sum (x - centre)^k} for k = 1..4,
+ * over finite values, from which mean, variance, skewness and kurtosis follow. With the centre at
+ * (or near) the mean this is the corrected two-pass algorithm (T. F. Chan, G. H. Golub,
+ * R. J. LeVeque, "Algorithms for computing the sample variance", Am. Stat. 37, 1983); blocks are
+ * summed plainly and the block sums with {@link CompensatedSum compensation}, so the rounding
+ * error stays near that of one block. Sums taken about the same centre merge by addition.
+ */
+final class MomentSums {
+
+	private final double centre;
+	private long count;
+	private final CompensatedSum s1 = new CompensatedSum();
+	private final CompensatedSum s2 = new CompensatedSum();
+	private final CompensatedSum s3 = new CompensatedSum();
+	private final CompensatedSum s4 = new CompensatedSum();
+
+	MomentSums(final double centre) {
+		this.centre = centre;
+	}
+
+	/** Adds the finite values among {@code values[0..length)}; NaN and infinities are skipped. */
+	void addBlock(final double[] values, final int length) {
+		final double c = centre;
+		double a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+		long n = 0;
+		for (int i = 0; i < length; i++) {
+			final double d = values[i] - c;
+			if (d - d == 0) {
+				final double d2 = d * d;
+				a1 += d;
+				a2 += d2;
+				a3 += d2 * d;
+				a4 += d2 * d2;
+				n++;
+			}
+		}
+		addSums(n, a1, a2, a3, a4);
+	}
+
+	/** Adds {@code weight} copies of the finite {@code value}. */
+	void add(final double value, final long weight) {
+		final double d = value - centre;
+		final double d2 = d * d;
+		addSums(weight, weight * d, weight * d2, weight * d2 * d, weight * d2 * d2);
+	}
+
+	/** Adds sums taken about the same centre. */
+	void add(final MomentSums other) {
+		count += other.count;
+		s1.add(other.s1);
+		s2.add(other.s2);
+		s3.add(other.s3);
+		s4.add(other.s4);
+	}
+
+	private void addSums(final long n, final double a1, final double a2, final double a3, final double a4) {
+		count += n;
+		s1.add(a1);
+		s2.add(a2);
+		s3.add(a3);
+		s4.add(a4);
+	}
+
+	long count() {
+		return count;
+	}
+
+	/** @return the mean, {@code centre + S1/n}; NaN when empty */
+	double mean() {
+		return count == 0 ? Double.NaN : centre + s1.value() / count;
+	}
+
+	/**
+	 * @return the central moments {m2, m3, m4} (divided by n) about the mean, shifted exactly from
+	 *         the centre: M2 = S2 - n d^2, M3 = S3 - 3 d S2 + 2 n d^3, M4 = S4 - 4 d S3 + 6 d^2 S2 -
+	 *         3 n d^4 with d = S1/n
+	 */
+	double[] centralMoments() {
+		final double n = count;
+		final double d = s1.value() / n;
+		final double m2 = s2.value() / n - d * d;
+		final double m3 = s3.value() / n - 3 * d * s2.value() / n + 2 * d * d * d;
+		final double m4 = s4.value() / n - 4 * d * s3.value() / n + 6 * d * d * s2.value() / n - 3 * d * d * d * d;
+		return new double[] { Math.max(0, m2), m3, m4 };
+	}
+}

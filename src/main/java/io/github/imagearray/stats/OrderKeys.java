@@ -1,0 +1,62 @@
+package io.github.imagearray.stats;
+
+/**
+ * Order-preserving keys: maps voxel values to unsigned integers of {@link PixelKind#keyBits()} bits
+ * whose unsigned order is the numeric order of the values, so that order statistics can be found
+ * by radix selection on the key bits. Integers up to 32 bits use {@code value - lowest}; floats
+ * and doubles use their IEEE 754 bits with the sign bit flipped for positive values and all bits
+ * flipped for negative ones (the classic radix-sort trick). Wider integers are ranked through
+ * their double values: the conversion is monotone, so the k-th smallest double is the double of
+ * the k-th smallest integer. NaN has no key; callers leave it out.
+ */
+final class OrderKeys {
+
+	private OrderKeys() {
+	}
+
+	/** Computes the keys of {@code values[0..length)} into {@code keys}. */
+	static void fill(final PixelKind kind, final double[] values, final long[] keys, final int length) {
+		switch (kind.keyBits()) {
+			case 8:
+			case 16:
+			case 32:
+				if (kind == PixelKind.FLOAT32) {
+					for (int i = 0; i < length; i++)
+						keys[i] = floatKey((float) values[i]);
+				}
+				else {
+					final long lowest = kind.lowest();
+					for (int i = 0; i < length; i++)
+						keys[i] = (long) values[i] - lowest;
+				}
+				break;
+			default:
+				for (int i = 0; i < length; i++)
+					keys[i] = doubleKey(values[i]);
+		}
+	}
+
+	/** @return the value whose key is {@code key} */
+	static double value(final PixelKind kind, final long key) {
+		if (kind.keyBits() == 64) {
+			final long bits = key < 0 ? key ^ Long.MIN_VALUE : ~key;
+			return Double.longBitsToDouble(bits);
+		}
+		if (kind == PixelKind.FLOAT32) {
+			final int k = (int) key;
+			final int bits = k < 0 ? k ^ Integer.MIN_VALUE : ~k;
+			return Float.intBitsToFloat(bits);
+		}
+		return key + kind.lowest();
+	}
+
+	static long floatKey(final float v) {
+		final int bits = Float.floatToRawIntBits(v);
+		return (bits ^ ((bits >> 31) | Integer.MIN_VALUE)) & 0xffffffffL;
+	}
+
+	static long doubleKey(final double v) {
+		final long bits = Double.doubleToRawLongBits(v);
+		return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+	}
+}

@@ -1,0 +1,164 @@
+package io.github.imagearray.stats;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Finds exact order statistics (the values of given ranks in sorted order) without sorting or
+ * copying the image: a most-significant-digit radix selection on {@link OrderKeys order keys},
+ * 16 key bits per pass. Each pass counts the next digit of the keys that share the already known
+ * prefix of a wanted rank, which narrows that rank to one digit; a prefix whose keys are all
+ * equal (tracked by their minimum and maximum) is resolved at once. 32-bit keys need two passes,
+ * 64-bit keys at most four; memory is a 65,536-entry count table per distinct prefix and worker,
+ * independent of the image size. NaN values have no rank.
+ */
+final class RankSelector {
+
+	static final int DIGIT_BITS = 16;
+	private static final int DIGITS = 1 << DIGIT_BITS;
+
+	private final int keyBits;
+	private long[] ranks = new long[0];
+	private long[] prefixes = new long[0];
+	private long[] residuals = new long[0];
+	private boolean[] resolved = new boolean[0];
+	private int knownBits;
+
+	/**
+	 * @param keyBits 32 or 64; the first pass counts the top 16 bits of all keys, so it can run
+	 *          before the wanted ranks are known
+	 */
+	RankSelector(final int keyBits) {
+		this.keyBits = keyBits;
+	}
+
+	/** @param wanted the 0-based ranks to find among the non-NaN values; set before {@link #advance} */
+	void select(final long[] wanted) {
+		ranks = wanted.clone();
+		prefixes = new long[wanted.length];
+		residuals = wanted.clone();
+		resolved = new boolean[wanted.length];
+	}
+
+	boolean isDone() {
+		for (final boolean r : resolved)
+			if (!r) return false;
+		return true;
+	}
+
+	/** @return the order key of the value of rank {@code rank}, one of the wanted ranks */
+	long key(final long rank) {
+		for (int i = 0; i < ranks.length; i++)
+			if (ranks[i] == rank) {
+				if (!resolved[i]) throw new IllegalStateException("Rank " + rank + " is not resolved yet.");
+				return prefixes[i];
+			}
+		throw new IllegalArgumentException("Rank " + rank + " was not asked for.");
+	}
+
+	/** @return a counter of the next digit, for one worker of the next pass */
+	DigitCounter newCounter() {
+		return new DigitCounter(targets());
+	}
+
+	/** Narrows every unresolved rank by the digit counts of a pass. */
+	void advance(final List<DigitCounter> counters) {
+		final long[] targets = counters.get(0).targets;
+		final long[][] counts = new long[targets.length][DIGITS];
+		final long[] mins = new long[targets.length];
+		final long[] maxs = new long[targets.length];
+		Arrays.fill(mins, Long.MAX_VALUE);
+		Arrays.fill(maxs, Long.MIN_VALUE);
+		for (final DigitCounter c : counters)
+			for (int t = 0; t < targets.length; t++) {
+				for (int d = 0; d < DIGITS; d++)
+					counts[t][d] += c.counts[t][d];
+				mins[t] = Math.min(mins[t], c.mins[t]);
+				maxs[t] = Math.max(maxs[t], c.maxs[t]);
+			}
+		final boolean tracked = knownBits > 0;
+		knownBits += DIGIT_BITS;
+		for (int i = 0; i < ranks.length; i++) {
+			if (resolved[i]) continue;
+			final int t = Arrays.binarySearch(targets, prefixes[i]);
+			if (tracked && mins[t] == maxs[t]) {
+				prefixes[i] = mins[t] ^ Long.MIN_VALUE;
+				resolved[i] = true;
+				continue;
+			}
+			int digit = 0;
+			while (residuals[i] >= counts[t][digit])
+				residuals[i] -= counts[t][digit++];
+			prefixes[i] = prefixes[i] << DIGIT_BITS | digit;
+			resolved[i] = knownBits == keyBits;
+		}
+	}
+
+	/** @return the distinct prefixes of the unresolved ranks, sorted (as unsigned = signed here) */
+	private long[] targets() {
+		if (knownBits == 0) return new long[] { 0 };
+		return IntStream.range(0, ranks.length).filter(i -> !resolved[i]).mapToLong(i -> prefixes[i]).distinct()
+			.sorted().toArray();
+	}
+
+	/**
+	 * Counts, for keys with one of the target prefixes, the digit after the prefix, and tracks the
+	 * smallest and largest such key.
+	 */
+	final class DigitCounter implements BlockConsumer {
+
+		private final long[] targets;
+		private final long[][] counts;
+		private final long[] mins;
+		private final long[] maxs;
+		/** Index of the first target by the top 16 bits of a key, or -1. */
+		private final int[] firstTarget;
+		private final int prefixShift = keyBits - knownBits;
+		private final int digitShift = keyBits - knownBits - DIGIT_BITS;
+		private final int topShift = keyBits - DIGIT_BITS;
+
+		private DigitCounter(final long[] targets) {
+			this.targets = targets;
+			counts = new long[targets.length][DIGITS];
+			mins = new long[targets.length];
+			maxs = new long[targets.length];
+			Arrays.fill(mins, Long.MAX_VALUE);
+			Arrays.fill(maxs, Long.MIN_VALUE);
+			firstTarget = new int[DIGITS];
+			Arrays.fill(firstTarget, -1);
+			if (knownBits > 0)
+				for (int t = targets.length - 1; t >= 0; t--)
+					firstTarget[(int) (targets[t] >>> (knownBits - DIGIT_BITS))] = t;
+		}
+
+		@Override
+		public void accept(final double[] values, final long[] keys, final int length) {
+			if (knownBits == 0) countTopDigits(values, keys, length);
+			else countWithinTargets(values, keys, length);
+		}
+
+		private void countTopDigits(final double[] values, final long[] keys, final int length) {
+			final long[] c = counts[0];
+			for (int i = 0; i < length; i++)
+				if (values[i] == values[i]) c[(int) (keys[i] >>> topShift)]++;
+		}
+
+		private void countWithinTargets(final double[] values, final long[] keys, final int length) {
+			for (int i = 0; i < length; i++) {
+				final long key = keys[i];
+				final int top = (int) (key >>> topShift);
+				int t = firstTarget[top];
+				if (t < 0 || values[i] != values[i]) continue;
+				final long prefix = key >>> prefixShift;
+				while (t < targets.length && targets[t] != prefix)
+					t++;
+				if (t == targets.length) continue;
+				counts[t][(int) (key >>> digitShift) & (DIGITS - 1)]++;
+				final long signed = key ^ Long.MIN_VALUE;
+				if (signed < mins[t]) mins[t] = signed;
+				if (signed > maxs[t]) maxs[t] = signed;
+			}
+		}
+	}
+}

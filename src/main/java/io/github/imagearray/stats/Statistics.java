@@ -1,0 +1,148 @@
+package io.github.imagearray.stats;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The statistics of an image, with numpy/scipy definitions: population variance (ddof 0), biased
+ * skewness {@code m3 / m2^1.5}, Fisher excess kurtosis {@code m4 / m2^2 - 3}, exact median and
+ * percentiles (linear interpolation), a {@code numpy.histogram}. NaN voxels are left out and
+ * counted; infinite voxels are values (mean, minimum, maximum, median and percentiles follow IEEE
+ * arithmetic; variance, standard deviation, skewness and kurtosis are NaN) but only finite ones are
+ * binned. Without any voxel every statistic is NaN. Immutable.
+ * <p>
+ * {@code double median = new StatisticsCalculator().compute(image).median();}
+ */
+public final class Statistics {
+
+	/** The percentiles that {@link #percentile(double)} knows: 1, 5, 25, 75, 95 and 99. */
+	public static final double[] PERCENTILES = Quantiles.PERCENTILES.clone();
+
+	/** The keys of {@link #describe()}, in order: the columns of vIQA's CSV. */
+	public static final String[] DESCRIBE_KEYS = { "mean", "median", "variance", "standarddev", "skewness",
+		"kurtosis", "minimum", "maximum" };
+
+	private final long count;
+	private final long nanCount;
+	private final long posInfCount;
+	private final long negInfCount;
+	private final double mean;
+	private final double median;
+	private final double variance;
+	private final double skewness;
+	private final double kurtosis;
+	private final double minimum;
+	private final double maximum;
+	private final double[] percentiles;
+	private final Histogram histogram;
+
+	/** @param moments mean, variance, skewness and kurtosis */
+	Statistics(final Summary summary, final double[] moments, final double median, final double[] percentiles,
+		final Histogram histogram)
+	{
+		this.count = summary.count();
+		this.nanCount = summary.nan;
+		this.posInfCount = summary.posInf;
+		this.negInfCount = summary.negInf;
+		this.mean = moments[0];
+		this.variance = moments[1];
+		this.skewness = moments[2];
+		this.kurtosis = moments[3];
+		this.minimum = summary.minimum();
+		this.maximum = summary.maximum();
+		this.median = median;
+		this.percentiles = percentiles.clone();
+		this.histogram = histogram;
+	}
+
+	/** @return the number of voxels that are not NaN (infinite ones included) */
+	public long count() {
+		return count;
+	}
+
+	/** @return the number of NaN voxels */
+	public long nanCount() {
+		return nanCount;
+	}
+
+	/** @return the number of +Infinity voxels */
+	public long posInfCount() {
+		return posInfCount;
+	}
+
+	/** @return the number of -Infinity voxels */
+	public long negInfCount() {
+		return negInfCount;
+	}
+
+	public double mean() {
+		return mean;
+	}
+
+	/** @return the exact median: the middle value, or the mean of the two middle values */
+	public double median() {
+		return median;
+	}
+
+	/** @return the population variance (divided by n) */
+	public double variance() {
+		return variance;
+	}
+
+	/** @return the population standard deviation, {@code sqrt(variance)} */
+	public double standardDeviation() {
+		return Math.sqrt(variance);
+	}
+
+	/** @return the biased skewness {@code m3 / m2^1.5}; NaN for constant images */
+	public double skewness() {
+		return skewness;
+	}
+
+	/** @return the biased Fisher (excess) kurtosis {@code m4 / m2^2 - 3}; NaN for constant images */
+	public double kurtosis() {
+		return kurtosis;
+	}
+
+	public double minimum() {
+		return minimum;
+	}
+
+	public double maximum() {
+		return maximum;
+	}
+
+	/**
+	 * @param p one of {@link #PERCENTILES}
+	 * @return the percentile with numpy's default linear interpolation
+	 */
+	public double percentile(final double p) {
+		for (int i = 0; i < PERCENTILES.length; i++)
+			if (PERCENTILES[i] == p) return percentiles[i];
+		throw new IllegalArgumentException("Percentile " + p + " is not computed; available: " +
+			Arrays.toString(PERCENTILES) + ".");
+	}
+
+	/** @return the histogram of the finite values */
+	public Histogram histogram() {
+		return histogram;
+	}
+
+	/**
+	 * @return vIQA's {@code describe()} statistics, keyed and ordered as {@link #DESCRIBE_KEYS}
+	 */
+	public Map<String, Double> describe() {
+		final double[] values = { mean, median, variance, standardDeviation(), skewness, kurtosis, minimum,
+			maximum };
+		final Map<String, Double> map = new LinkedHashMap<>();
+		for (int i = 0; i < DESCRIBE_KEYS.length; i++)
+			map.put(DESCRIBE_KEYS[i], values[i]);
+		return map;
+	}
+
+	@Override
+	public String toString() {
+		return "Statistics" + describe() + " count=" + count + " nan=" + nanCount;
+	}
+}

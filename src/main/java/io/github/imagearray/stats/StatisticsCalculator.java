@@ -1,0 +1,201 @@
+package io.github.imagearray.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.LongToDoubleFunction;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Computes {@link Statistics} of any image of real values, exactly and in parallel, without
+ * copying it or changing it.
+ * <ul>
+ * <li>8- and 16-bit integers: one pass counts voxels by value; every statistic follows from that
+ * table exactly.</li>
+ * <li>Other types: a first pass gathers counts, finite minimum and maximum, the sum and the top
+ * 16 bits of every value's {@link OrderKeys order key}; a second pass sums the powers of the
+ * deviations from the mean, bins the histogram and narrows the median and percentiles by the next
+ * 16 key bits ({@link RankSelector}); 64-bit types may need up to two more narrowing passes.</li>
+ * </ul>
+ * Extra memory is a few count tables per thread, independent of the image size. Work is split
+ * into fixed spans merged in order, so results do not depend on the number of threads.
+ * Instances are immutable; settings return new instances.
+ * <p>
+ * {@code Statistics s = new StatisticsCalculator().bins(256).threads(4).compute(image);}
+ */
+public final class StatisticsCalculator {
+
+	/** vIQA's default number of bins for floating-point images. */
+	public static final int DEFAULT_FLOAT_BINS = 255;
+	/** Integer images get one bin per value between minimum and maximum, at most this many. */
+	public static final int MAX_DEFAULT_INTEGER_BINS = 65536;
+	/** The largest number of bins accepted. */
+	public static final int MAX_BINS = 1 << 20;
+
+	private final int bins;
+	private final int threads;
+	private final ProgressListener progress;
+
+	/** A calculator with default bins, all processors and no progress reports. */
+	public StatisticsCalculator() {
+		this(0, 0, ProgressListener.NONE);
+	}
+
+	private StatisticsCalculator(final int bins, final int threads, final ProgressListener progress) {
+		this.bins = bins;
+		this.threads = threads;
+		this.progress = progress;
+	}
+
+	/**
+	 * @param bins the number of histogram bins, 1 to {@link #MAX_BINS}
+	 * @return a calculator that uses that many bins
+	 * @throws IllegalArgumentException for a number outside that range
+	 */
+	public StatisticsCalculator bins(final int bins) {
+		checkBins(bins);
+		return new StatisticsCalculator(bins, threads, progress);
+	}
+
+	/**
+	 * @param bins a number of histogram bins
+	 * @throws IllegalArgumentException unless 1 &lt;= bins &lt;= {@link #MAX_BINS}
+	 */
+	public static void checkBins(final long bins) {
+		if (bins < 1 || bins > MAX_BINS)
+			throw new IllegalArgumentException("bins must be between 1 and " + MAX_BINS + ", not " + bins + ".");
+	}
+
+	/**
+	 * @param threads the number of threads; 0 for all available processors
+	 * @return a calculator that uses that many threads
+	 */
+	public StatisticsCalculator threads(final int threads) {
+		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all) or more, not " + threads + ".");
+		return new StatisticsCalculator(bins, threads, progress);
+	}
+
+	/** @return a calculator that reports its progress to {@code listener} */
+	public StatisticsCalculator progress(final ProgressListener listener) {
+		return new StatisticsCalculator(bins, threads, listener == null ? ProgressListener.NONE : listener);
+	}
+
+	/**
+	 * @param image the image; only read
+	 * @return its statistics
+	 * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
+	 */
+	public Statistics compute(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		if (image == null) throw new IllegalArgumentException("No image given.");
+		final VoxelSource source = VoxelSource.of(image);
+		final Callable<Statistics> job = () -> source.kind().isSmallInteger() ? fromValueCounts(source)
+			: fromPasses(source);
+		final int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+		try {
+			if (n == 1 || source.spanCount() <= 1) return Parallelization.runSingleThreaded(job);
+			return Parallelization.runWithNumThreads(n, job);
+		}
+		finally {
+			progress.progress(1);
+		}
+	}
+
+	private Statistics fromValueCounts(final VoxelSource source) {
+		final PixelKind kind = source.kind();
+		final long[] counts = ValueCounter.merge(SpanPass.run(source, () -> new ValueCounter(kind), progress, 0, 1));
+		final long lowest = kind.lowest();
+		final Summary summary = Summary.ofValueCounts(counts, lowest);
+		final MomentSums sums = new MomentSums(summary.finiteMean());
+		final HistogramBinning binning = binning(kind, summary);
+		final long[] histogram = new long[binning.bins()];
+		for (int v = 0; v < counts.length; v++)
+			if (counts[v] > 0) {
+				sums.add(v + lowest, counts[v]);
+				histogram[binning.bin(v + lowest)] += counts[v];
+			}
+		final LongToDoubleFunction valueOfRank = rank -> {
+			long below = 0;
+			int v = 0;
+			while (below + counts[v] <= rank)
+				below += counts[v++];
+			return v + lowest;
+		};
+		return assemble(summary, sums, valueOfRank, new Histogram(histogram, binning.edges()));
+	}
+
+	private Statistics fromPasses(final VoxelSource source) {
+		final PixelKind kind = source.kind();
+		final int passes = kind.keyBits() / RankSelector.DIGIT_BITS;
+		final RankSelector selector = new RankSelector(kind.keyBits());
+		final CompensatedSum[] spanSums = new CompensatedSum[source.spanCount()];
+		final List<Summary> summaries = new ArrayList<>();
+		final List<RankSelector.DigitCounter> topCounters = new ArrayList<>();
+		SpanPass.run(source, () -> new BlockWorker(kind, add(summaries, new Summary(spanSums)), add(topCounters,
+			selector.newCounter())), progress, 0, 1.0 / passes);
+		final Summary summary = Summary.merge(summaries, spanSums);
+		selector.select(Quantiles.ranks(summary.count()));
+		selector.advance(topCounters);
+
+		final double centre = summary.finiteMean();
+		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
+		final HistogramBinning binning = binning(kind, summary);
+		final List<HistogramCounter> histograms = new ArrayList<>();
+		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
+		SpanPass.run(source, () -> new BlockWorker(kind, new MomentCounter(centre, momentSums), add(histograms,
+			new HistogramCounter(binning)), add(counters, selector.newCounter())), progress, 1.0 / passes, 2.0 /
+				passes);
+		if (!selector.isDone()) selector.advance(counters);
+		for (int pass = 2; !selector.isDone(); pass++) {
+			final List<RankSelector.DigitCounter> more = new ArrayList<>();
+			SpanPass.run(source, () -> new BlockWorker(kind, add(more, selector.newCounter())), progress,
+				(double) pass / passes, (pass + 1.0) / passes);
+			selector.advance(more);
+		}
+		final LongToDoubleFunction valueOfRank = rank -> OrderKeys.value(kind, selector.key(rank));
+		return assemble(summary, MomentCounter.merge(centre, momentSums), valueOfRank, HistogramCounter.merge(
+			binning, histograms));
+	}
+
+	private static <T> T add(final List<T> list, final T item) {
+		list.add(item);
+		return item;
+	}
+
+	private HistogramBinning binning(final PixelKind kind, final Summary summary) {
+		if (summary.finite == 0) return new HistogramBinning(bins > 0 ? bins : 1, 0, 1);
+		final int n;
+		if (bins > 0) n = bins;
+		else if (!kind.isInteger()) n = DEFAULT_FLOAT_BINS;
+		else n = (int) Math.min(MAX_DEFAULT_INTEGER_BINS, summary.finiteMax - summary.finiteMin + 1);
+		return new HistogramBinning(n, summary.finiteMin, summary.finiteMax);
+	}
+
+	private static Statistics assemble(final Summary summary, final MomentSums sums,
+		final LongToDoubleFunction valueOfRank, final Histogram histogram)
+	{
+		final long n = summary.count();
+		double mean = Double.NaN, variance = Double.NaN, skewness = Double.NaN, kurtosis = Double.NaN;
+		if (summary.finite > 0 && summary.finiteMin == summary.finiteMax) {
+			mean = summary.finiteMin;
+			variance = 0;
+		}
+		else if (summary.finite > 0) {
+			mean = summary.clampToRange(sums.mean());
+			final double[] m = sums.centralMoments();
+			variance = m[0];
+			skewness = m[1] / Math.pow(m[0], 1.5);
+			kurtosis = m[2] / (m[0] * m[0]) - 3;
+		}
+		if (summary.posInf + summary.negInf > 0) {
+			variance = skewness = kurtosis = Double.NaN;
+		}
+		final double[] percentiles = new double[Quantiles.PERCENTILES.length];
+		for (int i = 0; i < percentiles.length; i++)
+			percentiles[i] = Quantiles.percentile(n, Quantiles.PERCENTILES[i], valueOfRank);
+		return new Statistics(summary, new double[] { summary.mean(mean), variance, skewness, kurtosis },
+			Quantiles.median(n, valueOfRank), percentiles, histogram);
+	}
+}

@@ -1,0 +1,120 @@
+package io.github.imagearray.stats;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
+import net.imglib2.util.Util;
+import net.imglib2.view.Views;
+
+/**
+ * Read-only access to the voxels of an image in fixed spans. Array- and plane-backed images
+ * ({@link ArrayImg}, {@link PlanarImg}) are read straight from their primitive arrays; any other
+ * {@link RandomAccessibleInterval} (views, translated or permuted intervals, procedural images)
+ * through a cursor in flat iteration order. The spans depend only on the image, never on the
+ * number of threads, so results merged in span order are reproducible.
+ */
+final class VoxelSource {
+
+	/** Voxels per span; a span never straddles two planes. */
+	static final int SPAN = 1 << 20;
+
+	private final RandomAccessibleInterval<? extends RealType<?>> image;
+	private final PixelKind kind;
+	private final long size;
+	/** The primitive arrays holding the voxels, or null for cursor access. */
+	private final List<Object> arrays;
+	private final long arrayLength;
+	private final int spansPerArray;
+	private final int spanCount;
+
+	private VoxelSource(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		this.image = image;
+		this.kind = PixelKind.of(Util.getTypeFromInterval(image));
+		this.size = Intervals.numElements(image);
+		this.arrays = primitiveArrays(image, kind, size);
+		if (arrays == null) {
+			arrayLength = size;
+			spansPerArray = 0;
+			spanCount = Math.toIntExact((size + SPAN - 1) / SPAN);
+		}
+		else {
+			arrayLength = arrays.isEmpty() ? 0 : size / arrays.size();
+			spansPerArray = (int) ((arrayLength + SPAN - 1) / SPAN);
+			spanCount = Math.toIntExact((long) spansPerArray * arrays.size());
+		}
+	}
+
+	/**
+	 * @param image any image of real values; it is only read
+	 * @return its voxel source
+	 */
+	static VoxelSource of(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		return new VoxelSource(image);
+	}
+
+	PixelKind kind() {
+		return kind;
+	}
+
+	long size() {
+		return size;
+	}
+
+	int spanCount() {
+		return spanCount;
+	}
+
+	/** @return true when the voxels are read from primitive arrays rather than a cursor */
+	boolean isArrayBacked() {
+		return arrays != null;
+	}
+
+	/** @return a reader for span {@code span}, in [0, {@link #spanCount()}) */
+	SpanReader reader(final int span) {
+		if (arrays == null) {
+			final long start = (long) span * SPAN;
+			return new CursorSpanReader(Views.flatIterable(image).cursor(), start, (int) Math.min(SPAN, size - start), kind);
+		}
+		final int array = span / spansPerArray;
+		final long from = (long) (span % spansPerArray) * SPAN;
+		final long to = Math.min(from + SPAN, arrayLength);
+		return new ArraySpanReader(arrays.get(array), (int) from, (int) to, kind);
+	}
+
+	private static List<Object> primitiveArrays(final RandomAccessibleInterval<?> image, final PixelKind kind,
+		final long size)
+	{
+		if (kind == PixelKind.OTHER_INTEGER || kind == PixelKind.OTHER_REAL) return null;
+		if (image instanceof ArrayImg) {
+			final Object access = ((ArrayImg<?, ?>) image).update(null);
+			final Object array = storage(access);
+			return array != null && ArraySpanReader.length(array) >= size ? Collections.singletonList(array) : null;
+		}
+		if (image instanceof PlanarImg) {
+			final PlanarImg<?, ?> planar = (PlanarImg<?, ?>) image;
+			final int planes = planar.numSlices();
+			final long perPlane = planes == 0 ? 0 : size / planes;
+			final List<Object> list = new ArrayList<>(planes);
+			for (int p = 0; p < planes; p++) {
+				final Object array = storage(planar.getPlane(p));
+				if (array == null || ArraySpanReader.length(array) < perPlane) return null;
+				list.add(array);
+			}
+			return list;
+		}
+		return null;
+	}
+
+	private static Object storage(final Object access) {
+		if (!(access instanceof ArrayDataAccess)) return null;
+		final Object array = ((ArrayDataAccess<?>) access).getCurrentStorageArray();
+		return ArraySpanReader.isSupported(array) ? array : null;
+	}
+}

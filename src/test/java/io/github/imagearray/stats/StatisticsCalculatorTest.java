@@ -1,0 +1,157 @@
+package io.github.imagearray.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgFactory;
+import net.imglib2.img.planar.PlanarImgFactory;
+import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ByteType;
+import net.imglib2.type.numeric.integer.IntType;
+import net.imglib2.type.numeric.integer.LongType;
+import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.Unsigned12BitType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedIntType;
+import net.imglib2.type.numeric.integer.UnsignedLongType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.DoubleType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+
+/** Every pixel type and storage, compared with the brute-force {@link ReferenceStatistics}. */
+class StatisticsCalculatorTest {
+
+	/** The pixel types with a generator of typical values, duplicates and extremes included. */
+	enum Kind {
+		UINT8(UnsignedByteType::new, r -> () -> r.nextInt(256)),
+		INT8(ByteType::new, r -> () -> r.nextInt(256) - 128),
+		UINT16(UnsignedShortType::new, r -> () -> r.nextBoolean() ? r.nextInt(4096) : r.nextInt(65536)),
+		INT16(ShortType::new, r -> () -> r.nextInt(65536) - 32768),
+		UINT32(UnsignedIntType::new, r -> () -> r.nextBoolean() ? r.nextInt(1000) : (r.nextInt() & 0xffffffffL)),
+		INT32(IntType::new, r -> () -> r.nextBoolean() ? r.nextInt(1000) - 500 : r.nextInt()),
+		UINT64(UnsignedLongType::new, r -> () -> r.nextBoolean() ? r.nextInt(100) : ArrayDouble.unsigned(r
+			.nextLong())),
+		INT64(LongType::new, r -> () -> r.nextBoolean() ? r.nextInt(100) - 50 : r.nextLong()),
+		FLOAT32(FloatType::new, r -> () -> r.nextInt(4) == 0 ? r.nextInt(50) : (float) (r.nextGaussian() * 1e3 +
+			200)),
+		FLOAT64(DoubleType::new, r -> () -> r.nextInt(4) == 0 ? r.nextInt(50) : r.nextGaussian() * 1e-3 + 7),
+		UINT12(Unsigned12BitType::new, r -> () -> r.nextInt(4096));
+
+		final Supplier<? extends RealType<?>> type;
+		final java.util.function.Function<Random, DoubleSupplier> values;
+
+		Kind(final Supplier<? extends RealType<?>> type, final java.util.function.Function<Random, DoubleSupplier> values) {
+			this.type = type;
+			this.values = values;
+		}
+	}
+
+	/** Helpers for values that only a long can hold. */
+	static final class ArrayDouble {
+
+		static double unsigned(final long v) {
+			return ArraySpanReader.unsignedToDouble(v);
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	static <T extends NativeType<T> & RealType<T>> Img<T> image(final Kind kind, final boolean planar,
+		final long seed, final long... dims)
+	{
+		final T type = (T) kind.type.get();
+		final Img<T> img = planar ? new PlanarImgFactory<>(type).create(dims) : new ArrayImgFactory<>(type).create(
+			dims);
+		final DoubleSupplier values = kind.values.apply(new Random(seed));
+		final Random raw = new Random(seed + 1);
+		for (final T t : img) {
+			if (t instanceof UnsignedLongType && raw.nextBoolean()) ((UnsignedLongType) t).set(raw.nextLong());
+			else if (t instanceof LongType && raw.nextBoolean()) ((LongType) t).set(raw.nextLong());
+			else t.setReal(values.getAsDouble());
+		}
+		return img;
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void arrayImagesAgreeWithReference(final Kind kind) {
+		final Img<?> img = image(kind, false, 42, 37, 23, 11);
+		check((RandomAccessibleInterval) img);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void planarImagesAgreeWithReference(final Kind kind) {
+		check((RandomAccessibleInterval) image(kind, true, 43, 19, 17, 5));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void viewsWithOffsetsSubintervalsAndPermutedAxesAgreeWithReference(final Kind kind) {
+		final Img img = image(kind, false, 44, 21, 13, 9);
+		check(Views.translate(img, -100, 7, 1 << 20));
+		check(Views.interval(img, new long[] { 3, 2, 1 }, new long[] { 17, 10, 7 }));
+		check(Views.permute(Views.translate(img, 5, -5, 0), 0, 2));
+		check(Views.hyperSlice(img, 2, 4));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void explicitBinsAgreeWithReference(final Kind kind) {
+		final Img img = image(kind, false, 45, 30, 30);
+		for (final int bins : new int[] { 1, 2, 7, 256, 1000 }) {
+			final Statistics s = new StatisticsCalculator().bins(bins).compute(img);
+			ReferenceStatistics.of(ReferenceStatistics.values(img), bins).assertAgrees(s);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void sameResultWithOneOrManyThreadsAndStoragesAcrossSpans(final Kind kind) {
+		// more voxels than one span, so that several spans are merged
+		final Img array = image(kind, false, 46, 64, 64, 300);
+		final Img planar = image(kind, true, 46, 64, 64, 300);
+		final Statistics one = new StatisticsCalculator().threads(1).compute(array);
+		final Statistics three = new StatisticsCalculator().threads(3).compute(array);
+		final Statistics fromPlanes = new StatisticsCalculator().threads(2).compute(planar);
+		final Statistics fromCursor = new StatisticsCalculator().threads(2).compute(Views.translate(array, 1, 2, 3));
+		for (final Statistics other : new Statistics[] { three, fromPlanes, fromCursor }) {
+			assertEquals(one.describe(), other.describe());
+			assertEquals(one.histogram(), other.histogram());
+			for (final double p : Statistics.PERCENTILES)
+				assertEquals(one.percentile(p), other.percentile(p), 0);
+		}
+		ReferenceStatistics.of(ReferenceStatistics.values(array), defaultBins(kind, array)).assertAgrees(one);
+	}
+
+	private static void check(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final Statistics s = new StatisticsCalculator().compute(image);
+		ReferenceStatistics.of(ReferenceStatistics.values(image), defaultBins(null, image)).assertAgrees(s);
+		assertTrue(s.count() > 0);
+	}
+
+	/** The documented default: 255 bins for floating types, one per integer value up to 65,536. */
+	private static int defaultBins(final Kind unused, final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final RealType<?> type = Views.flatIterable(image).firstElement();
+		if (!(type instanceof net.imglib2.type.numeric.IntegerType)) return 255;
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		final Cursor<? extends RealType<?>> c = Views.flatIterable(image).cursor();
+		while (c.hasNext()) {
+			final double v = c.next().getRealDouble();
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+		return (int) Math.min(65536, max - min + 1);
+	}
+}
