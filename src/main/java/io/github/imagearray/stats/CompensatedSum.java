@@ -12,6 +12,11 @@ final class CompensatedSum {
 
 	void add(final double value) {
 		final double t = sum + value;
+		if (!Double.isFinite(t)) {
+			// overflow or infinite input: the sum is t, there is no rounding error to carry
+			sum = t;
+			return;
+		}
 		if (Math.abs(sum) >= Math.abs(value)) compensation += (sum - t) + value;
 		else compensation += (value - t) + sum;
 		sum = t;
@@ -23,6 +28,6 @@ final class CompensatedSum {
 	}
 
 	double value() {
-		return sum + compensation;
+		return Double.isFinite(sum) ? sum + compensation : sum;
 	}
 }
