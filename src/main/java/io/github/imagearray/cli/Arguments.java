@@ -1,0 +1,73 @@
+package io.github.imagearray.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The positional arguments and {@code --name value} options of one command. */
+final class Arguments {
+
+	private final String command;
+	private final List<String> positional = new ArrayList<>();
+	private final Map<String, String> options = new HashMap<>();
+
+	/**
+	 * @param args the arguments after the command name
+	 * @param allowed the option names the command knows
+	 */
+	Arguments(final String command, final String[] args, final String... allowed) {
+		this.command = command;
+		final Set<String> known = new HashSet<>(Arrays.asList(allowed));
+		for (int i = 0; i < args.length; i++) {
+			final String a = args[i];
+			if (a.startsWith("--")) {
+				final String name = a.substring(2);
+				if (!known.contains(name)) throw new UsageException(command + ": unknown option " + a + (known.isEmpty()
+					? "" : "; known: --" + String.join(", --", allowed)));
+				if (i + 1 >= args.length) throw new UsageException(command + ": option " + a + " needs a value.");
+				options.put(name, args[++i]);
+			}
+			else positional.add(a);
+		}
+	}
+
+	/** @return the only positional argument, named {@code what} in errors */
+	String single(final String what) {
+		if (positional.size() != 1) throw new UsageException(command + " takes one " + what + ", got " + positional
+			.size() + ".");
+		return positional.get(0);
+	}
+
+	void noPositional() {
+		if (!positional.isEmpty()) throw new UsageException(command + " takes no argument '" + positional.get(0) +
+			"'.");
+	}
+
+	String option(final String name, final String fallback) {
+		return options.getOrDefault(name, fallback);
+	}
+
+	boolean has(final String name) {
+		return options.containsKey(name);
+	}
+
+	/** @return the option as a whole number within [min, max], or the fallback when absent */
+	int integer(final String name, final int fallback, final int min, final int max) {
+		final String text = options.get(name);
+		if (text == null) return fallback;
+		final long value;
+		try {
+			value = Long.parseLong(text.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw new UsageException(command + ": --" + name + " must be a whole number, not '" + text + "'.");
+		}
+		if (value < min || value > max) throw new UsageException(command + ": --" + name + " must be between " + min +
+			" and " + max + ", not " + value + ".");
+		return (int) value;
+	}
+}

@@ -1,0 +1,142 @@
+package io.github.imagearray.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.process.StackStatistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.parallel.Parallelization;
+
+/**
+ * The {@code bench} command: times, in one run and on the same phantom, ImageArray's full
+ * statistics, a plain pass that only sums the voxels (four accumulators per thread, same
+ * threads, straight from the primitive arrays: the cost of reading) and ImageJ's
+ * {@link StackStatistics} on the same planes. Reports medians after warm-up.
+ */
+final class Benchmark {
+
+	private static volatile double sink;
+
+	private Benchmark() {
+	}
+
+	static Map<String, Object> run(final Phantom.Type type, final int size, final int threads, final int runs) {
+		final PlanarImg<?, ?> img = Phantom.create(type, size, 1);
+		final List<Object> planes = new ArrayList<>();
+		for (int z = 0; z < img.numSlices(); z++)
+			planes.add(((ArrayDataAccess<?>) img.getPlane(z)).getCurrentStorageArray());
+		final StatisticsCalculator calculator = new StatisticsCalculator().threads(threads);
+		final ImagePlus imp = imagePlus(planes, size);
+		final Callable<Object> stats = () -> calculator.compute((PlanarImg) img);
+		final Callable<Object> read = () -> Parallelization.runWithNumThreads(threads, () -> plainSum(planes));
+		final Callable<Object> imagej = () -> new StackStatistics(imp);
+		final double[][] seconds = new double[3][runs];
+		final List<Callable<Object>> jobs = Arrays.asList(stats, read, imagej);
+		for (int warmup = 0; warmup < 2; warmup++)
+			for (final Callable<Object> job : jobs)
+				time(job);
+		for (int r = 0; r < runs; r++)
+			for (int j = 0; j < jobs.size(); j++)
+				seconds[j][r] = time(jobs.get(j));
+		final Map<String, Object> result = new LinkedHashMap<>();
+		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+		result.put("size", size);
+		result.put("voxels", (long) size * size * size);
+		result.put("threads", threads);
+		result.put("runs", runs);
+		final double statsSeconds = median(seconds[0]);
+		final double readSeconds = median(seconds[1]);
+		final double imagejSeconds = median(seconds[2]);
+		result.put("stats_seconds", statsSeconds);
+		result.put("read_seconds", readSeconds);
+		result.put("ratio", statsSeconds / readSeconds);
+		result.put("imagej_stackstatistics_seconds", imagejSeconds);
+		result.put("speedup_vs_imagej", imagejSeconds / statsSeconds);
+		return result;
+	}
+
+	private static ImagePlus imagePlus(final List<Object> planes, final int size) {
+		final ImageStack stack = new ImageStack(size, size);
+		for (final Object p : planes)
+			stack.addSlice(null, p);
+		return new ImagePlus("phantom", stack);
+	}
+
+	private static double time(final Callable<Object> job) {
+		final long start = System.nanoTime();
+		try {
+			final Object result = job.call();
+			sink += result == null ? 0 : result.hashCode();
+		}
+		catch (final Exception e) {
+			throw new IllegalStateException(e);
+		}
+		return (System.nanoTime() - start) * 1e-9;
+	}
+
+	private static double median(final double[] values) {
+		final double[] s = values.clone();
+		Arrays.sort(s);
+		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+	}
+
+	/** Sums all voxels plane by plane on the current ImgLib2 task executor. */
+	private static Double plainSum(final List<Object> planes) {
+		final List<Double> sums = Parallelization.getTaskExecutor().forEachApply(planes, Benchmark::sum);
+		double total = 0;
+		for (final double s : sums)
+			total += s;
+		return total;
+	}
+
+	private static double sum(final Object plane) {
+		if (plane instanceof byte[]) {
+			final byte[] a = (byte[]) plane;
+			long s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			int i = 0;
+			for (; i + 3 < a.length; i += 4) {
+				s0 += a[i] & 0xff;
+				s1 += a[i + 1] & 0xff;
+				s2 += a[i + 2] & 0xff;
+				s3 += a[i + 3] & 0xff;
+			}
+			for (; i < a.length; i++)
+				s0 += a[i] & 0xff;
+			return s0 + s1 + s2 + s3;
+		}
+		if (plane instanceof short[]) {
+			final short[] a = (short[]) plane;
+			long s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			int i = 0;
+			for (; i + 3 < a.length; i += 4) {
+				s0 += a[i] & 0xffff;
+				s1 += a[i + 1] & 0xffff;
+				s2 += a[i + 2] & 0xffff;
+				s3 += a[i + 3] & 0xffff;
+			}
+			for (; i < a.length; i++)
+				s0 += a[i] & 0xffff;
+			return s0 + s1 + s2 + s3;
+		}
+		final float[] a = (float[]) plane;
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int i = 0;
+		for (; i + 3 < a.length; i += 4) {
+			s0 += a[i];
+			s1 += a[i + 1];
+			s2 += a[i + 2];
+			s3 += a[i + 3];
+		}
+		for (; i < a.length; i++)
+			s0 += a[i];
+		return s0 + s1 + s2 + s3;
+	}
+}

@@ -1,0 +1,68 @@
+package io.github.imagearray.cli;
+
+import java.util.Map;
+
+/**
+ * A minimal JSON writer for nested maps, numbers, strings and arrays. Doubles are written in full
+ * round-trip precision; non-finite ones as the strings "NaN", "Infinity" and "-Infinity".
+ */
+final class Json {
+
+	private Json() {
+	}
+
+	static String write(final Object value) {
+		final StringBuilder out = new StringBuilder();
+		append(out, value);
+		return out.toString();
+	}
+
+	private static void append(final StringBuilder out, final Object value) {
+		if (value instanceof Map) {
+			out.append('{');
+			boolean first = true;
+			for (final Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+				out.append(first ? "" : ", ");
+				first = false;
+				string(out, String.valueOf(e.getKey()));
+				out.append(": ");
+				append(out, e.getValue());
+			}
+			out.append('}');
+		}
+		else if (value instanceof double[]) {
+			final double[] a = (double[]) value;
+			out.append('[');
+			for (int i = 0; i < a.length; i++)
+				append(out.append(i == 0 ? "" : ", "), a[i]);
+			out.append(']');
+		}
+		else if (value instanceof long[]) {
+			final long[] a = (long[]) value;
+			out.append('[');
+			for (int i = 0; i < a.length; i++)
+				out.append(i == 0 ? "" : ", ").append(a[i]);
+			out.append(']');
+		}
+		else if (value instanceof Double || value instanceof Float) {
+			final double d = ((Number) value).doubleValue();
+			if (Double.isNaN(d)) out.append("\"NaN\"");
+			else if (Double.isInfinite(d)) out.append(d > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+			else out.append(d);
+		}
+		else if (value instanceof Number || value instanceof Boolean) out.append(value);
+		else if (value == null) out.append("null");
+		else string(out, value.toString());
+	}
+
+	private static void string(final StringBuilder out, final String s) {
+		out.append('"');
+		for (int i = 0; i < s.length(); i++) {
+			final char c = s.charAt(i);
+			if (c == '"' || c == '\\') out.append('\\').append(c);
+			else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+			else out.append(c);
+		}
+		out.append('"');
+	}
+}

@@ -1,0 +1,146 @@
+package io.github.imagearray.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * The command line: {@code java -jar imagearray-cli.jar COMMAND ...}. Results go to standard
+ * output; a problem is one line on standard error and a non-zero exit status (2 for a wrong
+ * command line, 1 for input that cannot be used), never a stack trace.
+ */
+public final class Main {
+
+	static final String USAGE = String.join("\n", //
+		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
+		"  stats FILE [--bins N] [--threads T]      statistics of an image as JSON", //
+		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
+		"  demo [--out DIR] [--size N]              statistics and CSV of a built-in noisy 3D phantom", //
+		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R]", //
+		"                                           time the statistics against a plain read of the voxels", //
+		"FILE: .tif/.tiff (ImageJ) or .mhd/.mha (MetaImage).");
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	private Main(final PrintStream out, final PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public static void main(final String[] args) throws UnsupportedEncodingException {
+		System.setProperty("java.awt.headless", "true");
+		System.exit(run(args, new PrintStream(System.out, true, "UTF-8"), System.err));
+	}
+
+	/** Runs a command; returns the exit status. */
+	static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		try {
+			new Main(out, err).dispatch(args);
+			out.flush();
+			return 0;
+		}
+		catch (final UsageException e) {
+			err.println("imagearray: " + e.getMessage());
+			return 2;
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			err.println("imagearray: " + e.getMessage());
+			return 1;
+		}
+		catch (final OutOfMemoryError e) {
+			err.println("imagearray: not enough memory (" + e.getMessage() + "); run Java with a larger -Xmx.");
+			return 1;
+		}
+		catch (final RuntimeException e) {
+			err.println("imagearray: internal error: " + e);
+			return 3;
+		}
+	}
+
+	private void dispatch(final String[] args) throws IOException {
+		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+			if (args.length == 0) throw new UsageException("no command given; --help lists the commands.");
+			out.println(USAGE);
+			return;
+		}
+		final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+		switch (args[0]) {
+			case "stats":
+				stats(new Arguments("stats", rest, "bins", "threads"));
+				break;
+			case "describe":
+				describe(new Arguments("describe", rest, "out", "name"));
+				break;
+			case "demo":
+				demo(new Arguments("demo", rest, "out", "size"));
+				break;
+			case "bench":
+				bench(new Arguments("bench", rest, "size", "type", "threads", "runs"));
+				break;
+			default:
+				throw new UsageException("unknown command '" + args[0] + "'; --help lists the commands.");
+		}
+	}
+
+	private static StatisticsCalculator calculator(final Arguments a) {
+		StatisticsCalculator c = new StatisticsCalculator().threads(a.integer("threads", 0, 0, 1024));
+		if (a.has("bins")) c = c.bins(a.integer("bins", 0, 1, StatisticsCalculator.MAX_BINS));
+		return c;
+	}
+
+	private void stats(final Arguments a) throws IOException {
+		final StatisticsCalculator calculator = calculator(a);
+		final Path file = Paths.get(a.single("image file"));
+		out.println(Json.write(StatisticsJson.of(calculator.compute(ImageFiles.open(file)))));
+	}
+
+	private void describe(final Arguments a) throws IOException {
+		final Path file = Paths.get(a.single("image file"));
+		if (!a.has("out")) throw new UsageException("describe needs --out DIR.");
+		final Path dir = Paths.get(a.option("out", "."));
+		final String name = a.option("name", baseName(file));
+		final String csv = StatisticsCsv.withExtension(name);
+		io.github.imagearray.AtomicFiles.checkDirectory(dir.toAbsolutePath());
+		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().compute(image));
+		out.println(written);
+	}
+
+	private void demo(final Arguments a) throws IOException {
+		a.noPositional();
+		final int size = a.integer("size", 256, 2, 2048);
+		final Path dir = Paths.get(a.option("out", "."));
+		io.github.imagearray.AtomicFiles.checkDirectory(dir.toAbsolutePath());
+		final Statistics s = new StatisticsCalculator().compute((RandomAccessibleInterval) Phantom.create(
+			Phantom.Type.FLOAT32, size, 1));
+		out.println(Json.write(StatisticsJson.of(s)));
+		err.println("Wrote " + StatisticsCsv.write(dir, "phantom.csv", s).toAbsolutePath());
+	}
+
+	private void bench(final Arguments a) {
+		a.noPositional();
+		final int size = a.integer("size", 512, 8, 2048);
+		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
+		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+		final int runs = a.integer("runs", 5, 1, 1000);
+		final Map<String, Object> result = Benchmark.run(type, size, threads, runs);
+		out.println(Json.write(result));
+	}
+
+	private static String baseName(final Path file) {
+		final String name = file.getFileName().toString();
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+}

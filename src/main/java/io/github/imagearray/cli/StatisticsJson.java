@@ -1,0 +1,31 @@
+package io.github.imagearray.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.imagearray.stats.Statistics;
+
+/** The JSON object of the {@code stats} command: counts, vIQA's statistics, percentiles, histogram. */
+final class StatisticsJson {
+
+	private StatisticsJson() {
+	}
+
+	static Map<String, Object> of(final Statistics s) {
+		final Map<String, Object> map = new LinkedHashMap<>();
+		map.put("count", s.count());
+		map.put("nan_count", s.nanCount());
+		map.put("posinf_count", s.posInfCount());
+		map.put("neginf_count", s.negInfCount());
+		map.putAll(s.describe());
+		final Map<String, Object> percentiles = new LinkedHashMap<>();
+		for (final double p : Statistics.PERCENTILES)
+			percentiles.put(String.valueOf((int) p), s.percentile(p));
+		map.put("percentiles", percentiles);
+		final Map<String, Object> histogram = new LinkedHashMap<>();
+		histogram.put("counts", s.histogram().counts());
+		histogram.put("edges", s.histogram().edges());
+		map.put("histogram", histogram);
+		return map;
+	}
+}

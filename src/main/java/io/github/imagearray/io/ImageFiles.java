@@ -1,0 +1,43 @@
+package io.github.imagearray.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import io.github.imagearray.bridge.ImagePlusImgs;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with ImageJ 1.x,
+ * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader}.
+ * <p>
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
+ */
+public final class ImageFiles {
+
+	private ImageFiles() {
+	}
+
+	/**
+	 * @param file an image file
+	 * @return its voxels, in the file's own pixel type
+	 * @throws ImageFileException naming the file and the problem
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
+		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
+		if (Files.isDirectory(file)) throw new ImageFileException("Not a file but a directory: " + file);
+		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.read(file);
+		if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+			try {
+				return ImagePlusImgs.wrap(TiffReader.read(file));
+			}
+			catch (final IllegalArgumentException e) {
+				throw new ImageFileException(file + ": " + e.getMessage(), e);
+			}
+		}
+		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd and .mha.");
+	}
+}

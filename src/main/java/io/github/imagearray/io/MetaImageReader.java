@@ -1,0 +1,165 @@
+package io.github.imagearray.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Reads MetaImage files ({@code .mhd} + data file, or {@code .mha}) into a {@link PlanarImg} of the
+ * matching ImgLib2 type, without conversion: both byte orders, {@code HeaderSize} (including -1,
+ * "data at the end"), {@code ElementDataFile = LOCAL} and zlib-compressed data. Sizes are checked
+ * against the file and the Java heap before anything is allocated; every problem is an
+ * {@link ImageFileException} that names the file.
+ * <p>
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = MetaImageReader.read(Paths.get("ct.mhd"));}
+ */
+public final class MetaImageReader {
+
+	private static final int CHUNK_BYTES = 1 << 24;
+
+	private MetaImageReader() {
+	}
+
+	/** Reads the image of a {@code .mhd} or {@code .mha} file. */
+	public static RandomAccessibleInterval<? extends RealType<?>> read(final Path file) throws IOException {
+		return read(MetaImageHeader.read(file));
+	}
+
+	/** Reads the image a header describes. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static RandomAccessibleInterval<? extends RealType<?>> read(final MetaImageHeader header)
+		throws IOException
+	{
+		final String name = header.file().toString();
+		final long[] dims = header.dimensions();
+		final long bytes;
+		try {
+			bytes = header.dataBytes();
+			if (Math.multiplyExact(dims[0], dims[1]) > Integer.MAX_VALUE - 8) throw new ArithmeticException();
+		}
+		catch (final ArithmeticException e) {
+			throw new ImageFileException(name + ": DimSize " + java.util.Arrays.toString(dims) +
+				" describes more voxels than can be held.");
+		}
+		final Path data = header.dataFile();
+		if (!Files.isRegularFile(data)) throw new ImageFileException(name + ": data file not found: " + data);
+		final long fileSize = Files.size(data);
+		final long offset = dataOffset(header, fileSize, bytes);
+		if (!header.isCompressed()) {
+			final long available = fileSize - offset;
+			if (available < bytes) throw new ImageFileException(name + ": data file " + data + " is truncated: " +
+				bytes + " bytes of voxels expected after byte " + offset + ", found " + available + ".");
+			if (available > bytes) throw new ImageFileException(name + ": data file " + data + " holds " + available +
+				" bytes of voxels after byte " + offset + " but the header describes " + bytes + ".");
+		}
+		checkMemory(name, bytes);
+		final PlanarImg<?, ?> img = create(header.elementType(), dims);
+		try (FileChannel file = FileChannel.open(data, StandardOpenOption.READ)) {
+			file.position(offset);
+			if (header.isCompressed()) {
+				final InputStream in = new InflaterInputStream(Channels.newInputStream(file), new java.util.zip.Inflater(),
+					1 << 16);
+				fill(img, Channels.newChannel(in), header);
+			}
+			else fill(img, file, header);
+		}
+		catch (final ZipException e) {
+			throw new ImageFileException(name + ": corrupt compressed data in " + data + " (" + e.getMessage() + ").", e);
+		}
+		catch (final EOFException e) {
+			throw new ImageFileException(name + ": data in " + data + " ends early: " + e.getMessage(), e);
+		}
+		return (RandomAccessibleInterval) img;
+	}
+
+	private static long dataOffset(final MetaImageHeader header, final long fileSize, final long bytes)
+		throws ImageFileException
+	{
+		final String name = header.file().toString();
+		long offset = header.dataOffset();
+		if (offset == -1) {
+			final long size = header.isCompressed() ? header.compressedSize() : bytes;
+			if (size < 0) throw new ImageFileException(name +
+				": HeaderSize -1 with compressed data needs CompressedDataSize.");
+			offset = fileSize - size;
+			if (offset < 0) throw new ImageFileException(name + ": data file " + header.dataFile() + " is truncated: " +
+				size + " bytes expected, found " + fileSize + ".");
+		}
+		if (offset > fileSize) throw new ImageFileException(name + ": HeaderSize " + offset +
+			" is beyond the end of the data file (" + fileSize + " bytes).");
+		return offset;
+	}
+
+	private static void checkMemory(final String name, final long bytes) throws ImageFileException {
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (bytes > free) throw new ImageFileException(name + ": the image needs " + (bytes >> 20) +
+			" MiB but the Java heap has only " + (free >> 20) + " MiB free; run Java with a larger -Xmx.");
+	}
+
+	private static PlanarImg<?, ?> create(final MetaElementType type, final long[] dims) {
+		switch (type) {
+			case MET_UCHAR:
+				return PlanarImgs.unsignedBytes(dims);
+			case MET_CHAR:
+				return PlanarImgs.bytes(dims);
+			case MET_USHORT:
+				return PlanarImgs.unsignedShorts(dims);
+			case MET_SHORT:
+				return PlanarImgs.shorts(dims);
+			case MET_UINT:
+				return PlanarImgs.unsignedInts(dims);
+			case MET_INT:
+				return PlanarImgs.ints(dims);
+			case MET_FLOAT:
+				return PlanarImgs.floats(dims);
+			default:
+				return PlanarImgs.doubles(dims);
+		}
+	}
+
+	private static void fill(final PlanarImg<?, ?> img, final ReadableByteChannel in, final MetaImageHeader header)
+		throws IOException
+	{
+		final int size = header.elementType().bytes();
+		final ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(header.isBigEndian() ? ByteOrder.BIG_ENDIAN
+			: ByteOrder.LITTLE_ENDIAN);
+		for (int p = 0; p < img.numSlices(); p++) {
+			final Object array = ((ArrayDataAccess<?>) img.getPlane(p)).getCurrentStorageArray();
+			final int length = java.lang.reflect.Array.getLength(array);
+			for (int done = 0; done < length;) {
+				final int n = Math.min(length - done, CHUNK_BYTES / size);
+				buffer.clear().limit(n * size);
+				while (buffer.hasRemaining())
+					if (in.read(buffer) < 0) throw new EOFException("expected " + header.dataBytes() + " bytes of voxels.");
+				buffer.flip();
+				copy(buffer, array, done, n);
+				done += n;
+			}
+		}
+	}
+
+	private static void copy(final ByteBuffer buffer, final Object array, final int offset, final int n) {
+		if (array instanceof byte[]) buffer.get((byte[]) array, offset, n);
+		else if (array instanceof short[]) buffer.asShortBuffer().get((short[]) array, offset, n);
+		else if (array instanceof int[]) buffer.asIntBuffer().get((int[]) array, offset, n);
+		else if (array instanceof float[]) buffer.asFloatBuffer().get((float[]) array, offset, n);
+		else buffer.asDoubleBuffer().get((double[]) array, offset, n);
+	}
+}
