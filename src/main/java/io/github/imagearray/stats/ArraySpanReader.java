@@ -7,6 +7,7 @@ package io.github.imagearray.stats;
 final class ArraySpanReader extends SpanReader {
 
 	private final Object array;
+	private final PixelKind kind;
 	private final int to;
 	private final boolean unsigned;
 	private final int offset;
@@ -14,6 +15,7 @@ final class ArraySpanReader extends SpanReader {
 
 	ArraySpanReader(final Object array, final int from, final int to, final PixelKind kind) {
 		this.array = array;
+		this.kind = kind;
 		this.position = from;
 		this.to = to;
 		this.unsigned = kind == PixelKind.UINT8 || kind == PixelKind.UINT16 || kind == PixelKind.UINT32 ||
@@ -31,26 +33,34 @@ final class ArraySpanReader extends SpanReader {
 	}
 
 	@Override
-	int read(final double[] buffer) {
+	int read(final double[] buffer, final long[] keys) {
 		final int from = position;
 		final int n = Math.min(buffer.length, to - from);
-		if (array instanceof float[]) readFloats((float[]) array, from, n, buffer);
-		else if (array instanceof double[]) System.arraycopy(array, from, buffer, 0, n);
-		else if (array instanceof byte[]) readBytes((byte[]) array, from, n, buffer);
-		else if (array instanceof short[]) readShorts((short[]) array, from, n, buffer);
-		else if (array instanceof int[]) readInts((int[]) array, from, n, buffer);
-		else readLongs((long[]) array, from, n, buffer);
+		// floats and doubles, the common wide types, get their keys in the same loop
+		if (array instanceof float[]) readFloats((float[]) array, from, n, buffer, keys);
+		else if (array instanceof double[]) readDoubles((double[]) array, from, n, buffer, keys);
+		else {
+			if (array instanceof byte[]) readBytes((byte[]) array, from, n, buffer);
+			else if (array instanceof short[]) readShorts((short[]) array, from, n, buffer);
+			else if (array instanceof int[]) readInts((int[]) array, from, n, buffer);
+			else readLongs((long[]) array, from, n, buffer);
+			OrderKeys.fill(kind, buffer, keys, n);
+		}
+		position += n;
+		return n;
+	}
+
+	@Override
+	int readFloats(final float[] values) {
+		final int n = Math.min(values.length, to - position);
+		System.arraycopy(array, position, values, 0, n);
 		position += n;
 		return n;
 	}
 
 	@Override
 	void countValues(final long[] counts) {
-		if (array instanceof byte[]) {
-			final byte[] a = (byte[]) array;
-			for (int i = position; i < to; i++)
-				counts[(a[i] + offset) & 0xff]++;
-		}
+		if (array instanceof byte[]) countBytes((byte[]) array, counts);
 		else {
 			final short[] a = (short[]) array;
 			for (int i = position; i < to; i++)
@@ -59,9 +69,44 @@ final class ArraySpanReader extends SpanReader {
 		position = to;
 	}
 
-	private static void readFloats(final float[] a, final int from, final int n, final double[] buffer) {
-		for (int i = 0; i < n; i++)
-			buffer[i] = a[from + i];
+	/**
+	 * Counts bytes into four interleaved tables, so that runs of equal values (common in images)
+	 * do not wait on each other's increments; a span is short enough for int counts.
+	 */
+	private void countBytes(final byte[] a, final long[] counts) {
+		final int[] c = new int[4 * 256];
+		int i = position;
+		for (; i + 3 < to; i += 4) {
+			c[a[i] & 0xff]++;
+			c[256 + (a[i + 1] & 0xff)]++;
+			c[512 + (a[i + 2] & 0xff)]++;
+			c[768 + (a[i + 3] & 0xff)]++;
+		}
+		for (; i < to; i++)
+			c[a[i] & 0xff]++;
+		// raw byte b holds the value b - offset (signed bytes: offset 128)
+		for (int b = 0; b < 256; b++)
+			counts[(b + offset) & 0xff] += (long) c[b] + c[256 + b] + c[512 + b] + c[768 + b];
+	}
+
+	private static void readFloats(final float[] a, final int from, final int n, final double[] buffer,
+		final long[] keys)
+	{
+		for (int i = 0; i < n; i++) {
+			final float v = a[from + i];
+			buffer[i] = v;
+			keys[i] = OrderKeys.floatKey(v);
+		}
+	}
+
+	private static void readDoubles(final double[] a, final int from, final int n, final double[] buffer,
+		final long[] keys)
+	{
+		for (int i = 0; i < n; i++) {
+			final double v = a[from + i];
+			buffer[i] = v;
+			keys[i] = OrderKeys.doubleKey(v);
+		}
 	}
 
 	private void readBytes(final byte[] a, final int from, final int n, final double[] buffer) {

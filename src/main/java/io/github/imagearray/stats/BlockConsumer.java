@@ -10,6 +10,12 @@ interface BlockConsumer {
 	 */
 	void accept(double[] values, long[] keys, int length);
 
+	/**
+	 * Takes a block of 32-bit float voxels: the fast path for {@link PixelKind#FLOAT32}, which
+	 * needs no conversion buffer. The result must equal that of {@link #accept} on the same values.
+	 */
+	void acceptFloats(float[] values, int length);
+
 	/** Called after the last block of span {@code span}. */
 	default void endSpan(final int span) {}
 }

@@ -8,6 +8,7 @@ import net.imglib2.type.numeric.integer.GenericLongType;
 final class CursorSpanReader extends SpanReader {
 
 	private final Cursor<? extends RealType<?>> cursor;
+	private final PixelKind kind;
 	private final long lowest;
 	private final boolean unsignedLong;
 	private int remaining;
@@ -16,6 +17,7 @@ final class CursorSpanReader extends SpanReader {
 		final PixelKind kind)
 	{
 		this.cursor = cursor;
+		this.kind = kind;
 		this.lowest = kind.lowest();
 		this.unsignedLong = kind == PixelKind.UINT64;
 		this.remaining = length;
@@ -23,7 +25,7 @@ final class CursorSpanReader extends SpanReader {
 	}
 
 	@Override
-	int read(final double[] buffer) {
+	int read(final double[] buffer, final long[] keys) {
 		final int n = Math.min(buffer.length, remaining);
 		if (unsignedLong) {
 			// the same correctly rounded conversion as for arrays
@@ -34,6 +36,16 @@ final class CursorSpanReader extends SpanReader {
 			for (int i = 0; i < n; i++)
 				buffer[i] = cursor.next().getRealDouble();
 		}
+		remaining -= n;
+		OrderKeys.fill(kind, buffer, keys, n);
+		return n;
+	}
+
+	@Override
+	int readFloats(final float[] values) {
+		final int n = Math.min(values.length, remaining);
+		for (int i = 0; i < n; i++)
+			values[i] = cursor.next().getRealFloat();
 		remaining -= n;
 		return n;
 	}

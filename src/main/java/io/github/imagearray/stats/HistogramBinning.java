@@ -14,6 +14,8 @@ final class HistogramBinning {
 	private final double lo;
 	private final double norm;
 	private final double[] edges;
+	/** A bound on the rounding error of the estimate {@code (x - lo) * norm}, in bins. */
+	private final double margin;
 
 	HistogramBinning(final int bins, final double min, final double max) {
 		this.bins = bins;
@@ -28,10 +30,27 @@ final class HistogramBinning {
 		edges[bins] = hi;
 		final double n = bins / delta;
 		norm = Double.isFinite(n) ? n : bins / (hi / 2 - lo / 2) / 2;
+		// x - lo, the product and each edge i * step + lo round by at most an ulp of the largest
+		// magnitude involved; measured in bins that is ulp * norm, plus the relative error of norm
+		final double ulp = Math.ulp(Math.max(Math.abs(lo), Math.abs(hi)));
+		final double m = 8 * (ulp * norm + Math.ulp((double) bins));
+		margin = Double.isFinite(n) && m < 0.25 ? m : 1;
 	}
 
-	/** @return the bin of a finite value within the range */
+	/**
+	 * @return the bin of a finite value within the range: where {@code (x - lo) * norm} is farther
+	 *         than its rounding error from a whole number its integer part, else found against
+	 *         the edges
+	 */
 	int bin(final double v) {
+		final double t = (v - lo) * norm;
+		final int b = (int) t;
+		final double f = t - b;
+		return f > margin && f < 1 - margin && b < bins - 1 ? b : binByEdges(v);
+	}
+
+	/** @return the bin of a finite value within the range, as numpy decides it from the edges */
+	int binByEdges(final double v) {
 		int i = (int) ((v - lo) * norm);
 		if (i >= bins) i = bins - 1;
 		else if (i < 0) i = 0;
@@ -40,6 +59,14 @@ final class HistogramBinning {
 		while (i < bins - 1 && v >= edges[i + 1])
 			i++;
 		return i;
+	}
+
+	/** The bins of a block of values, as {@link #bin(double)}; -1 for values that are not finite. */
+	void bins(final double[] values, final int[] out, final int length) {
+		for (int i = 0; i < length; i++) {
+			final double v = values[i];
+			out[i] = v - v == 0 ? bin(v) : -1;
+		}
 	}
 
 	int bins() {

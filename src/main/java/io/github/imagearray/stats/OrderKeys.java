@@ -50,6 +50,12 @@ final class OrderKeys {
 		return key + kind.lowest();
 	}
 
+	/** @return the top 16 bits of the key of a float, {@code floatKey(v) >>> 16}, in int arithmetic */
+	static int floatTop(final float v) {
+		final int bits = Float.floatToRawIntBits(v);
+		return (bits ^ ((bits >> 31) | Integer.MIN_VALUE)) >>> 16;
+	}
+
 	static long floatKey(final float v) {
 		final int bits = Float.floatToRawIntBits(v);
 		return (bits ^ ((bits >> 31) | Integer.MIN_VALUE)) & 0xffffffffL;

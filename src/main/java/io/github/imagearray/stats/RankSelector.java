@@ -57,12 +57,21 @@ final class RankSelector {
 		throw new IllegalArgumentException("Rank " + rank + " was not asked for.");
 	}
 
-	/** @return a counter of the next digit, for one worker of the next pass */
+	/** @return a counter of the next digit, for one worker of a pass after the first */
 	DigitCounter newCounter() {
+		if (knownBits == 0) throw new IllegalStateException("The first digit comes from advanceTop.");
 		return new DigitCounter(targets());
 	}
 
-	/** Narrows every unresolved rank by the digit counts of a pass. */
+	/**
+	 * Narrows every rank by the counts of the top 16 key bits of all non-NaN values (the first
+	 * pass).
+	 */
+	void advanceTop(final long[] topCounts) {
+		narrow(new long[] { 0 }, new long[][] { topCounts }, null, null);
+	}
+
+	/** Narrows every unresolved rank by the digit counts of a later pass. */
 	void advance(final List<DigitCounter> counters) {
 		final long[] targets = counters.get(0).targets;
 		final long[][] counts = new long[targets.length][DIGITS];
@@ -77,12 +86,19 @@ final class RankSelector {
 				mins[t] = Math.min(mins[t], c.mins[t]);
 				maxs[t] = Math.max(maxs[t], c.maxs[t]);
 			}
-		final boolean tracked = knownBits > 0;
+		narrow(targets, counts, mins, maxs);
+	}
+
+	/**
+	 * @param mins smallest key (sign-flipped) per target, or null when not tracked
+	 * @param maxs largest key (sign-flipped) per target, or null when not tracked
+	 */
+	private void narrow(final long[] targets, final long[][] counts, final long[] mins, final long[] maxs) {
 		knownBits += DIGIT_BITS;
 		for (int i = 0; i < ranks.length; i++) {
 			if (resolved[i]) continue;
 			final int t = Arrays.binarySearch(targets, prefixes[i]);
-			if (tracked && mins[t] == maxs[t]) {
+			if (mins != null && mins[t] == maxs[t]) {
 				prefixes[i] = mins[t] ^ Long.MIN_VALUE;
 				resolved[i] = true;
 				continue;
@@ -97,7 +113,6 @@ final class RankSelector {
 
 	/** @return the distinct prefixes of the unresolved ranks, sorted (as unsigned = signed here) */
 	private long[] targets() {
-		if (knownBits == 0) return new long[] { 0 };
 		return IntStream.range(0, ranks.length).filter(i -> !resolved[i]).mapToLong(i -> prefixes[i]).distinct()
 			.sorted().toArray();
 	}
@@ -112,6 +127,8 @@ final class RankSelector {
 		private final long[][] counts;
 		private final long[] mins;
 		private final long[] maxs;
+		/** One bit per value of the top 16 key bits: set where some target starts so. */
+		private final long[] mayMatch = new long[DIGITS / 64];
 		/** Index of the first target by the top 16 bits of a key, or -1. */
 		private final int[] firstTarget;
 		private final int prefixShift = keyBits - knownBits;
@@ -127,38 +144,59 @@ final class RankSelector {
 			Arrays.fill(maxs, Long.MIN_VALUE);
 			firstTarget = new int[DIGITS];
 			Arrays.fill(firstTarget, -1);
-			if (knownBits > 0)
-				for (int t = targets.length - 1; t >= 0; t--)
-					firstTarget[(int) (targets[t] >>> (knownBits - DIGIT_BITS))] = t;
+			for (int t = targets.length - 1; t >= 0; t--) {
+				final int top = (int) (targets[t] >>> (knownBits - DIGIT_BITS));
+				firstTarget[top] = t;
+				mayMatch[top >>> 6] |= 1L << top;
+			}
 		}
 
 		@Override
 		public void accept(final double[] values, final long[] keys, final int length) {
-			if (knownBits == 0) countTopDigits(values, keys, length);
-			else countWithinTargets(values, keys, length);
-		}
-
-		private void countTopDigits(final double[] values, final long[] keys, final int length) {
-			final long[] c = counts[0];
-			for (int i = 0; i < length; i++)
-				if (values[i] == values[i]) c[(int) (keys[i] >>> topShift)]++;
-		}
-
-		private void countWithinTargets(final double[] values, final long[] keys, final int length) {
 			for (int i = 0; i < length; i++) {
-				final long key = keys[i];
-				final int top = (int) (key >>> topShift);
-				int t = firstTarget[top];
-				if (t < 0 || values[i] != values[i]) continue;
-				final long prefix = key >>> prefixShift;
-				while (t < targets.length && targets[t] != prefix)
-					t++;
-				if (t == targets.length) continue;
-				counts[t][(int) (key >>> digitShift) & (DIGITS - 1)]++;
-				final long signed = key ^ Long.MIN_VALUE;
-				if (signed < mins[t]) mins[t] = signed;
-				if (signed > maxs[t]) maxs[t] = signed;
+				final int top = (int) (keys[i] >>> topShift);
+				if ((mayMatch[top >>> 6] & 1L << top) != 0) count(values[i], keys[i], top);
 			}
+		}
+
+		private final int[] candidates = new int[BlockWorker.BLOCK];
+
+		@Override
+		public void acceptFloats(final float[] values, final int length) {
+			// gather the positions that may match without branching, then count those
+			int m = 0;
+			for (int i = 0; i < length; i++) {
+				candidates[m] = i;
+				m += mayMatch(OrderKeys.floatTop(values[i]));
+			}
+			countFloats(values, candidates, m);
+		}
+
+		/** @return 1 when some target has these top 16 key bits, else 0 */
+		int mayMatch(final int top) {
+			return (int) (mayMatch[top >>> 6] >>> top) & 1;
+		}
+
+		/** Counts the values at {@code positions[0..m)}, which passed {@link #mayMatch(int)}. */
+		void countFloats(final float[] values, final int[] positions, final int m) {
+			for (int j = 0; j < m; j++) {
+				final float v = values[positions[j]];
+				final long key = OrderKeys.floatKey(v);
+				count(v, key, (int) (key >>> topShift));
+			}
+		}
+
+		private void count(final double value, final long key, final int top) {
+			if (value != value) return;
+			final long prefix = key >>> prefixShift;
+			int t = firstTarget[top];
+			while (t < targets.length && targets[t] != prefix)
+				t++;
+			if (t == targets.length) return;
+			counts[t][(int) (key >>> digitShift) & (DIGITS - 1)]++;
+			final long signed = key ^ Long.MIN_VALUE;
+			if (signed < mins[t]) mins[t] = signed;
+			if (signed > maxs[t]) maxs[t] = signed;
 		}
 	}
 }

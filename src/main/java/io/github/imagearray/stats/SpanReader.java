@@ -7,12 +7,20 @@ package io.github.imagearray.stats;
 abstract class SpanReader {
 
 	/**
-	 * Reads the next voxels as doubles.
+	 * Reads the next voxels as doubles, with their {@link OrderKeys order keys}.
 	 *
-	 * @param buffer receives up to {@code buffer.length} values
+	 * @param values receives up to {@code values.length} values
+	 * @param keys receives their keys
 	 * @return the number of values read; 0 at the end of the span
 	 */
-	abstract int read(double[] buffer);
+	abstract int read(double[] values, long[] keys);
+
+	/**
+	 * Reads the next voxels of a {@link PixelKind#FLOAT32} image as they are.
+	 *
+	 * @return the number of values read; 0 at the end of the span
+	 */
+	abstract int readFloats(float[] values);
 
 	/**
 	 * Counts every voxel of the rest of the span by value: {@code counts[value - lowest]++}.

@@ -128,35 +128,35 @@ public final class StatisticsCalculator {
 
 	private Statistics fromPasses(final VoxelSource source) {
 		final PixelKind kind = source.kind();
-		final int passes = kind.keyBits() / RankSelector.DIGIT_BITS;
-		final RankSelector selector = new RankSelector(kind.keyBits());
+		final int keyBits = kind.keyBits();
+		final int passes = keyBits / RankSelector.DIGIT_BITS;
 		final CompensatedSum[] spanSums = new CompensatedSum[source.spanCount()];
 		final List<Summary> summaries = new ArrayList<>();
-		final List<RankSelector.DigitCounter> topCounters = new ArrayList<>();
-		SpanPass.run(source, () -> new BlockWorker(kind, add(summaries, new Summary(spanSums)), add(topCounters,
-			selector.newCounter())), progress, 0, 1.0 / passes);
-		final Summary summary = Summary.merge(summaries, spanSums);
+		SpanPass.run(source, () -> new BlockWorker(kind, add(summaries, new Summary(keyBits, spanSums))), progress, 0, 1.0 /
+			passes);
+		final Summary summary = Summary.merge(summaries, keyBits, spanSums);
+		final RankSelector selector = new RankSelector(keyBits);
 		selector.select(Quantiles.ranks(summary.count()));
-		selector.advance(topCounters);
+		selector.advanceTop(summary.topDigits);
 
 		final double centre = summary.finiteMean();
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
-		final List<HistogramCounter> histograms = new ArrayList<>();
+		final List<SecondPass> seconds = new ArrayList<>();
 		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
-		SpanPass.run(source, () -> new BlockWorker(kind, new MomentCounter(centre, momentSums), add(histograms,
-			new HistogramCounter(binning)), add(counters, selector.newCounter())), progress, 1.0 / passes, 2.0 /
-				passes);
-		if (!selector.isDone()) selector.advance(counters);
+		final boolean refine = !selector.isDone();
+		SpanPass.run(source, () -> new BlockWorker(kind, add(seconds, new SecondPass(centre, momentSums, binning,
+			refine ? add(counters, selector.newCounter()) : null))), progress, 1.0 / passes, 2.0 / passes);
+		if (refine) selector.advance(counters);
 		for (int pass = 2; !selector.isDone(); pass++) {
 			final List<RankSelector.DigitCounter> more = new ArrayList<>();
-			SpanPass.run(source, () -> new BlockWorker(kind, add(more, selector.newCounter())), progress,
-				(double) pass / passes, (pass + 1.0) / passes);
+			SpanPass.run(source, () -> new BlockWorker(kind, add(more, selector.newCounter())), progress, (double) pass /
+				passes, (pass + 1.0) / passes);
 			selector.advance(more);
 		}
 		final LongToDoubleFunction valueOfRank = rank -> OrderKeys.value(kind, selector.key(rank));
-		return assemble(summary, MomentCounter.merge(centre, momentSums), valueOfRank, HistogramCounter.merge(
-			binning, histograms));
+		return assemble(summary, SecondPass.mergeMoments(centre, momentSums), valueOfRank, SecondPass
+			.mergeHistograms(binning, seconds));
 	}
 
 	private static <T> T add(final List<T> list, final T item) {
