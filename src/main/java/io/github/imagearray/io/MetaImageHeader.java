@@ -39,7 +39,7 @@ public final class MetaImageHeader {
 		final String objectType = fields.getOrDefault("objecttype", "Image");
 		if (!objectType.equalsIgnoreCase("Image"))
 			throw new ImageFileException(name + ": ObjectType is '" + objectType + "', not Image.");
-		final int nDims = (int) parseLong(name, "NDims", require(fields, "ndims", name), 1, 3);
+		final int nDims = (int) parseLong(name, "NDims", require(fields, "ndims", name), 1, 64);
 		if (nDims != 2 && nDims != 3)
 			throw new ImageFileException(name + ": NDims is " + nDims + "; only 2 and 3 dimensions are read.");
 		final String[] dims = require(fields, "dimsize", name).trim().split("\\s+");
