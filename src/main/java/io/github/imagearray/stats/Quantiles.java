@@ -8,8 +8,9 @@ import java.util.function.LongToDoubleFunction;
  * value, or the mean of the two middle values for an even count ({@code numpy.median}); a
  * percentile p uses the virtual index {@code h = (n - 1) * (p / 100)} and interpolates linearly
  * between the values of rank {@code floor(h)} and {@code floor(h) + 1} with numpy's
- * {@code _lerp} ({@code numpy.percentile}, method "linear"). Where h is a whole number the value
- * of that rank is returned as it is, so infinities are not turned into NaN.
+ * {@code _lerp} ({@code numpy.percentile}, method "linear"). Where numpy's formula would turn an
+ * infinite neighbour into NaN ({@code inf - inf}) the limit is returned instead: the value itself
+ * where h is a whole number, else the infinity approached.
  */
 final class Quantiles {
 
@@ -54,6 +55,8 @@ final class Quantiles {
 		final double b = valueOfRank.applyAsDouble(lower + 1);
 		if (a == b) return a;
 		final double diff = b - a;
+		if (Double.isInfinite(b)) return a + diff * t;
+		if (Double.isInfinite(a)) return b - diff * (1 - t);
 		return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 	}
 

@@ -117,6 +117,11 @@ class DefinitionsTest {
 		assertEquals(1, s.posInfCount());
 		assertEquals(2, s.histogram().total());
 		assertEquals(2, s.histogram().edges()[255], 0);
+		assertEquals(1.02, s.percentile(1), 1e-15);
+		assertEquals(Double.POSITIVE_INFINITY, s.percentile(99), 0); // numpy: inf - inf = NaN
+		final Statistics low = of(Double.NEGATIVE_INFINITY, 1, 2);
+		assertEquals(Double.NEGATIVE_INFINITY, low.percentile(25), 0);
+		assertEquals(1.98, low.percentile(99), 1e-15);
 		final Statistics both = of(Double.NEGATIVE_INFINITY, 3, Double.POSITIVE_INFINITY);
 		assertTrue(Double.isNaN(both.mean()));
 		assertEquals(3, both.median(), 0);

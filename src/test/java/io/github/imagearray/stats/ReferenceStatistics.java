@@ -92,7 +92,10 @@ final class ReferenceStatistics {
 		}
 	}
 
-	/** numpy.percentile, method 'linear', written out from numpy's _quantile and _lerp. */
+	/**
+	 * numpy.percentile, method 'linear', written out from numpy's _quantile and _lerp; where an
+	 * infinite neighbour would give inf - inf, the documented limit instead.
+	 */
 	static double numpyPercentile(final double[] sorted, final double p) {
 		final int n = sorted.length;
 		final double virtual = (n - 1) * (p / 100);
@@ -102,6 +105,7 @@ final class ReferenceStatistics {
 		final double a = sorted[previous], b = sorted[previous + 1];
 		if (gamma == 0 || a == b) return a;
 		final double diff = b - a;
+		if (Double.isInfinite(a) || Double.isInfinite(b)) return Double.isInfinite(b) ? b : a;
 		return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 	}
 

@@ -1,0 +1,201 @@
+package io.github.imagearray.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.io.MetaElementType;
+import io.github.imagearray.io.MetaImageFiles;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.img.array.ArrayImgs;
+
+/** The command line, run in-process: outputs, exit statuses and the one-line errors. */
+class MainTest {
+
+	@TempDir
+	Path dir;
+
+	/** Output, error and status of one run. */
+	static final class Run {
+
+		final int status;
+		final String out;
+		final String err;
+
+		Run(final String... args) throws UnsupportedEncodingException {
+			final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+			status = Main.run(args, new PrintStream(o, true, "UTF-8"), new PrintStream(e, true, "UTF-8"));
+			out = new String(o.toByteArray(), StandardCharsets.UTF_8);
+			err = new String(e.toByteArray(), StandardCharsets.UTF_8);
+		}
+
+		double number(final String key) {
+			final Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": (\"?[-+.\\w]+\"?)").matcher(out);
+			assertTrue(m.find(), key + " in " + out);
+			return Double.parseDouble(m.group(1).replace("\"", ""));
+		}
+
+		void assertOneLineError(final int expectedStatus, final String text) {
+			assertEquals(expectedStatus, status, err);
+			assertEquals("", out);
+			assertTrue(err.startsWith("imagearray: "), err);
+			assertTrue(err.contains(text), err + " should contain " + text);
+			assertEquals(1, err.trim().split("\n").length, "one line: " + err);
+			assertFalse(err.contains("\tat "), "no stack trace: " + err);
+		}
+	}
+
+	private Path mhd(final String name, final double[] values, final String dims) throws IOException {
+		return MetaImageFiles.write(dir, name, MetaImageFiles.header(MetaElementType.MET_FLOAT, dims, false, name),
+			MetaImageFiles.bytes(MetaElementType.MET_FLOAT, values, ByteOrder.LITTLE_ENDIAN));
+	}
+
+	@Test
+	void statsPrintsEveryKeyOfTheJsonContract() throws IOException {
+		final double[] v = { 1, 2, 3, 4, 5, 6, Double.NaN, Double.POSITIVE_INFINITY };
+		final Run run = new Run("stats", mhd("a", v, "4 2").toString(), "--bins", "5");
+		assertEquals(0, run.status, run.err);
+		for (final String key : new String[] { "count", "nan_count", "posinf_count", "neginf_count", "mean", "median",
+			"variance", "standarddev", "skewness", "kurtosis", "minimum", "maximum", "percentiles", "histogram",
+			"counts", "edges", "1", "5", "25", "75", "95", "99" })
+			assertTrue(run.out.contains("\"" + key + "\": "), key);
+		assertEquals(7, run.number("count"), 0);
+		assertEquals(1, run.number("nan_count"), 0);
+		assertEquals(1, run.number("posinf_count"), 0);
+		assertEquals(Double.POSITIVE_INFINITY, run.number("mean"), 0);
+		assertTrue(run.out.contains("\"mean\": \"Infinity\""));
+		assertTrue(run.out.contains("\"variance\": \"NaN\""));
+		assertEquals(4, run.number("median"), 0);
+		assertTrue(run.out.contains("\"counts\": [1, 1, 1, 1, 2]"), run.out);
+	}
+
+	@Test
+	void statsOfATiffStackEqualsTheCore() throws IOException {
+		final ImageStack stack = new ImageStack(3, 2);
+		for (int z = 0; z < 4; z++) {
+			final short[] p = new short[6];
+			for (int i = 0; i < 6; i++)
+				p[i] = (short) (1000 + z * 7 + i * i);
+			stack.addSlice(null, p);
+		}
+		final Path tif = dir.resolve("stack.tif");
+		assertTrue(new FileSaver(new ImagePlus("stack", stack)).saveAsTiffStack(tif.toString()));
+		final Run run = new Run("stats", tif.toString());
+		assertEquals(0, run.status, run.err);
+		final short[] all = new short[24];
+		for (int z = 0; z < 4; z++)
+			System.arraycopy((short[]) stack.getPixels(z + 1), 0, all, z * 6, 6);
+		final Statistics s = new StatisticsCalculator().compute(ArrayImgs.unsignedShorts(all, 3, 2, 4));
+		assertEquals(s.mean(), run.number("mean"), 0);
+		assertEquals(s.median(), run.number("median"), 0);
+		assertEquals(s.kurtosis(), run.number("kurtosis"), 0);
+		assertEquals(24, run.number("count"), 0);
+	}
+
+	@Test
+	void describeWritesTheCsvNamedAfterTheFile() throws IOException {
+		final Run run = new Run("describe", mhd("volume", new double[] { 1, 2, 3, 4, 5, 6, 7, 9 }, "2 2 2").toString(),
+			"--out", dir.toString());
+		assertEquals(0, run.status, run.err);
+		final List<String> lines = Files.readAllLines(dir.resolve("volume.csv"));
+		assertEquals(StatisticsCsv.HEADER, lines.get(0));
+		assertEquals(4.625, Double.parseDouble(lines.get(1).split(",")[0]), 0);
+		assertEquals(dir.resolve("volume.csv").toString(), run.out.trim());
+		final Run named = new Run("describe", dir.resolve("volume.mhd").toString(), "--out", dir.toString(), "--name",
+			"other");
+		assertEquals(0, named.status, named.err);
+		assertTrue(Files.exists(dir.resolve("other.csv")));
+	}
+
+	@Test
+	void demoRunsOnTheBuiltInPhantom() throws IOException {
+		final Run run = new Run("demo", "--out", dir.toString(), "--size", "24");
+		assertEquals(0, run.status, run.err);
+		assertEquals(24 * 24 * 24, run.number("count"), 0);
+		assertTrue(run.number("standarddev") > 0);
+		assertTrue(run.err.contains("phantom.csv"));
+		assertEquals(2, Files.readAllLines(dir.resolve("phantom.csv")).size());
+	}
+
+	@Test
+	void benchReportsRatiosMeasuredInOneRun() throws IOException {
+		for (final String type : new String[] { "uint8", "uint16", "float32" }) {
+			final Run run = new Run("bench", "--size", "16", "--type", type, "--threads", "2", "--runs", "1");
+			assertEquals(0, run.status, run.err);
+			assertEquals(run.number("stats_seconds") / run.number("read_seconds"), run.number("ratio"), 1e-9);
+			assertEquals(16 * 16 * 16, run.number("voxels"), 0);
+			assertTrue(run.out.contains("\"type\": \"" + type + "\""));
+		}
+	}
+
+	@Test
+	void badInputIsOneLineOnStandardErrorAndNothingWritten() throws IOException {
+		new Run("stats", dir.resolve("missing.mhd").toString()).assertOneLineError(1, "File not found");
+		new Run("stats", Files.write(dir.resolve("x.png"), new byte[3]).toString()).assertOneLineError(1,
+			"unsupported file type");
+		final Path ok = mhd("ok", new double[] { 1, 2, 3, 4 }, "2 2");
+		new Run("stats", ok.toString(), "--bins", "0").assertOneLineError(2, "--bins must be between 1 and 1048576");
+		new Run("stats", ok.toString(), "--bins", "many").assertOneLineError(2, "--bins must be a whole number");
+		new Run("stats", ok.toString(), "--colour", "red").assertOneLineError(2, "unknown option --colour");
+		new Run("frobnicate").assertOneLineError(2, "unknown command 'frobnicate'");
+		new Run().assertOneLineError(2, "no command given");
+		new Run("describe", ok.toString()).assertOneLineError(2, "describe needs --out DIR");
+		new Run("describe", ok.toString(), "--out", dir.resolve("nowhere").toString()).assertOneLineError(1,
+			"Directory does not exist");
+		new Run("bench", "--type", "rgb").assertOneLineError(2, "--type must be uint8, uint16 or float32");
+		// a header that lies about the size, a truncated file and a corrupt TIFF: no CSV appears
+		MetaImageFiles.write(dir, "liar", MetaImageFiles.header(MetaElementType.MET_FLOAT, "9 9", false, "liar"),
+			new byte[16]);
+		new Run("describe", dir.resolve("liar.mhd").toString(), "--out", dir.toString()).assertOneLineError(1,
+			"is truncated");
+		Files.write(dir.resolve("broken.tif"), "II*\u0000garbage".getBytes(StandardCharsets.ISO_8859_1));
+		new Run("describe", dir.resolve("broken.tif").toString(), "--out", dir.toString()).assertOneLineError(1,
+			"broken.tif");
+		try (Stream<Path> files = Files.list(dir)) {
+			assertEquals(0, files.filter(p -> p.toString().endsWith(".csv")).count());
+		}
+	}
+
+	@Test
+	void helpListsTheCommands() throws IOException {
+		final Run run = new Run("--help");
+		assertEquals(0, run.status);
+		for (final String command : new String[] { "stats FILE", "describe FILE", "demo", "bench" })
+			assertTrue(run.out.contains(command), command);
+	}
+
+	@Test
+	void csvRowMatchesJsonOfTheSameImage() throws IOException {
+		final Path file = mhd("same", new double[] { 0.5, 0.25, 8, 3 }, "2 2");
+		final Run stats = new Run("stats", file.toString());
+		new Run("describe", file.toString(), "--out", dir.toString());
+		final double[] row = Stream.of(Files.readAllLines(dir.resolve("same.csv")).get(1).split(",")).mapToDouble(
+			Double::parseDouble).toArray();
+		final double[] json = Stream.of(Statistics.DESCRIBE_KEYS).mapToDouble(stats::number).toArray();
+		assertArrayEquals(json, row, 0);
+		assertEquals(8, Stream.of(Statistics.DESCRIBE_KEYS).collect(Collectors.toList()).size());
+	}
+}
