@@ -7,6 +7,7 @@ import java.util.function.LongToDoubleFunction;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.BooleanType;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -90,7 +91,25 @@ public final class StatisticsCalculator {
 	 */
 	public Statistics compute(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		if (image == null) throw new IllegalArgumentException("No image given.");
-		final VoxelSource source = VoxelSource.of(image);
+		return compute(VoxelSource.of(image));
+	}
+
+	/**
+	 * @param image the image; only read
+	 * @param mask the voxels to include (where it is true), of the same size as the image; its
+	 *          position in space does not matter, only its iteration order
+	 * @return the statistics of the voxels inside the mask
+	 * @throws IllegalArgumentException when the sizes differ
+	 */
+	public Statistics compute(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<? extends BooleanType<?>> mask)
+	{
+		if (image == null) throw new IllegalArgumentException("No image given.");
+		if (mask == null) throw new IllegalArgumentException("No mask given.");
+		return compute(VoxelSource.of(image, mask));
+	}
+
+	private Statistics compute(final VoxelSource source) {
 		final Callable<Statistics> job = () -> source.kind().isSmallInteger() ? fromValueCounts(source)
 			: fromPasses(source);
 		final int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.BooleanType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
 import net.imglib2.util.Util;
@@ -17,7 +19,8 @@ import net.imglib2.view.Views;
  * Read-only access to the voxels of an image in fixed spans. Array- and plane-backed images
  * ({@link ArrayImg}, {@link PlanarImg}) are read straight from their primitive arrays; any other
  * {@link RandomAccessibleInterval} (views, translated or permuted intervals, procedural images)
- * through a cursor in flat iteration order. The spans depend only on the image, never on the
+ * through a cursor in flat iteration order. With a mask, only the voxels where it is true are
+ * read. The spans depend only on the image, never on the
  * number of threads, so results merged in span order are reproducible.
  */
 final class VoxelSource {
@@ -26,6 +29,8 @@ final class VoxelSource {
 	static final int SPAN = 1 << 20;
 
 	private final RandomAccessibleInterval<? extends RealType<?>> image;
+	/** Voxels where the mask is false are left out; null for no mask. */
+	private final RandomAccessibleInterval<? extends BooleanType<?>> mask;
 	private final PixelKind kind;
 	private final long size;
 	/** The primitive arrays holding the voxels, or null for cursor access. */
@@ -34,11 +39,14 @@ final class VoxelSource {
 	private final int spansPerArray;
 	private final int spanCount;
 
-	private VoxelSource(final RandomAccessibleInterval<? extends RealType<?>> image) {
+	private VoxelSource(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<? extends BooleanType<?>> mask)
+	{
 		this.image = image;
+		this.mask = mask;
 		this.kind = PixelKind.of(Util.getTypeFromInterval(image));
 		this.size = Intervals.numElements(image);
-		this.arrays = primitiveArrays(image, kind, size);
+		this.arrays = mask == null ? primitiveArrays(image, kind, size) : null;
 		if (arrays == null) {
 			arrayLength = size;
 			spansPerArray = 0;
@@ -56,7 +64,30 @@ final class VoxelSource {
 	 * @return its voxel source
 	 */
 	static VoxelSource of(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		return new VoxelSource(image);
+		return new VoxelSource(image, null);
+	}
+
+	/**
+	 * @param image any image of real values; it is only read
+	 * @param mask the voxels to include: where it is true; same size as the image
+	 * @return the source of the voxels inside the mask
+	 * @throws IllegalArgumentException when the sizes differ
+	 */
+	static VoxelSource of(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<? extends BooleanType<?>> mask)
+	{
+		if (!java.util.Arrays.equals(Intervals.dimensionsAsLongArray(image), Intervals.dimensionsAsLongArray(mask)))
+			throw new IllegalArgumentException("The mask is " + sizeText(mask) + " but the image is " + sizeText(image) +
+				".");
+		return new VoxelSource(image, mask);
+	}
+
+	private static String sizeText(final RandomAccessibleInterval<?> interval) {
+		final long[] d = Intervals.dimensionsAsLongArray(interval);
+		final StringBuilder text = new StringBuilder();
+		for (final long x : d)
+			text.append(text.length() == 0 ? "" : " x ").append(x);
+		return text.toString();
 	}
 
 	PixelKind kind() {
@@ -80,7 +111,10 @@ final class VoxelSource {
 	SpanReader reader(final int span) {
 		if (arrays == null) {
 			final long start = (long) span * SPAN;
-			return new CursorSpanReader(Views.flatIterable(image).cursor(), start, (int) Math.min(SPAN, size - start), kind);
+			final int length = (int) Math.min(SPAN, size - start);
+			final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
+			return new CursorSpanReader(cursor, mask == null ? null : Views.flatIterable(mask).cursor(), start, length,
+				kind);
 		}
 		final int array = span / spansPerArray;
 		final long from = (long) (span % spansPerArray) * SPAN;

@@ -135,6 +135,36 @@ class StatisticsCalculatorTest {
 		ReferenceStatistics.of(ReferenceStatistics.values(array), defaultBins(kind, array)).assertAgrees(one);
 	}
 
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void masksLeaveOutTheVoxelsWhereTheyAreFalse(final Kind kind) {
+		final Img img = image(kind, false, 47, 20, 15, 4);
+		final net.imglib2.img.Img<net.imglib2.type.logic.BitType> mask = net.imglib2.img.array.ArrayImgs.bits(20, 15,
+			4);
+		final Random r = new Random(3);
+		final java.util.List<Double> inside = new java.util.ArrayList<>();
+		final Cursor<RealType<?>> c = Views.flatIterable((RandomAccessibleInterval<RealType<?>>) img).cursor();
+		final Cursor<net.imglib2.type.logic.BitType> m = Views.flatIterable(mask).cursor();
+		final double[] all = ReferenceStatistics.values(img);
+		int i = 0;
+		while (m.hasNext()) {
+			final boolean in = r.nextInt(3) == 0;
+			m.next().set(in);
+			if (in) inside.add(all[i]);
+			i++;
+		}
+		final double[] values = inside.stream().mapToDouble(Double::doubleValue).toArray();
+		final Statistics s = new StatisticsCalculator().bins(100).compute(img, mask);
+		ReferenceStatistics.of(values, 100).assertAgrees(s);
+		// the mask's position in space does not matter, only its size
+		assertEquals(s.describe(), new StatisticsCalculator().bins(100).compute(Views.translate(img, 4, 4, 4), mask)
+			.describe());
+		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+			IllegalArgumentException.class, () -> new StatisticsCalculator().compute(img, net.imglib2.img.array.ArrayImgs
+				.bits(20, 15, 3)));
+		assertEquals("The mask is 20 x 15 x 3 but the image is 20 x 15 x 4.", e.getMessage());
+	}
+
 	private static void check(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final Statistics s = new StatisticsCalculator().compute(image);
 		ReferenceStatistics.of(ReferenceStatistics.values(image), defaultBins(null, image)).assertAgrees(s);
