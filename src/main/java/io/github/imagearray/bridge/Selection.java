@@ -1,0 +1,99 @@
+package io.github.imagearray.bridge;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.process.ImageProcessor;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.LongArray;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.type.logic.BitType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * The voxels of an {@link ImagePlus} that a measurement covers: with an area selection, those
+ * inside it on every slice (as Analyze &gt; Measure does), cropped to the selection's bounds; the
+ * whole stack otherwise.
+ * <p>
+ * {@code Statistics s = Selection.of(imp).statistics(new StatisticsCalculator());}
+ */
+public final class Selection {
+
+	private final RandomAccessibleInterval<? extends RealType<?>> image;
+	private final RandomAccessibleInterval<BitType> mask;
+
+	private Selection(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<BitType> mask)
+	{
+		this.image = image;
+		this.mask = mask;
+	}
+
+	/**
+	 * @param imp an 8-, 16- or 32-bit image, with or without an area selection
+	 * @return its selected voxels
+	 * @throws IllegalArgumentException as {@link ImagePlusImgs#wrap(ImagePlus)}
+	 */
+	public static Selection of(final ImagePlus imp) {
+		final RandomAccessibleInterval<? extends RealType<?>> all = ImagePlusImgs.wrap(imp);
+		final Roi roi = imp.getRoi();
+		if (roi == null || !roi.isArea()) return new Selection(all, null);
+		final java.awt.Rectangle r = roi.getBounds().intersection(new java.awt.Rectangle(imp.getWidth(), imp
+			.getHeight()));
+		if (r.isEmpty()) throw new IllegalArgumentException("The selection lies outside the image.");
+		final long[] min = new long[all.numDimensions()];
+		final long[] max = new long[all.numDimensions()];
+		all.max(max);
+		min[0] = r.x;
+		min[1] = r.y;
+		max[0] = r.x + r.width - 1L;
+		max[1] = r.y + r.height - 1L;
+		final RandomAccessibleInterval<? extends RealType<?>> cropped = Views.zeroMin(Views.interval(all,
+			new FinalInterval(min, max)));
+		final ImageProcessor roiMask = roi.getMask();
+		if (roi.getType() == Roi.RECTANGLE && roiMask == null) return new Selection(cropped, null);
+		return new Selection(cropped, extend(planeMask(roi, r), all.numDimensions() == 3 ? all.dimension(2) : 0));
+	}
+
+	/** The selection's mask over its bounds r (clipped to the image): true inside. */
+	private static ArrayImg<BitType, LongArray> planeMask(final Roi roi, final java.awt.Rectangle r) {
+		final ImageProcessor m = roi.getMask();
+		final java.awt.Rectangle b = roi.getBounds();
+		final ArrayImg<BitType, LongArray> plane = ArrayImgs.bits(r.width, r.height);
+		final net.imglib2.RandomAccess<BitType> ra = plane.randomAccess();
+		for (int y = 0; y < r.height; y++)
+			for (int x = 0; x < r.width; x++) {
+				final int mx = r.x + x - b.x, my = r.y + y - b.y;
+				ra.setPosition(x, 0);
+				ra.setPosition(y, 1);
+				ra.get().set(m == null || m.get(mx, my) != 0);
+			}
+		return plane;
+	}
+
+	private static RandomAccessibleInterval<BitType> extend(final RandomAccessibleInterval<BitType> plane,
+		final long depth)
+	{
+		return depth == 0 ? plane : Views.interval(Views.addDimension(plane), new FinalInterval(new long[] { 0, 0,
+			0 }, new long[] { plane.max(0), plane.max(1), depth - 1 }));
+	}
+
+	/** @return the statistics of the selected voxels */
+	public Statistics statistics(final StatisticsCalculator calculator) {
+		return mask == null ? calculator.compute(image) : calculator.compute(image, mask);
+	}
+
+	/** @return the selected part of the image (the whole image without an area selection) */
+	public RandomAccessibleInterval<? extends RealType<?>> image() {
+		return image;
+	}
+
+	/** @return true inside a non-rectangular selection, of the size of {@link #image()}; or null */
+	public RandomAccessibleInterval<BitType> mask() {
+		return mask;
+	}
+}

@@ -1,0 +1,74 @@
+package io.github.imagearray.plugins;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.CancellationException;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Prefs;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.stats.StatisticsCalculator;
+
+/**
+ * {@code Analyze > ImageArray > ImageArray Describe...}: writes vIQA's statistics CSV of the active
+ * image. Directory and file name are remembered between runs. Macro:
+ * {@code run("ImageArray Describe...", "directory=/data/out filename=stats");}
+ */
+public class DescribePlugin implements PlugIn {
+
+	static final String COMMAND = "ImageArray Describe";
+	private static final String DIRECTORY = "imagearray.describe.directory";
+	private static final String FILENAME = "imagearray.describe.filename";
+
+	@Override
+	public void run(final String arg) {
+		final ImagePlus imp = ActiveImage.get(COMMAND);
+		if (imp == null) return;
+		final GenericDialog gd = new GenericDialog(COMMAND);
+		gd.addDirectoryField("Directory", Prefs.get(DIRECTORY, IJ.getDirectory("home")));
+		gd.addStringField("Filename", Prefs.get(FILENAME, "statistics.csv"), 30);
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		final String directory = gd.getNextString().trim();
+		final String filename = gd.getNextString().trim();
+		try {
+			final Path written = process(imp, Paths.get(directory), filename);
+			Prefs.set(DIRECTORY, directory);
+			Prefs.set(FILENAME, filename);
+			IJ.showStatus(COMMAND + ": wrote " + written);
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			IJ.error(COMMAND, e.getMessage());
+		}
+		catch (final CancellationException e) {
+			IJ.resetEscape();
+			Thread.interrupted();
+			IJ.showStatus(COMMAND + " canceled; nothing written.");
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	/**
+	 * The work behind the command, without any dialog: the CSV of the image (or its selection).
+	 *
+	 * @return the file written
+	 * @throws IOException naming the path when it cannot be written
+	 */
+	public static Path process(final ImagePlus imp, final Path directory, final String filename)
+		throws IOException
+	{
+		if (directory.toString().isEmpty()) throw new IllegalArgumentException("No directory given.");
+		if (filename.isEmpty()) throw new IllegalArgumentException("No file name given.");
+		final String name = StatisticsCsv.withExtension(filename);
+		io.github.imagearray.AtomicFiles.checkDirectory(directory.toAbsolutePath());
+		return StatisticsCsv.write(directory, name, Selection.of(imp).statistics(new StatisticsCalculator().progress(
+			new ImageJProgress())));
+	}
+}

@@ -1,0 +1,73 @@
+package io.github.imagearray.plugins;
+
+import java.util.concurrent.CancellationException;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+
+/**
+ * {@code Analyze > ImageArray > ImageArray Statistics...}: the statistics of the active image (of
+ * the area selection on every slice, if there is one) as a row of the "ImageArray Statistics"
+ * table. Macro: {@code run("ImageArray Statistics...", "bins=256");} (0: automatic bins).
+ */
+public class StatisticsPlugin implements PlugIn {
+
+	static final String COMMAND = "ImageArray Statistics";
+
+	@Override
+	public void run(final String arg) {
+		final ImagePlus imp = ActiveImage.get(COMMAND);
+		if (imp == null) return;
+		final GenericDialog gd = new GenericDialog(COMMAND);
+		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		final double bins = gd.getNextNumber();
+		try {
+			final Statistics s = process(imp, (int) bins, bins);
+			final ResultsTable table = StatisticsTable.table();
+			StatisticsTable.addRow(table, imp.getTitle(), s);
+			table.show(StatisticsTable.TITLE);
+		}
+		catch (final IllegalArgumentException e) {
+			IJ.error(COMMAND, e.getMessage());
+		}
+		catch (final CancellationException e) {
+			IJ.resetEscape();
+			Thread.interrupted();
+			IJ.showStatus(COMMAND + " canceled.");
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	/**
+	 * The computation behind the command, without any dialog or window.
+	 *
+	 * @param bins the number of bins, or 0 for automatic
+	 * @param typed the number as entered, to name it in the error
+	 * @throws IllegalArgumentException naming the problem
+	 */
+	static Statistics process(final ImagePlus imp, final int bins, final double typed) {
+		StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
+		if (typed != 0) {
+			if (typed != Math.rint(typed)) throw new IllegalArgumentException("bins must be a whole number, not " +
+				typed + ".");
+			StatisticsCalculator.checkBins((long) typed);
+			calculator = calculator.bins(bins);
+		}
+		return Selection.of(imp).statistics(calculator);
+	}
+
+	/** The same for callers with a whole number of bins (0 for automatic). */
+	public static Statistics process(final ImagePlus imp, final int bins) {
+		return process(imp, bins, bins);
+	}
+}

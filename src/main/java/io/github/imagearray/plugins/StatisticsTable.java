@@ -1,0 +1,41 @@
+package io.github.imagearray.plugins;
+
+import ij.measure.ResultsTable;
+import io.github.imagearray.stats.Statistics;
+
+/**
+ * The ResultsTable "ImageArray Statistics": one row per measurement, a {@code Label} with the
+ * image title and columns named like vIQA's CSV ({@code mean}, {@code median}, {@code variance},
+ * {@code standarddev}, {@code skewness}, {@code kurtosis}, {@code minimum}, {@code maximum}), then
+ * {@code count}, {@code nan_count} and {@code p1}, {@code p5}, {@code p25}, {@code p75},
+ * {@code p95}, {@code p99}. Values are stored at full double precision.
+ */
+public final class StatisticsTable {
+
+	/** The table's title. */
+	public static final String TITLE = "ImageArray Statistics";
+
+	private StatisticsTable() {
+	}
+
+	/** Adds one row for {@code label} to {@code table}. */
+	public static void addRow(final ResultsTable table, final String label, final Statistics s) {
+		table.incrementCounter();
+		table.addLabel(label);
+		for (final java.util.Map.Entry<String, Double> e : s.describe().entrySet())
+			table.addValue(e.getKey(), e.getValue());
+		table.addValue("count", s.count());
+		table.addValue("nan_count", s.nanCount());
+		for (final double p : Statistics.PERCENTILES)
+			table.addValue("p" + (int) p, s.percentile(p));
+	}
+
+	/** @return the open table of this title, or a new one with 9 significant decimals shown */
+	public static ResultsTable table() {
+		final ResultsTable open = ResultsTable.getResultsTable(TITLE);
+		if (open != null) return open;
+		final ResultsTable table = new ResultsTable();
+		table.setPrecision(9);
+		return table;
+	}
+}
