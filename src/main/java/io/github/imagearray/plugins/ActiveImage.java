@@ -15,11 +15,11 @@ final class ActiveImage {
 	static ImagePlus get(final String command) {
 		final ImagePlus imp = WindowManager.getCurrentImage();
 		if (imp == null) {
-			IJ.error(command, "No image is open.");
+			Messages.error(command, "No image is open.");
 			return null;
 		}
 		if (imp.getType() == ImagePlus.COLOR_RGB) {
-			IJ.error(command, ImagePlusImgs.RGB_REFUSED);
+			Messages.error(command, ImagePlusImgs.RGB_REFUSED);
 			return null;
 		}
 		return imp;

@@ -43,7 +43,7 @@ public class DescribePlugin implements PlugIn {
 			IJ.showStatus(COMMAND + ": wrote " + written);
 		}
 		catch (final IOException | IllegalArgumentException e) {
-			IJ.error(COMMAND, e.getMessage());
+			Messages.error(COMMAND, e.getMessage());
 		}
 		catch (final CancellationException e) {
 			IJ.resetEscape();

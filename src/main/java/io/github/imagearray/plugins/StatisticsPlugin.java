@@ -36,7 +36,7 @@ public class StatisticsPlugin implements PlugIn {
 			table.show(StatisticsTable.TITLE);
 		}
 		catch (final IllegalArgumentException e) {
-			IJ.error(COMMAND, e.getMessage());
+			Messages.error(COMMAND, e.getMessage());
 		}
 		catch (final CancellationException e) {
 			IJ.resetEscape();

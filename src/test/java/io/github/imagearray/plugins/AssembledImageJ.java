@@ -1,0 +1,86 @@
+package io.github.imagearray.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs macros in the ImageJ that {@code mvn package} assembles in {@code target/ImageJ}, under
+ * {@code xvfb-run}. Fails (never skips) when either is missing: CI installs Xvfb.
+ */
+final class AssembledImageJ {
+
+	static final Path HOME = Paths.get("target", "ImageJ").toAbsolutePath();
+
+	private AssembledImageJ() {
+	}
+
+	/** Output and exit status of one ImageJ run. */
+	static final class Result {
+
+		final int status;
+		final String output;
+
+		Result(final int status, final String output) {
+			this.status = status;
+			this.output = output;
+		}
+	}
+
+	/** Runs {@code macro} in batch mode ({@code -batch}). */
+	static Result batch(final Path dir, final String macro) throws IOException, InterruptedException {
+		return run(dir, macro, "-batch");
+	}
+
+	/** Starts the ImageJ window and runs {@code macro} in it ({@code -macro}); the macro must end with run("Quit"). */
+	static Result gui(final Path dir, final String macro) throws IOException, InterruptedException {
+		return run(dir, macro, "-macro");
+	}
+
+	private static Result run(final Path dir, final String macro, final String mode) throws IOException,
+		InterruptedException
+	{
+		if (!Files.isRegularFile(HOME.resolve("ij.jar"))) fail("No assembled ImageJ at " + HOME +
+			"; run the tests through 'mvn verify'.");
+		if (!onPath("xvfb-run")) fail("xvfb-run is needed for the macro tests: apt-get install xvfb");
+		final Path file = dir.resolve("test.ijm");
+		Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
+		final List<String> command = new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-jar", HOME
+			.resolve("ij.jar").toString(), "-ijpath", HOME.toString(), mode, file.toString()));
+		final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(
+			"output.txt").toFile()).start();
+		if (!process.waitFor(120, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			fail("ImageJ did not finish within 120 s: " + read(dir.resolve("output.txt")));
+		}
+		return new Result(process.exitValue(), read(dir.resolve("output.txt")));
+	}
+
+	private static String java() {
+		return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static boolean onPath(final String program) {
+		for (final String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			if (Files.isExecutable(Paths.get(d, program))) return true;
+		return false;
+	}
+
+	static String read(final Path file) throws IOException {
+		return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+	}
+
+	static void assertNoStackTrace(final Result r) {
+		assertTrue(!r.output.contains("\tat ") && !r.output.contains("Exception"), "no stack trace: " + r.output);
+	}
+}

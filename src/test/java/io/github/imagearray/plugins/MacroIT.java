@@ -1,0 +1,126 @@
+package io.github.imagearray.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.ImagePlus;
+import ij.gui.OvalRoi;
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.io.TiffReader;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+
+/** End to end: the menu commands through macros in the assembled ImageJ under Xvfb. */
+class MacroIT {
+
+	@TempDir
+	Path dir;
+
+	/** Creates a noisy 16-bit stack, saves it, measures it, writes every column at full precision. */
+	private String measureMacro(final String selection) {
+		final String d = dir.toString().replace("\\", "/") + "/";
+		return String.join("\n", //
+			"newImage('ct', '16-bit ramp', 48, 40, 9);", //
+			"run('Add Specified Noise...', 'stack standard=300');", //
+			"saveAs('Tiff', '" + d + "ct.tif');", //
+			selection, //
+			"run('ImageArray Statistics...', 'bins=256');", //
+			"columns = newArray('mean','median','variance','standarddev','skewness','kurtosis','minimum','maximum','count','nan_count','p1','p5','p25','p75','p95','p99');", //
+			"s = '';", //
+			"for (i = 0; i < columns.length; i++) s = s + columns[i] + '=' + String.format('%.17g', getResult(columns[i], 0)) + '\\n';", //
+			"File.saveString(s, '" + d + "values.txt');", //
+			"run('ImageArray Describe...', 'directory=[" + d + "] filename=described');", //
+			"print('done');").replace('\'', '"');
+	}
+
+	private Map<String, Double> values() throws IOException {
+		final Map<String, Double> map = new HashMap<>();
+		for (final String line : Files.readAllLines(dir.resolve("values.txt")))
+			if (line.contains("=")) map.put(line.substring(0, line.indexOf('=')), Double.parseDouble(line.substring(line
+				.indexOf('=') + 1)));
+		return map;
+	}
+
+	private void assertSameAsCore(final Statistics s) throws IOException {
+		final Map<String, Double> v = values();
+		for (final Map.Entry<String, Double> e : s.describe().entrySet())
+			assertEquals(e.getValue(), v.get(e.getKey()), 0, e.getKey());
+		assertEquals(s.count(), v.get("count"), 0);
+		assertEquals(0, v.get("nan_count"), 0);
+		for (final double p : Statistics.PERCENTILES)
+			assertEquals(s.percentile(p), v.get("p" + (int) p), 0, "p" + p);
+		final List<String> csv = Files.readAllLines(dir.resolve("described.csv"));
+		assertEquals(StatisticsCsv.HEADER, csv.get(0));
+		assertEquals(StatisticsCsv.row(s.describe()), csv.get(1));
+	}
+
+	@Test
+	void statisticsAndDescribeInBatchModeEqualTheCoreAndTheCommandLine() throws Exception {
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, measureMacro(""));
+		assertTrue(r.output.contains("done"), r.output);
+		AssembledImageJ.assertNoStackTrace(r);
+		final ImagePlus imp = TiffReader.read(dir.resolve("ct.tif"));
+		final Statistics s = Selection.of(imp).statistics(new StatisticsCalculator().bins(256));
+		assertSameAsCore(s);
+		assertEquals(48 * 40 * 9, s.count());
+		// the command line on the same file gives the same numbers
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final Class<?> main = Class.forName("io.github.imagearray.cli.Main");
+		final java.lang.reflect.Method run = main.getDeclaredMethod("run", String[].class, PrintStream.class,
+			PrintStream.class);
+		run.setAccessible(true);
+		assertEquals(0, run.invoke(null, new String[] { "stats", dir.resolve("ct.tif").toString(), "--bins", "256" },
+			new PrintStream(out, true, "UTF-8"), System.err));
+		assertTrue(out.toString("UTF-8").contains("\"median\": " + s.median()), out.toString("UTF-8"));
+	}
+
+	@Test
+	void anAreaSelectionRestrictsEverySlice() throws Exception {
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, measureMacro("makeOval(5, 4, 30, 25);"));
+		assertTrue(r.output.contains("done"), r.output);
+		final ImagePlus imp = TiffReader.read(dir.resolve("ct.tif"));
+		imp.setRoi(new OvalRoi(5, 4, 30, 25));
+		final Statistics s = Selection.of(imp).statistics(new StatisticsCalculator().bins(256));
+		assertSameAsCore(s);
+		assertTrue(s.count() < 48 * 40 * 9);
+	}
+
+	@Test
+	void rgbAndNoImageGetAClearMessageWithoutStackTrace() throws Exception {
+		final AssembledImageJ.Result rgb = AssembledImageJ.batch(dir, "newImage('c', 'RGB white', 10, 10, 1);\n" +
+			"run('ImageArray Statistics...', 'bins=0');".replace('\'', '"'));
+		assertTrue(rgb.output.contains("ImageArray Statistics: RGB images have no single value per pixel"),
+			rgb.output);
+		AssembledImageJ.assertNoStackTrace(rgb);
+		final AssembledImageJ.Result none = AssembledImageJ.batch(dir,
+			"run(\"ImageArray Describe...\", \"directory=/tmp filename=x\");");
+		assertTrue(none.output.contains("ImageArray Describe: No image is open."), none.output);
+		AssembledImageJ.assertNoStackTrace(none);
+	}
+
+	@Test
+	void theMenuHoldsTheCommands() throws Exception {
+		final String d = dir.toString().replace("\\", "/") + "/";
+		final AssembledImageJ.Result r = AssembledImageJ.gui(dir, String.join("\n", //
+			"List.setCommands;", //
+			"File.saveString(List.get('ImageArray Statistics...') + '\\n' + List.get('ImageArray Describe...'), '" + d +
+				"menu.txt');", //
+			"run('Quit');").replace('\'', '"'));
+		final List<String> menu = Files.readAllLines(dir.resolve("menu.txt"));
+		assertEquals("io.github.imagearray.plugins.StatisticsPlugin", menu.get(0), r.output);
+		assertEquals("io.github.imagearray.plugins.DescribePlugin", menu.get(1));
+	}
+}
