@@ -111,6 +111,45 @@ class MacroIT {
 		AssembledImageJ.assertNoStackTrace(none);
 	}
 
+	private static ImagePlus noise(final String title, final int seed) {
+		final ij.ImageStack stack = new ij.ImageStack(16, 12);
+		final java.util.Random r = new java.util.Random(seed);
+		for (int z = 0; z < 3; z++) {
+			final float[] p = new float[16 * 12];
+			for (int i = 0; i < p.length; i++)
+				p[i] = (float) (r.nextGaussian() * 5 + z);
+			stack.addSlice(null, p);
+		}
+		return new ImagePlus(title, stack);
+	}
+
+	@Test
+	void theExampleMacrosOfScriptsRun() throws Exception {
+		final Path scripts = java.nio.file.Paths.get("scripts").toAbsolutePath();
+		final Path images = Files.createDirectory(dir.resolve("images"));
+		for (int i = 0; i < 2; i++)
+			assertTrue(new ij.io.FileSaver(noise("n" + i, i)).saveAsTiffStack(images.resolve("n" + i + ".tif")
+				.toString()));
+		final String d = images.toString().replace("\\", "/") + "/";
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, String.join("\n", //
+			"open('" + d + "n0.tif');", //
+			"runMacro('" + scripts.resolve("ImageArray_Statistics.ijm") + "');", //
+			"close();", //
+			"runMacro('" + scripts.resolve("Describe_Folder.ijm") + "', '" + d + "');").replace('\'', '"'));
+		AssembledImageJ.assertNoStackTrace(r);
+		final Statistics s0 = new StatisticsCalculator().compute(io.github.imagearray.io.ImageFiles.open(images
+			.resolve("n0.tif")));
+		assertTrue(r.output.contains("n0.tif: mean=" + String.format(java.util.Locale.ROOT, "%.17g", s0.mean())),
+			r.output);
+		assertTrue(r.output.contains("ImageArray: 2 images described"), r.output);
+		final List<String> csv = Files.readAllLines(images.resolve("imagearray.csv"));
+		assertEquals(3, csv.size(), csv.toString());
+		final List<String> header = java.util.Arrays.asList(csv.get(0).split(","));
+		final String[] row = csv.get(1).split(",");
+		assertTrue(row[header.indexOf("Label")].startsWith("n0"), csv.get(1));
+		assertEquals(s0.median(), Double.parseDouble(row[header.indexOf("median")]), 1e-6 * Math.abs(s0.median()));
+	}
+
 	@Test
 	void theMenuHoldsTheCommands() throws Exception {
 		final String d = dir.toString().replace("\\", "/") + "/";

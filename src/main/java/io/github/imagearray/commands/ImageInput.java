@@ -1,0 +1,42 @@
+package io.github.imagearray.commands;
+
+import ij.ImagePlus;
+import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.stats.ProgressListener;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * The image a SciJava command works on: an ImgLib2 interval or an {@link ImagePlus} (whose area
+ * selection, if any, restricts the statistics), exactly one of them.
+ */
+final class ImageInput {
+
+	static final String NONE = "No image: give 'image' (an ImgLib2 image) or 'imp' (an ImagePlus).";
+	static final String BOTH = "Two images: give either 'image' or 'imp', not both.";
+
+	private ImageInput() {
+	}
+
+	/**
+	 * @param bins 0 for automatic
+	 * @throws IllegalArgumentException naming the problem
+	 */
+	@SuppressWarnings("unchecked")
+	static Statistics statistics(final RandomAccessibleInterval<?> image, final ImagePlus given, final int bins,
+		final ProgressListener progress)
+	{
+		// SciJava fills an ImagePlus input nobody gave with an empty one: that is no image
+		final ImagePlus imp = given == null || given.getWidth() == 0 ? null : given;
+		if (image == null && imp == null) throw new IllegalArgumentException(NONE);
+		if (image != null && imp != null) throw new IllegalArgumentException(BOTH);
+		StatisticsCalculator calculator = new StatisticsCalculator().progress(progress);
+		if (bins != 0) calculator = calculator.bins(bins);
+		if (imp != null) return Selection.of(imp).statistics(calculator);
+		if (!(image.getType() instanceof RealType)) throw new IllegalArgumentException(
+			"The image's pixels are " + image.getType().getClass().getSimpleName() + ", not real numbers.");
+		return calculator.compute((RandomAccessibleInterval<? extends RealType<?>>) image);
+	}
+}

@@ -1,0 +1,120 @@
+package io.github.imagearray.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.gui.OvalRoi;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.bridge.ImagePlusImgs;
+import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.ARGBType;
+
+/** The SciJava commands through CommandService in a headless Context. */
+class CommandsTest {
+
+	private static Context context;
+	private static CommandService commands;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	private static CommandModule run(final Class<? extends org.scijava.command.Command> command,
+		final Object... inputs) throws Exception
+	{
+		return commands.run(command, true, inputs).get();
+	}
+
+	private static ImagePlus ramp() {
+		final FloatProcessor fp = new FloatProcessor(30, 20);
+		for (int i = 0; i < 600; i++)
+			fp.setf(i, (float) Math.sqrt(i) * (i % 7));
+		return new ImagePlus("ramp", fp);
+	}
+
+	@Test
+	void statisticsOfAnImgLib2ImageAndOfAnImagePlusWithSelection() throws Exception {
+		final double[] v = { 3, 1, 4, 1, 5, 9, 2, 6 };
+		final CommandModule m = run(StatisticsCommand.class, "image", ArrayImgs.doubles(v, 2, 4), "bins", 4);
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		final Statistics expected = new StatisticsCalculator().bins(4).compute(ArrayImgs.doubles(v, 8));
+		for (final Map.Entry<String, Double> e : expected.describe().entrySet())
+			assertEquals(e.getValue(), (Double) m.getOutput(e.getKey()), 0, e.getKey());
+		assertEquals(8L, m.getOutput("count"));
+		assertEquals(expected.histogram(), ((Statistics) m.getOutput("statistics")).histogram());
+
+		final ImagePlus imp = ramp();
+		imp.setRoi(new OvalRoi(2, 3, 20, 12));
+		final CommandModule withRoi = run(StatisticsCommand.class, "imp", imp, "bins", 0);
+		assertEquals(Selection.of(imp).statistics(new StatisticsCalculator()).median(), (Double) withRoi.getOutput(
+			"median"), 0);
+	}
+
+	@Test
+	void badInputCancelsWithAMessage() throws Exception {
+		assertEquals(ImageInput.NONE, run(StatisticsCommand.class, "bins", 0).getCancelReason());
+		assertEquals(ImageInput.BOTH, run(StatisticsCommand.class, "image", ArrayImgs.floats(2, 2), "imp", ramp(),
+			"bins", 0).getCancelReason());
+		assertEquals(ImagePlusImgs.RGB_REFUSED, run(StatisticsCommand.class, "imp", new ImagePlus("c",
+			new ColorProcessor(3, 3)), "bins", 0).getCancelReason());
+		assertEquals("The image's pixels are ARGBType, not real numbers.", run(StatisticsCommand.class, "image",
+			ArrayImgs.argbs(2, 2), "bins", 0).getCancelReason());
+		assertEquals("bins must be between 1 and 1048576, not -2.", run(StatisticsCommand.class, "image", ArrayImgs
+			.floats(2, 2), "bins", -2).getCancelReason());
+		final File missing = dir.resolve("missing").toFile();
+		assertEquals("Directory does not exist: " + missing, run(DescribeCommand.class, "image", ArrayImgs.floats(2,
+			2), "directory", missing, "filename", "x").getCancelReason());
+		assertTrue(ARGBType.class.getSimpleName().length() > 0);
+	}
+
+	@Test
+	void describeWritesTheCsvAndReturnsTheStatistics() throws Exception {
+		final ImagePlus imp = ramp();
+		final CommandModule m = run(DescribeCommand.class, "imp", imp, "directory", dir.toFile(), "filename", "ramp");
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		assertEquals(dir.resolve("ramp.csv").toFile(), m.getOutput("file"));
+		final List<String> lines = Files.readAllLines(dir.resolve("ramp.csv"));
+		final Statistics s = Selection.of(imp).statistics(new StatisticsCalculator());
+		assertEquals(StatisticsCsv.row(s.describe()), lines.get(1));
+		assertEquals(s.describe(), m.getOutput("statistics"));
+	}
+
+	@Test
+	void theCommandsHaveNoMenuEntry() {
+		for (final Class<?> c : new Class<?>[] { StatisticsCommand.class, DescribeCommand.class }) {
+			final CommandInfo info = commands.getCommand(c.getName());
+			assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), c + " " + info.getMenuPath());
+		}
+	}
+}
