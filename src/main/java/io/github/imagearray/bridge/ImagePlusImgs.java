@@ -48,6 +48,41 @@ public final class ImagePlusImgs {
 	}
 
 	/**
+	 * @param imp an 8-, 16- or 32-bit image
+	 * @return every plane of the hyperstack with axes x, y, c, z, t (ImageJ's own order), axes of
+	 *         size 1 left out
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> wrapAll(final ImagePlus imp) {
+		check(imp);
+		final ImageStack stack = imp.getStack();
+		final List<Object> planes = new ArrayList<>(stack.getSize());
+		for (int i = 1; i <= stack.getSize(); i++)
+			planes.add(stack.getPixels(i));
+		final List<Long> dims = new ArrayList<>();
+		dims.add((long) imp.getWidth());
+		dims.add((long) imp.getHeight());
+		for (final int n : new int[] { imp.getNChannels(), imp.getNSlices(), imp.getNFrames() })
+			if (n > 1) dims.add((long) n);
+		return wrap(imp, planes, dims.stream().mapToLong(Long::longValue).toArray());
+	}
+
+	/**
+	 * @return the voxel size of x, y and z (pixel width, height and depth) with the unit, as the
+	 *         image's calibration gives them
+	 */
+	public static VoxelSize voxelSize(final ImagePlus imp) {
+		final ij.measure.Calibration c = imp.getCalibration();
+		return new VoxelSize(new double[] { c.pixelWidth, c.pixelHeight, c.pixelDepth }, c.getUnit());
+	}
+
+	private static void check(final ImagePlus imp) {
+		if (imp == null) throw new IllegalArgumentException("No image.");
+		if (imp.getType() == ImagePlus.COLOR_RGB) throw new IllegalArgumentException(RGB_REFUSED);
+		if (imp.getStack() == null || imp.getStack().getSize() == 0 || imp.getWidth() == 0)
+			throw new IllegalArgumentException("The image has no pixels.");
+	}
+
+	/**
 	 * @param channel 1-based channel
 	 * @param frame 1-based frame
 	 * @return the z stack at that channel and frame
@@ -55,16 +90,20 @@ public final class ImagePlusImgs {
 	public static RandomAccessibleInterval<? extends RealType<?>> wrap(final ImagePlus imp, final int channel,
 		final int frame)
 	{
-		if (imp == null) throw new IllegalArgumentException("No image.");
-		if (imp.getType() == ImagePlus.COLOR_RGB) throw new IllegalArgumentException(RGB_REFUSED);
+		check(imp);
 		final ImageStack stack = imp.getStack();
-		if (stack == null || stack.getSize() == 0) throw new IllegalArgumentException("The image has no pixels.");
 		final int depth = imp.getNSlices();
 		final List<Object> planes = new ArrayList<>(depth);
 		for (int z = 1; z <= depth; z++)
 			planes.add(stack.getPixels(imp.getStackIndex(channel, z, frame)));
 		final long[] dims = depth > 1 ? new long[] { imp.getWidth(), imp.getHeight(), depth } : new long[] { imp
 			.getWidth(), imp.getHeight() };
+		return wrap(imp, planes, dims);
+	}
+
+	private static RandomAccessibleInterval<? extends RealType<?>> wrap(final ImagePlus imp,
+		final List<Object> planes, final long[] dims)
+	{
 		final Object first = planes.get(0);
 		if (first instanceof byte[]) return bytes(planes, dims);
 		if (first instanceof short[]) {

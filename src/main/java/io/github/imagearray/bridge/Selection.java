@@ -39,7 +39,17 @@ public final class Selection {
 	 * @throws IllegalArgumentException as {@link ImagePlusImgs#wrap(ImagePlus)}
 	 */
 	public static Selection of(final ImagePlus imp) {
-		final RandomAccessibleInterval<? extends RealType<?>> all = ImagePlusImgs.wrap(imp);
+		return of(imp, false);
+	}
+
+	/**
+	 * @param everyPlane true for every channel and frame of a hyperstack
+	 *          ({@link ImagePlusImgs#wrapAll}), false for the z stack of the current channel and
+	 *          frame
+	 */
+	public static Selection of(final ImagePlus imp, final boolean everyPlane) {
+		final RandomAccessibleInterval<? extends RealType<?>> all = everyPlane ? ImagePlusImgs.wrapAll(imp)
+			: ImagePlusImgs.wrap(imp);
 		final Roi roi = imp.getRoi();
 		if (roi == null || !roi.isArea()) return new Selection(all, null);
 		final java.awt.Rectangle r = roi.getBounds().intersection(new java.awt.Rectangle(imp.getWidth(), imp
@@ -56,7 +66,7 @@ public final class Selection {
 			new FinalInterval(min, max)));
 		final ImageProcessor roiMask = roi.getMask();
 		if (roi.getType() == Roi.RECTANGLE && roiMask == null) return new Selection(cropped, null);
-		return new Selection(cropped, extend(planeMask(roi, r), all.numDimensions() == 3 ? all.dimension(2) : 0));
+		return new Selection(cropped, extend(planeMask(roi, r), all));
 	}
 
 	/** The selection's mask over its bounds r (clipped to the image): true inside. */
@@ -75,11 +85,14 @@ public final class Selection {
 		return plane;
 	}
 
+	/** @return the plane's mask repeated along every axis of {@code image} after x and y */
 	private static RandomAccessibleInterval<BitType> extend(final RandomAccessibleInterval<BitType> plane,
-		final long depth)
+		final RandomAccessibleInterval<?> image)
 	{
-		return depth == 0 ? plane : Views.interval(Views.addDimension(plane), new FinalInterval(new long[] { 0, 0,
-			0 }, new long[] { plane.max(0), plane.max(1), depth - 1 }));
+		RandomAccessibleInterval<BitType> mask = plane;
+		for (int d = 2; d < image.numDimensions(); d++)
+			mask = Views.addDimension(mask, 0, image.dimension(d) - 1);
+		return mask;
 	}
 
 	/** @return the statistics of the selected voxels */

@@ -14,7 +14,8 @@ import io.github.imagearray.stats.StatisticsCalculator;
 /**
  * {@code Analyze > ImageArray > ImageArray Statistics...}: the statistics of the active image (of
  * the area selection on every slice, if there is one) as a row of the "ImageArray Statistics"
- * table. Macro: {@code run("ImageArray Statistics...", "bins=256");} (0: automatic bins).
+ * table. Macro: {@code run("ImageArray Statistics...", "bins=256");} (0: automatic bins); for a
+ * hyperstack {@code "bins=0 all"} measures every channel and frame instead of the current z stack.
  */
 public class StatisticsPlugin implements PlugIn {
 
@@ -26,11 +27,13 @@ public class StatisticsPlugin implements PlugIn {
 		if (imp == null) return;
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		if (imp.isHyperStack()) gd.addCheckbox("All channels and frames", false);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		final double bins = gd.getNextNumber();
+		final boolean everyPlane = imp.isHyperStack() && gd.getNextBoolean();
 		try {
-			final Statistics s = process(imp, (int) bins, bins);
+			final Statistics s = process(imp, (int) bins, bins, everyPlane);
 			final ResultsTable table = StatisticsTable.table();
 			StatisticsTable.addRow(table, imp.getTitle(), s);
 			table.show(StatisticsTable.TITLE);
@@ -53,9 +56,10 @@ public class StatisticsPlugin implements PlugIn {
 	 *
 	 * @param bins the number of bins, or 0 for automatic
 	 * @param typed the number as entered, to name it in the error
+	 * @param everyPlane true for every channel and frame of a hyperstack
 	 * @throws IllegalArgumentException naming the problem
 	 */
-	static Statistics process(final ImagePlus imp, final int bins, final double typed) {
+	static Statistics process(final ImagePlus imp, final int bins, final double typed, final boolean everyPlane) {
 		StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
 		if (typed != 0) {
 			if (typed != Math.rint(typed)) throw new IllegalArgumentException("bins must be a whole number, not " +
@@ -63,11 +67,14 @@ public class StatisticsPlugin implements PlugIn {
 			StatisticsCalculator.checkBins((long) typed);
 			calculator = calculator.bins(bins);
 		}
-		return Selection.of(imp).statistics(calculator);
+		return Selection.of(imp, everyPlane).statistics(calculator);
 	}
 
-	/** The same for callers with a whole number of bins (0 for automatic). */
+	/**
+	 * The same for callers with a whole number of bins (0 for automatic), on the z stack of the
+	 * current channel and frame.
+	 */
 	public static Statistics process(final ImagePlus imp, final int bins) {
-		return process(imp, bins, bins);
+		return process(imp, bins, bins, false);
 	}
 }

@@ -2,11 +2,12 @@ package io.github.imagearray.stats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.LongToDoubleFunction;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.parallel.Parallelization;
+import net.imglib2.parallel.TaskExecutor;
+import net.imglib2.parallel.TaskExecutors;
 import net.imglib2.type.BooleanType;
 import net.imglib2.type.numeric.RealType;
 
@@ -110,12 +111,17 @@ public final class StatisticsCalculator {
 	}
 
 	private Statistics compute(final VoxelSource source) {
-		final Callable<Statistics> job = () -> source.kind().isSmallInteger() ? fromValueCounts(source)
-			: fromPasses(source);
+		final Statistics[] result = new Statistics[1];
+		// the job runs in this thread (interrupting it cancels), the spans on the executor's threads
+		final Runnable job = () -> result[0] = source.kind().isSmallInteger() ? fromValueCounts(source) : fromPasses(
+			source);
 		final int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
 		try {
-			if (n == 1 || source.spanCount() <= 1) return Parallelization.runSingleThreaded(job);
-			return Parallelization.runWithNumThreads(n, job);
+			if (n == 1 || source.spanCount() <= 1) Parallelization.runSingleThreaded(job);
+			else try (TaskExecutor executor = TaskExecutors.numThreads(n)) {
+				Parallelization.runWithExecutor(executor, job);
+			}
+			return result[0];
 		}
 		finally {
 			progress.progress(1);

@@ -25,8 +25,13 @@ import net.imglib2.view.Views;
  */
 final class VoxelSource {
 
-	/** Voxels per span; a span never straddles two planes. */
+	/** Voxels per span of an array; a span never straddles two planes. */
 	static final int SPAN = 1 << 20;
+	/**
+	 * Voxels per span read through a cursor: cursors can be slow (procedural images, deep views),
+	 * and a span is the unit of work a cancellation waits for.
+	 */
+	static final int CURSOR_SPAN = 1 << 16;
 
 	private final RandomAccessibleInterval<? extends RealType<?>> image;
 	/** Voxels where the mask is false are left out; null for no mask. */
@@ -50,7 +55,7 @@ final class VoxelSource {
 		if (arrays == null) {
 			arrayLength = size;
 			spansPerArray = 0;
-			spanCount = Math.toIntExact((size + SPAN - 1) / SPAN);
+			spanCount = Math.toIntExact((size + CURSOR_SPAN - 1) / CURSOR_SPAN);
 		}
 		else {
 			arrayLength = arrays.isEmpty() ? 0 : size / arrays.size();
@@ -110,8 +115,8 @@ final class VoxelSource {
 	/** @return a reader for span {@code span}, in [0, {@link #spanCount()}) */
 	SpanReader reader(final int span) {
 		if (arrays == null) {
-			final long start = (long) span * SPAN;
-			final int length = (int) Math.min(SPAN, size - start);
+			final long start = (long) span * CURSOR_SPAN;
+			final int length = (int) Math.min(CURSOR_SPAN, size - start);
 			final Cursor<? extends RealType<?>> cursor = Views.flatIterable(image).cursor();
 			return new CursorSpanReader(cursor, mask == null ? null : Views.flatIterable(mask).cursor(), start, length,
 				kind);

@@ -82,7 +82,7 @@ class PluginsTest {
 		assertEquals("bins must be between 1 and 1048576, not -3.", assertThrows(IllegalArgumentException.class,
 			() -> StatisticsPlugin.process(imp, -3)).getMessage());
 		assertEquals("bins must be a whole number, not 2.5.", assertThrows(IllegalArgumentException.class,
-			() -> StatisticsPlugin.process(imp, 2, 2.5)).getMessage());
+			() -> StatisticsPlugin.process(imp, 2, 2.5, false)).getMessage());
 	}
 
 	@Test
@@ -115,6 +115,60 @@ class PluginsTest {
 		assertEquals(StatisticsCsv.row(reference(imp, imp.getRoi()).describe()), lines.get(1));
 		assertEquals("Directory does not exist: " + dir.resolve("no"), assertThrows(IOException.class,
 			() -> DescribePlugin.process(imp, dir.resolve("no"), "x")).getMessage());
+	}
+
+	@Test
+	void hyperstacksMeasureTheCurrentStackOrEveryPlane() {
+		final ImagePlus imp = stack(6, 5, 12);
+		imp.setDimensions(2, 3, 2); // c, z, t
+		imp.setOpenAsHyperStack(true);
+		imp.setPosition(2, 1, 2);
+		final List<Double> current = new ArrayList<>(), every = new ArrayList<>();
+		for (int i = 1; i <= 12; i++)
+			for (final short v : (short[]) imp.getStack().getPixels(i)) {
+				every.add((double) v);
+				if (i == imp.getStackIndex(2, 1, 2) || i == imp.getStackIndex(2, 2, 2) || i == imp.getStackIndex(2, 3, 2))
+					current.add((double) v);
+			}
+		assertEquals(current.size(), StatisticsPlugin.process(imp, 0).count());
+		assertEquals(mean(current), StatisticsPlugin.process(imp, 0).mean(), 1e-9);
+		final Statistics all = StatisticsPlugin.process(imp, 0, 0, true);
+		assertEquals(every.size(), all.count());
+		assertEquals(mean(every), all.mean(), 1e-9);
+		assertEquals(5, ImagePlusImgs.wrapAll(imp).numDimensions());
+		imp.setRoi(new OvalRoi(1, 1, 4, 3));
+		assertEquals(reference(imp, imp.getRoi()).count(), StatisticsPlugin.process(imp, 0, 0, true).count());
+	}
+
+	private static double mean(final List<Double> v) {
+		return v.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
+	}
+
+	@Test
+	void escapeCancelsAndLeavesImageJUsable() {
+		final ImageStack stack = new ImageStack(512, 512);
+		for (int z = 0; z < 12; z++)
+			stack.addSlice(null, new float[512 * 512]);
+		final ImagePlus imp = new ImagePlus("big", stack);
+		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		try {
+			assertThrows(java.util.concurrent.CancellationException.class, () -> StatisticsPlugin.process(imp, 0));
+		}
+		finally {
+			ij.IJ.resetEscape();
+			Thread.interrupted();
+		}
+		assertEquals(512L * 512 * 12, StatisticsPlugin.process(imp, 0).count());
+	}
+
+	@Test
+	void voxelSizeComesFromTheCalibration() {
+		final ImagePlus imp = stack(3, 3, 2);
+		imp.getCalibration().pixelWidth = 0.5;
+		imp.getCalibration().pixelDepth = 2;
+		imp.getCalibration().setUnit("mm");
+		assertArrayEquals(new double[] { 0.5, 1, 2 }, ImagePlusImgs.voxelSize(imp).size(), 0);
+		assertEquals("mm", ImagePlusImgs.voxelSize(imp).unit());
 	}
 
 	@Test
