@@ -2,9 +2,12 @@ package io.github.imagearray.bridge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.imagearray.PlanesOnDemand;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -16,11 +19,11 @@ import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.util.Fraction;
 
 /**
  * The one bridge from ImageJ 1.x to ImgLib2: wraps the planes of an {@link ImagePlus} stack as a
- * {@link PlanarImg} over the stack's own pixel arrays, without copying. 8-bit becomes
+ * {@link PlanarImg} over the stack's own pixel arrays, without copying; the planes of a virtual
+ * (disk-backed) stack are read one at a time when needed, never all at once. 8-bit becomes
  * {@link UnsignedByteType}, 16-bit {@link UnsignedShortType} (signed 16-bit images, which ImageJ
  * stores with an offset of 32768, a read-only {@link ShortType} view), 32-bit {@link FloatType}.
  * Axes are x, y and, when there is more than one slice, z; RGB is refused. The image is only
@@ -54,16 +57,12 @@ public final class ImagePlusImgs {
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> wrapAll(final ImagePlus imp) {
 		check(imp);
-		final ImageStack stack = imp.getStack();
-		final List<Object> planes = new ArrayList<>(stack.getSize());
-		for (int i = 1; i <= stack.getSize(); i++)
-			planes.add(stack.getPixels(i));
 		final List<Long> dims = new ArrayList<>();
 		dims.add((long) imp.getWidth());
 		dims.add((long) imp.getHeight());
 		for (final int n : new int[] { imp.getNChannels(), imp.getNSlices(), imp.getNFrames() })
 			if (n > 1) dims.add((long) n);
-		return wrap(imp, planes, dims.stream().mapToLong(Long::longValue).toArray());
+		return wrap(imp, i -> i + 1, dims.stream().mapToLong(Long::longValue).toArray());
 	}
 
 	/**
@@ -91,55 +90,36 @@ public final class ImagePlusImgs {
 		final int frame)
 	{
 		check(imp);
-		final ImageStack stack = imp.getStack();
 		final int depth = imp.getNSlices();
-		final List<Object> planes = new ArrayList<>(depth);
-		for (int z = 1; z <= depth; z++)
-			planes.add(stack.getPixels(imp.getStackIndex(channel, z, frame)));
 		final long[] dims = depth > 1 ? new long[] { imp.getWidth(), imp.getHeight(), depth } : new long[] { imp
 			.getWidth(), imp.getHeight() };
-		return wrap(imp, planes, dims);
+		return wrap(imp, z -> imp.getStackIndex(channel, z + 1, frame), dims);
 	}
 
+	/**
+	 * @param stackIndex the 1-based stack index of plane i of the result
+	 */
 	private static RandomAccessibleInterval<? extends RealType<?>> wrap(final ImagePlus imp,
-		final List<Object> planes, final long[] dims)
+		final IntUnaryOperator stackIndex, final long[] dims)
 	{
-		final Object first = planes.get(0);
-		if (first instanceof byte[]) return bytes(planes, dims);
-		if (first instanceof short[]) {
-			final PlanarImg<UnsignedShortType, ShortArray> raw = shorts(planes, dims);
-			if (!imp.getCalibration().isSigned16Bit()) return raw;
-			return Converters.convert((RandomAccessibleInterval<UnsignedShortType>) raw, (in, out) -> out.set(
-				(short) (in.get() - 32768)), new ShortType());
+		// planes are fetched when read: a virtual stack loads them from disk one at a time
+		final ImageStack stack = imp.getStack();
+		final IntFunction<Object> plane = i -> stack.getPixels(stackIndex.applyAsInt(i));
+		switch (imp.getBitDepth()) {
+			case 8:
+				return PlanesOnDemand.<UnsignedByteType, ByteArray> create(dims, i -> new ByteArray((byte[]) plane
+					.apply(i)), UnsignedByteType::new);
+			case 16:
+				final PlanarImg<UnsignedShortType, ShortArray> raw = PlanesOnDemand.<UnsignedShortType, ShortArray> create(dims, i -> new ShortArray(
+					(short[]) plane.apply(i)), UnsignedShortType::new);
+				if (!imp.getCalibration().isSigned16Bit()) return raw;
+				return Converters.convert((RandomAccessibleInterval<UnsignedShortType>) raw, (in, out) -> out.set(
+					(short) (in.get() - 32768)), new ShortType());
+			case 32:
+				return PlanesOnDemand.<FloatType, FloatArray> create(dims, i -> new FloatArray((float[]) plane.apply(i)),
+					FloatType::new);
+			default:
+				throw new IllegalArgumentException("Unsupported bit depth: " + imp.getBitDepth());
 		}
-		if (first instanceof float[]) return floats(planes, dims);
-		throw new IllegalArgumentException("Unsupported pixel array: " + first.getClass().getSimpleName());
-	}
-
-	private static PlanarImg<UnsignedByteType, ByteArray> bytes(final List<Object> planes, final long[] dims) {
-		final List<ByteArray> access = new ArrayList<>();
-		for (final Object p : planes)
-			access.add(new ByteArray((byte[]) p));
-		final PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(access, dims, new Fraction());
-		img.setLinkedType(new UnsignedByteType(img));
-		return img;
-	}
-
-	private static PlanarImg<UnsignedShortType, ShortArray> shorts(final List<Object> planes, final long[] dims) {
-		final List<ShortArray> access = new ArrayList<>();
-		for (final Object p : planes)
-			access.add(new ShortArray((short[]) p));
-		final PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(access, dims, new Fraction());
-		img.setLinkedType(new UnsignedShortType(img));
-		return img;
-	}
-
-	private static PlanarImg<FloatType, FloatArray> floats(final List<Object> planes, final long[] dims) {
-		final List<FloatArray> access = new ArrayList<>();
-		for (final Object p : planes)
-			access.add(new FloatArray((float[]) p));
-		final PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(access, dims, new Fraction());
-		img.setLinkedType(new FloatType(img));
-		return img;
 	}
 }

@@ -54,7 +54,7 @@ public final class Main {
 			err.println("imagearray: " + e.getMessage());
 			return 2;
 		}
-		catch (final IOException | IllegalArgumentException e) {
+		catch (final IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
 			err.println("imagearray: " + e.getMessage());
 			return 1;
 		}

@@ -11,7 +11,8 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with ImageJ 1.x,
- * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader}.
+ * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
+ * the file when uncompressed.
  * <p>
  * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
  */
@@ -29,7 +30,7 @@ public final class ImageFiles {
 		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
 		if (Files.isDirectory(file)) throw new ImageFileException("Not a file but a directory: " + file);
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.read(file);
+		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
 		if (name.endsWith(".tif") || name.endsWith(".tiff")) {
 			try {
 				return ImagePlusImgs.wrap(TiffReader.read(file));

@@ -36,9 +36,25 @@ public final class MetaImageReader {
 	private MetaImageReader() {
 	}
 
-	/** Reads the image of a {@code .mhd} or {@code .mha} file. */
+	/** Reads the image of a {@code .mhd} or {@code .mha} file into memory. */
 	public static RandomAccessibleInterval<? extends RealType<?>> read(final Path file) throws IOException {
 		return read(MetaImageHeader.read(file));
+	}
+
+	/**
+	 * Opens the image of a {@code .mhd} or {@code .mha} file for reading plane by plane: uncompressed
+	 * data are read from the file each time a plane is needed, so the image may be far larger than
+	 * memory; compressed data, which can only be read from the start, are {@link #read(Path) read}
+	 * into memory. The file is checked as by {@link #read(Path)} first.
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
+		final MetaImageHeader header = MetaImageHeader.read(file);
+		if (header.isCompressed()) return read(header);
+		final long offset = checkedOffset(header);
+		final long[] dims = header.dimensions();
+		final long planeBytes = dims[0] * dims[1] * header.elementType().bytes();
+		checkMemory(header.file().toString(), 2 * planeBytes);
+		return PlanarFile.open(header.dataFile(), offset, dims, header.elementType(), header.isBigEndian());
 	}
 
 	/** Reads the image a header describes. */
@@ -46,6 +62,35 @@ public final class MetaImageReader {
 	public static RandomAccessibleInterval<? extends RealType<?>> read(final MetaImageHeader header)
 		throws IOException
 	{
+		final String name = header.file().toString();
+		final long offset = checkedOffset(header);
+		final long[] dims = header.dimensions();
+		final Path data = header.dataFile();
+		checkMemory(name, header.dataBytes());
+		final PlanarImg<?, ?> img = create(header.elementType(), dims);
+		try (FileChannel file = FileChannel.open(data, StandardOpenOption.READ)) {
+			file.position(offset);
+			if (header.isCompressed()) {
+				final InputStream in = new InflaterInputStream(Channels.newInputStream(file), new java.util.zip.Inflater(),
+					1 << 16);
+				fill(img, Channels.newChannel(in), header);
+			}
+			else fill(img, file, header);
+		}
+		catch (final ZipException e) {
+			throw new ImageFileException(name + ": corrupt compressed data in " + data + " (" + e.getMessage() + ").", e);
+		}
+		catch (final EOFException e) {
+			throw new ImageFileException(name + ": data in " + data + " ends early: " + e.getMessage(), e);
+		}
+		return (RandomAccessibleInterval) img;
+	}
+
+	/**
+	 * @return where the voxels start in the data file, after checking that the header's sizes can
+	 *         be held and (uncompressed) agree with the file's size
+	 */
+	private static long checkedOffset(final MetaImageHeader header) throws IOException {
 		final String name = header.file().toString();
 		final long[] dims = header.dimensions();
 		final long bytes;
@@ -68,24 +113,7 @@ public final class MetaImageReader {
 			if (available > bytes) throw new ImageFileException(name + ": data file " + data + " holds " + available +
 				" bytes of voxels after byte " + offset + " but the header describes " + bytes + ".");
 		}
-		checkMemory(name, bytes);
-		final PlanarImg<?, ?> img = create(header.elementType(), dims);
-		try (FileChannel file = FileChannel.open(data, StandardOpenOption.READ)) {
-			file.position(offset);
-			if (header.isCompressed()) {
-				final InputStream in = new InflaterInputStream(Channels.newInputStream(file), new java.util.zip.Inflater(),
-					1 << 16);
-				fill(img, Channels.newChannel(in), header);
-			}
-			else fill(img, file, header);
-		}
-		catch (final ZipException e) {
-			throw new ImageFileException(name + ": corrupt compressed data in " + data + " (" + e.getMessage() + ").", e);
-		}
-		catch (final EOFException e) {
-			throw new ImageFileException(name + ": data in " + data + " ends early: " + e.getMessage(), e);
-		}
-		return (RandomAccessibleInterval) img;
+		return offset;
 	}
 
 	private static long dataOffset(final MetaImageHeader header, final long fileSize, final long bytes)
@@ -113,7 +141,7 @@ public final class MetaImageReader {
 			" MiB but the Java heap has only " + (free >> 20) + " MiB free; run Java with a larger -Xmx.");
 	}
 
-	private static PlanarImg<?, ?> create(final MetaElementType type, final long[] dims) {
+	static PlanarImg<?, ?> create(final MetaElementType type, final long[] dims) {
 		switch (type) {
 			case MET_UCHAR:
 				return PlanarImgs.unsignedBytes(dims);
@@ -155,7 +183,7 @@ public final class MetaImageReader {
 		}
 	}
 
-	private static void copy(final ByteBuffer buffer, final Object array, final int offset, final int n) {
+	static void copy(final ByteBuffer buffer, final Object array, final int offset, final int n) {
 		if (array instanceof byte[]) buffer.get((byte[]) array, offset, n);
 		else if (array instanceof short[]) buffer.asShortBuffer().get((short[]) array, offset, n);
 		else if (array instanceof int[]) buffer.asIntBuffer().get((int[]) array, offset, n);

@@ -1,8 +1,6 @@
 package io.github.imagearray.stats;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.function.IntFunction;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
@@ -38,8 +36,13 @@ final class VoxelSource {
 	private final RandomAccessibleInterval<? extends BooleanType<?>> mask;
 	private final PixelKind kind;
 	private final long size;
-	/** The primitive arrays holding the voxels, or null for cursor access. */
-	private final List<Object> arrays;
+	/**
+	 * The primitive arrays holding the voxels, one per plane, fetched when a span needs them (so
+	 * that planes loaded on demand, as of virtual stacks, are never all held at once); null for
+	 * cursor access.
+	 */
+	private final IntFunction<Object> arrays;
+	private final int arrayCount;
 	private final long arrayLength;
 	private final int spansPerArray;
 	private final int spanCount;
@@ -51,16 +54,19 @@ final class VoxelSource {
 		this.mask = mask;
 		this.kind = PixelKind.of(Util.getTypeFromInterval(image));
 		this.size = Intervals.numElements(image);
-		this.arrays = mask == null ? primitiveArrays(image, kind, size) : null;
+		final int planes = image instanceof ArrayImg ? 1 : image instanceof PlanarImg ? ((PlanarImg<?, ?>) image)
+			.numSlices() : 0;
+		this.arrayLength = planes == 0 ? size : size / planes;
+		this.arrays = mask == null && planes > 0 ? primitiveArrays(image, kind, arrayLength) : null;
 		if (arrays == null) {
-			arrayLength = size;
+			arrayCount = 0;
 			spansPerArray = 0;
 			spanCount = Math.toIntExact((size + CURSOR_SPAN - 1) / CURSOR_SPAN);
 		}
 		else {
-			arrayLength = arrays.isEmpty() ? 0 : size / arrays.size();
+			arrayCount = planes;
 			spansPerArray = (int) ((arrayLength + SPAN - 1) / SPAN);
-			spanCount = Math.toIntExact((long) spansPerArray * arrays.size());
+			spanCount = Math.toIntExact((long) spansPerArray * arrayCount);
 		}
 	}
 
@@ -124,31 +130,25 @@ final class VoxelSource {
 		final int array = span / spansPerArray;
 		final long from = (long) (span % spansPerArray) * SPAN;
 		final long to = Math.min(from + SPAN, arrayLength);
-		return new ArraySpanReader(arrays.get(array), (int) from, (int) to, kind);
+		final Object plane = arrays.apply(array);
+		if (plane == null || ArraySpanReader.length(plane) < arrayLength)
+			throw new IllegalStateException("Plane " + array + " of the image has no " + kind + " array of " +
+				arrayLength + " voxels.");
+		return new ArraySpanReader(plane, (int) from, (int) to, kind);
 	}
 
-	private static List<Object> primitiveArrays(final RandomAccessibleInterval<?> image, final PixelKind kind,
-		final long size)
+	/**
+	 * @return the planes' arrays when the image is an {@link ArrayImg} or {@link PlanarImg} of a
+	 *         primitive kind whose first array holds {@code perArray} voxels, else null
+	 */
+	private static IntFunction<Object> primitiveArrays(final RandomAccessibleInterval<?> image,
+		final PixelKind kind, final long perArray)
 	{
 		if (kind == PixelKind.OTHER_INTEGER || kind == PixelKind.OTHER_REAL) return null;
-		if (image instanceof ArrayImg) {
-			final Object access = ((ArrayImg<?, ?>) image).update(null);
-			final Object array = storage(access);
-			return array != null && ArraySpanReader.length(array) >= size ? Collections.singletonList(array) : null;
-		}
-		if (image instanceof PlanarImg) {
-			final PlanarImg<?, ?> planar = (PlanarImg<?, ?>) image;
-			final int planes = planar.numSlices();
-			final long perPlane = planes == 0 ? 0 : size / planes;
-			final List<Object> list = new ArrayList<>(planes);
-			for (int p = 0; p < planes; p++) {
-				final Object array = storage(planar.getPlane(p));
-				if (array == null || ArraySpanReader.length(array) < perPlane) return null;
-				list.add(array);
-			}
-			return list;
-		}
-		return null;
+		final IntFunction<Object> arrays = image instanceof ArrayImg ? p -> storage(((ArrayImg<?, ?>) image).update(
+			null)) : p -> storage(((PlanarImg<?, ?>) image).getPlane(p));
+		final Object first = arrays.apply(0);
+		return first != null && ArraySpanReader.length(first) >= perArray ? arrays : null;
 	}
 
 	private static Object storage(final Object access) {

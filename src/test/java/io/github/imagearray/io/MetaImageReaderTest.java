@@ -82,6 +82,10 @@ class MetaImageReaderTest {
 			assertArrayEquals(new long[] { 5, 4, 3 }, Intervals.dimensionsAsLongArray(img));
 			assertEquals(type.kind(), PixelKind.of(Views.flatIterable(img).firstElement()));
 			assertArrayEquals(v, read(img), 0);
+			// plane by plane from the file: the same voxels in the same type
+			final RandomAccessibleInterval<? extends RealType<?>> streamed = MetaImageReader.open(mhd);
+			assertEquals(type.kind(), PixelKind.of(Views.flatIterable(streamed).firstElement()));
+			assertArrayEquals(v, read(streamed), 0);
 		}
 	}
 
