@@ -63,6 +63,57 @@ final class Benchmark {
 		return result;
 	}
 
+	/**
+	 * Times the statistics of an image file read plane by plane (MetaImage) against a plain
+	 * sequential read of the same bytes, both warm in the page cache; reports seconds and GB/s.
+	 */
+	static Map<String, Object> runFile(final java.nio.file.Path file, final int threads, final int runs)
+		throws java.io.IOException
+	{
+		final io.github.imagearray.io.MetaImageHeader header = io.github.imagearray.io.MetaImageHeader.read(file);
+		final long bytes = header.dataBytes();
+		final StatisticsCalculator calculator = new StatisticsCalculator().threads(threads);
+		final Callable<Object> stats = () -> calculator.compute(io.github.imagearray.io.ImageFiles.open(file));
+		final Callable<Object> read = () -> readAll(header.dataFile());
+		final double[][] seconds = new double[2][runs];
+		for (int warmup = 0; warmup < 2; warmup++) {
+			time(stats);
+			time(read);
+		}
+		for (int r = 0; r < runs; r++) {
+			seconds[0][r] = time(stats);
+			seconds[1][r] = time(read);
+		}
+		final Map<String, Object> result = new LinkedHashMap<>();
+		result.put("file", file.toString());
+		result.put("bytes", bytes);
+		result.put("threads", threads);
+		result.put("runs", runs);
+		final double statsSeconds = median(seconds[0]);
+		final double readSeconds = median(seconds[1]);
+		result.put("stats_seconds", statsSeconds);
+		result.put("read_seconds", readSeconds);
+		result.put("ratio", statsSeconds / readSeconds);
+		result.put("stats_gb_per_second", bytes / statsSeconds * 1e-9);
+		result.put("read_gb_per_second", bytes / readSeconds * 1e-9);
+		return result;
+	}
+
+	/** Reads a whole file sequentially, touching every byte once. */
+	private static Long readAll(final java.nio.file.Path file) throws java.io.IOException {
+		final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 24);
+		long sum = 0;
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+			while (channel.read(buffer) >= 0) {
+				buffer.flip();
+				while (buffer.remaining() >= 8)
+					sum += buffer.getLong();
+				buffer.compact();
+			}
+		}
+		return sum;
+	}
+
 	private static ImagePlus imagePlus(final List<Object> planes, final int size) {
 		final ImageStack stack = new ImageStack(size, size);
 		for (final Object p : planes)

@@ -28,6 +28,8 @@ public final class Main {
 		"  demo [--out DIR] [--size N]              statistics and CSV of a built-in noisy 3D phantom", //
 		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R]", //
 		"                                           time the statistics against a plain read of the voxels", //
+		"  bench --file FILE.mhd [--threads T] [--runs R]", //
+		"                                           the same for a MetaImage file read plane by plane", //
 		"FILE: .tif/.tiff (ImageJ) or .mhd/.mha (MetaImage).");
 
 	private final PrintStream out;
@@ -86,7 +88,7 @@ public final class Main {
 				demo(new Arguments("demo", rest, "out", "size"));
 				break;
 			case "bench":
-				bench(new Arguments("bench", rest, "size", "type", "threads", "runs"));
+				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file"));
 				break;
 			default:
 				throw new UsageException("unknown command '" + args[0] + "'; --help lists the commands.");
@@ -128,8 +130,13 @@ public final class Main {
 		err.println("Wrote " + StatisticsCsv.write(dir, "phantom.csv", s).toAbsolutePath());
 	}
 
-	private void bench(final Arguments a) {
+	private void bench(final Arguments a) throws IOException {
 		a.noPositional();
+		if (a.has("file")) {
+			out.println(Json.write(Benchmark.runFile(Paths.get(a.option("file", "")), a.integer("threads", Runtime
+				.getRuntime().availableProcessors(), 1, 1024), a.integer("runs", 5, 1, 1000))));
+			return;
+		}
 		final int size = a.integer("size", 512, 8, 2048);
 		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
 		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);

@@ -152,6 +152,19 @@ class MainTest {
 	}
 
 	@Test
+	void benchOfAFileComparesWithAPlainReadOfIt() throws IOException {
+		final double[] v = new double[64 * 64 * 8];
+		for (int i = 0; i < v.length; i++)
+			v[i] = Math.sin(i);
+		final Path file = mhd("bench", v, "64 64 8");
+		final Run run = new Run("bench", "--file", file.toString(), "--runs", "1", "--threads", "2");
+		assertEquals(0, run.status, run.err);
+		assertEquals(v.length * 4, run.number("bytes"), 0);
+		assertEquals(run.number("stats_seconds") / run.number("read_seconds"), run.number("ratio"), 1e-9);
+		assertTrue(run.number("read_gb_per_second") > 0);
+	}
+
+	@Test
 	void badInputIsOneLineOnStandardErrorAndNothingWritten() throws IOException {
 		new Run("stats", dir.resolve("missing.mhd").toString()).assertOneLineError(1, "File not found");
 		new Run("stats", Files.write(dir.resolve("x.png"), new byte[3]).toString()).assertOneLineError(1,

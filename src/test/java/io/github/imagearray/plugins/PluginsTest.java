@@ -162,6 +162,33 @@ class PluginsTest {
 	}
 
 	@Test
+	void canceledDescribeWritesNothing() throws IOException {
+		final ImageStack stack = new ImageStack(512, 512);
+		for (int z = 0; z < 12; z++)
+			stack.addSlice(null, new float[512 * 512]);
+		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		try {
+			assertThrows(java.util.concurrent.CancellationException.class, () -> DescribePlugin.process(new ImagePlus(
+				"big", stack), dir, "never"));
+		}
+		finally {
+			ij.IJ.resetEscape();
+			Thread.interrupted();
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+			assertEquals(0, files.count());
+		}
+	}
+
+	@Test
+	void pathsWithSpacesCommasAndNonAsciiCharacters() throws IOException {
+		final Path odd = Files.createDirectory(dir.resolve("CT scans, 2026 été 数据"));
+		final Path file = DescribePlugin.process(stack(4, 4, 2), odd, "résultat, final");
+		assertEquals(odd.resolve("résultat, final.csv"), file);
+		assertEquals(StatisticsCsv.HEADER, Files.readAllLines(file).get(0));
+	}
+
+	@Test
 	void voxelSizeComesFromTheCalibration() {
 		final ImagePlus imp = stack(3, 3, 2);
 		imp.getCalibration().pixelWidth = 0.5;
