@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files whole or not at all: the content goes to a temporary file in the target's
@@ -49,6 +50,7 @@ public final class AtomicFiles {
 			try (OutputStream out = Files.newOutputStream(temporary)) {
 				content.writeTo(out);
 			}
+			keepPermissions(temporary, absolute);
 			try {
 				Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -58,6 +60,20 @@ public final class AtomicFiles {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/**
+	 * Gives the new file the permissions of the file it replaces, or those of an ordinary new file
+	 * (rw-r--r--), not the owner-only ones of a temporary file.
+	 */
+	private static void keepPermissions(final Path temporary, final Path target) throws IOException {
+		try {
+			Files.setPosixFilePermissions(temporary, Files.exists(target) ? Files.getPosixFilePermissions(target)
+				: PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (final UnsupportedOperationException e) {
+			// not a POSIX file system: its defaults apply
 		}
 	}
 

@@ -3,8 +3,10 @@ package io.github.imagearray;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 
+import io.github.imagearray.slices.SliceRenderer;
 import io.github.imagearray.stats.Histogram;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
@@ -128,6 +130,25 @@ public class ImageArray<T extends RealType<T>> implements RandomAccessibleInterv
 			LOG.warning("No directory or file name given: the statistics are not written to a file.");
 		else StatisticsCsv.write(directory, filename, s);
 		return s.describe();
+	}
+
+	/**
+	 * vIQA's {@code visualize}: for a 3D image the three orthogonal slices through (x, y, z)
+	 * (negative indices count from the end), for a 2D image the image itself with a warning that the
+	 * slices are ignored. Shown in an ImageJ window when there is a display and no batch mode;
+	 * written as PNG when {@code exportPath} (a directory or a .png file) is given.
+	 *
+	 * @return the PNG written, or null
+	 * @throws IllegalArgumentException "Image must be 2D or 3D." and slices out of range
+	 * @throws UnsupportedOperationException when no renderer (ImageJ) is on the class path
+	 */
+	public Path visualize(final long[] slices, final Path exportPath) throws IOException {
+		if (numDimensions() != 2 && numDimensions() != 3) throw new IllegalArgumentException(
+			"Image must be 2D or 3D.");
+		for (final SliceRenderer renderer : ServiceLoader.load(SliceRenderer.class, ImageArray.class
+			.getClassLoader()))
+			return renderer.visualize(image, "ImageArray", slices, exportPath);
+		throw new UnsupportedOperationException("visualize needs ImageJ on the class path.");
 	}
 
 	@Override

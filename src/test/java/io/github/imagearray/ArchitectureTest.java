@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The core (the root package and {@code stats}) knows nothing of ImageJ, SciJava or AWT. */
+/** The core (the root package, {@code stats} and {@code slices}) knows nothing of ImageJ, SciJava or AWT. */
 class ArchitectureTest {
 
 	private static final Path MAIN = Paths.get("src/main/java/io/github/imagearray");
@@ -22,9 +22,11 @@ class ArchitectureTest {
 	@Test
 	void coreImportsOnlyImgLib2CommonsMathAndTheJdk() throws IOException {
 		final List<Path> core;
-		try (Stream<Path> root = Files.list(MAIN); Stream<Path> stats = Files.list(MAIN.resolve("stats"))) {
-			core = Stream.concat(root, stats).filter(p -> p.toString().endsWith(".java")).collect(Collectors
-				.toList());
+		try (Stream<Path> root = Files.list(MAIN); Stream<Path> stats = Files.list(MAIN.resolve("stats"));
+			Stream<Path> slices = Files.list(MAIN.resolve("slices")))
+		{
+			core = Stream.concat(Stream.concat(root, stats), slices).filter(p -> p.toString().endsWith(".java"))
+				.collect(Collectors.toList());
 		}
 		assertTrue(core.size() > 10, "core sources found: " + core);
 		final List<String> offending = core.stream().flatMap(ArchitectureTest::imports).filter(line -> line

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 
+import ij.ImagePlus;
 import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.display.HistogramFigure;
+import io.github.imagearray.display.ImageJSliceRenderer;
+import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
@@ -26,6 +30,9 @@ public final class Main {
 		"  stats FILE [--bins N] [--threads T]      statistics of an image as JSON", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
 		"  demo [--out DIR] [--size N]              statistics and CSV of a built-in noisy 3D phantom", //
+		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
+		"                                           vIQA's three orthogonal slices as PNG (negative: from the end)", //
+		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
 		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R]", //
 		"                                           time the statistics against a plain read of the voxels", //
 		"  bench --file FILE.mhd [--threads T] [--runs R]", //
@@ -87,6 +94,12 @@ public final class Main {
 			case "demo":
 				demo(new Arguments("demo", rest, "out", "size"));
 				break;
+			case "slices":
+				slices(new Arguments("slices", rest, "at", "out", "lut", "range"));
+				break;
+			case "histogram":
+				histogram(new Arguments("histogram", rest, "out", "bins"));
+				break;
 			case "bench":
 				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file"));
 				break;
@@ -128,6 +141,49 @@ public final class Main {
 			Phantom.Type.FLOAT32, size, 1));
 		out.println(Json.write(StatisticsJson.of(s)));
 		err.println("Wrote " + StatisticsCsv.write(dir, "phantom.csv", s).toAbsolutePath());
+	}
+
+	private void slices(final Arguments a) throws IOException {
+		final Path file = Paths.get(a.single("image file"));
+		if (!a.has("at")) throw new UsageException("slices needs --at X,Y,Z.");
+		if (!a.has("out")) throw new UsageException("slices needs --out FILE.png or a directory.");
+		final String[] at = a.option("at", "").split(",");
+		final long[] slices = new long[at.length];
+		for (int i = 0; i < at.length; i++) {
+			try {
+				slices[i] = Long.parseLong(at[i].trim());
+			}
+			catch (final NumberFormatException e) {
+				throw new UsageException("slices: --at takes whole numbers X,Y,Z, not '" + a.option("at", "") + "'.");
+			}
+		}
+		final String range = a.option("range", "auto");
+		if (!range.equals("auto") && !range.equals("minmax")) throw new UsageException(
+			"slices: --range must be auto or minmax, not '" + range + "'.");
+		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		if (image.numDimensions() == 3 && slices.length != 3) throw new UsageException(
+			"slices: --at takes three indices X,Y,Z, not " + slices.length + ".");
+		if (image.numDimensions() == 2) err.println("imagearray: " + ImageJSliceRenderer.SLICES_IGNORED);
+		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file)).automaticContrast(range
+			.equals("auto")).lut(a.option("lut", null)).render(image, baseName(file), slices);
+		out.println(SliceFigure.export(figure, output(a)));
+	}
+
+	private void histogram(final Arguments a) throws IOException {
+		final StatisticsCalculator calculator = calculator(a);
+		final Path file = Paths.get(a.single("image file"));
+		if (!a.has("out")) throw new UsageException("histogram needs --out FILE.png or a directory.");
+		final Path target = output(a);
+		final Statistics s = calculator.compute(ImageFiles.open(file));
+		out.println(SliceFigure.export(HistogramFigure.render(s, baseName(file)), target));
+	}
+
+	/** @return the --out path, after checking that it or its directory exists */
+	private static Path output(final Arguments a) throws IOException {
+		final Path target = Paths.get(a.option("out", "")).toAbsolutePath();
+		io.github.imagearray.AtomicFiles.checkDirectory(java.nio.file.Files.isDirectory(target) ? target : target
+			.getParent());
+		return target;
 	}
 
 	private void bench(final Arguments a) throws IOException {

@@ -41,4 +41,24 @@ public final class ImageFiles {
 		}
 		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd and .mha.");
 	}
+
+	/**
+	 * @return the voxel size along x, y and z that the file records (ElementSpacing, or the TIFF's
+	 *         calibration), 1 where it records none
+	 */
+	public static double[] voxelSize(final Path file) throws IOException {
+		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		final double[] size = { 1, 1, 1 };
+		if (name.endsWith(".mhd") || name.endsWith(".mha")) {
+			final double[] spacing = MetaImageHeader.read(file).spacing();
+			System.arraycopy(spacing, 0, size, 0, spacing.length);
+		}
+		else if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+			final ij.io.FileInfo info = TiffReader.info(file)[0];
+			size[0] = info.pixelWidth;
+			size[1] = info.pixelHeight;
+			size[2] = info.pixelDepth;
+		}
+		return size;
+	}
 }

@@ -28,6 +28,18 @@ public final class TiffReader {
 	 * @throws ImageFileException naming the file and the problem
 	 */
 	public static ImagePlus read(final Path file) throws IOException {
+		final FileInfo[] info = info(file);
+		checkUncompressedSize(file, info);
+		final File f = file.toAbsolutePath().toFile();
+		final Opener opener = new Opener();
+		opener.setSilentMode(true);
+		final ImagePlus imp = opener.openTiff(f.getParent() + File.separator, f.getName());
+		if (imp == null) throw new ImageFileException(file + ": ImageJ could not open this TIFF file.");
+		return imp;
+	}
+
+	/** @return the TIFF's image descriptions, as ImageJ's decoder reads them */
+	static FileInfo[] info(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
 		final File f = file.toAbsolutePath().toFile();
 		final FileInfo[] info;
@@ -38,12 +50,7 @@ public final class TiffReader {
 			throw new ImageFileException(file + ": not a readable TIFF file (" + e.getMessage() + ").", e);
 		}
 		if (info == null || info.length == 0) throw new ImageFileException(file + ": not a readable TIFF file.");
-		checkUncompressedSize(file, info);
-		final Opener opener = new Opener();
-		opener.setSilentMode(true);
-		final ImagePlus imp = opener.openTiff(f.getParent() + File.separator, f.getName());
-		if (imp == null) throw new ImageFileException(file + ": ImageJ could not open this TIFF file.");
-		return imp;
+		return info;
 	}
 
 	private static void checkUncompressedSize(final Path file, final FileInfo[] info) throws IOException {

@@ -1,0 +1,34 @@
+package io.github.imagearray.display;
+
+import java.awt.GraphicsEnvironment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+
+import ij.ImagePlus;
+import ij.macro.Interpreter;
+import io.github.imagearray.slices.SliceRenderer;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * The {@link SliceRenderer} of ImageArray: a {@link SliceFigure}, shown as an ImageJ window when
+ * there is a display and no batch mode, exported as PNG when asked.
+ */
+public class ImageJSliceRenderer implements SliceRenderer {
+
+	/** The warning for 2D images, whose slices mean nothing. */
+	public static final String SLICES_IGNORED = "The image is 2D: the slices are ignored.";
+
+	private static final Logger LOG = Logger.getLogger(ImageJSliceRenderer.class.getName());
+
+	@Override
+	public Path visualize(final RandomAccessibleInterval<? extends RealType<?>> image, final String title,
+		final long[] slices, final Path exportPath) throws IOException
+	{
+		if (image.numDimensions() == 2) LOG.warning(SLICES_IGNORED);
+		final ImagePlus figure = new SliceFigure().render(image, title, slices);
+		if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) figure.show();
+		return exportPath == null ? null : SliceFigure.export(figure, exportPath);
+	}
+}

@@ -1,0 +1,51 @@
+package io.github.imagearray.plugins;
+
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.concurrent.CancellationException;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.plugin.PlugIn;
+import io.github.imagearray.display.HistogramFigure;
+import io.github.imagearray.display.SliceFigure;
+
+/**
+ * {@code Analyze > ImageArray > ImageArray Histogram...}: the histogram of the active image (its
+ * selection on every slice) as an ImageJ plot with the statistics printed on it, optionally
+ * exported as PNG. Macro: {@code run("ImageArray Histogram...", "bins=256 export=/tmp/h.png");}
+ */
+public class HistogramPlugin implements PlugIn {
+
+	static final String COMMAND = "ImageArray Histogram";
+
+	@Override
+	public void run(final String arg) {
+		final ImagePlus imp = ActiveImage.get(COMMAND);
+		if (imp == null) return;
+		final GenericDialog gd = new GenericDialog(COMMAND);
+		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		gd.addStringField("Export", "", 30);
+		gd.addMessage("Export: a directory or a .png file; empty for none.");
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		final double bins = gd.getNextNumber();
+		final String export = gd.getNextString().trim();
+		try {
+			final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, (int) bins, bins, false), imp
+				.getTitle());
+			if (!export.isEmpty()) SliceFigure.export(plot, Paths.get(export));
+			if (!Interpreter.isBatchMode()) plot.show();
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			Messages.error(COMMAND, e.getMessage());
+		}
+		catch (final CancellationException e) {
+			IJ.resetEscape();
+			Thread.interrupted();
+			IJ.showStatus(COMMAND + " canceled.");
+		}
+	}
+}
