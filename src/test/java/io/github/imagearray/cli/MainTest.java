@@ -165,6 +165,35 @@ class MainTest {
 	}
 
 	@Test
+	void slicesAndHistogramWritePngsWithoutADisplay() throws IOException {
+		final double[] v = new double[6 * 5 * 4];
+		for (int i = 0; i < v.length; i++)
+			v[i] = i % 17;
+		final Path file = mhd("vol", v, "6 5 4");
+		final Run slices = new Run("slices", file.toString(), "--at", "1,-1,2", "--out", dir.resolve("s.png")
+			.toString());
+		assertEquals(0, slices.status, slices.err);
+		final java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("s.png").toFile());
+		// spacing 0.5 0.5 2 (MetaImageFiles): z voxels four times as tall as x and y voxels
+		assertTrue(png.getWidth() > png.getHeight(), png.getWidth() + " x " + png.getHeight());
+		final Run intoDir = new Run("slices", file.toString(), "--at", "0,0,0", "--out", dir.toString(), "--lut",
+			"Fire", "--range", "minmax");
+		assertEquals(0, intoDir.status, intoDir.err);
+		assertTrue(Files.exists(dir.resolve("vol_slices_x0_y0_z0.png")), intoDir.out);
+		final Run histogram = new Run("histogram", file.toString(), "--out", dir.resolve("h.png").toString(), "--bins",
+			"17");
+		assertEquals(0, histogram.status, histogram.err);
+		assertTrue(javax.imageio.ImageIO.read(dir.resolve("h.png").toFile()).getWidth() > 100);
+		new Run("slices", file.toString(), "--at", "0,0,4", "--out", dir.resolve("x.png").toString())
+			.assertOneLineError(1, "z slice 4 is out of range: allowed -4 to 3");
+		new Run("slices", file.toString(), "--at", "0,zero,0", "--out", dir.resolve("x.png").toString())
+			.assertOneLineError(2, "--at takes whole numbers");
+		new Run("slices", file.toString(), "--at", "0,0,0", "--out", dir.resolve("no/x.png").toString())
+			.assertOneLineError(1, "Directory does not exist");
+		assertFalse(Files.exists(dir.resolve("x.png")));
+	}
+
+	@Test
 	void badInputIsOneLineOnStandardErrorAndNothingWritten() throws IOException {
 		new Run("stats", dir.resolve("missing.mhd").toString()).assertOneLineError(1, "File not found");
 		new Run("stats", Files.write(dir.resolve("x.png"), new byte[3]).toString()).assertOneLineError(1,

@@ -151,15 +151,49 @@ class MacroIT {
 	}
 
 	@Test
+	void orthogonalSlicesOpenAWindowThatIsNotBlank() throws Exception {
+		final String d = dir.toString().replace("\\", "/") + "/";
+		final AssembledImageJ.Result r = AssembledImageJ.gui(dir, String.join("\n", //
+			"newImage('vol', '32-bit ramp', 64, 48, 20);", //
+			"run('Add Specified Noise...', 'stack standard=0.2');", //
+			"run('ImageArray Orthogonal Slices...', 'x=10 y=-5 z=3 export=[" + d + "exported.png]');", //
+			"wait(1500);", //
+			"File.saveString(String.join(getList('image.titles'), '\\n'), '" + d + "titles.txt');", //
+			"run('Capture Screen');", //
+			"saveAs('PNG', '" + d + "screen.png');", //
+			"selectImage('vol');", //
+			"run('ImageArray Histogram...', 'bins=64 export=[" + d + "histogram.png]');", //
+			"close('*');", //
+			"run('Quit');").replace('\'', '"'));
+		final String titles = AssembledImageJ.read(dir.resolve("titles.txt"));
+		assertTrue(titles.contains("vol slices x10 y43 z3"), titles + "\n" + r.output);
+		final java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(dir.resolve("screen.png").toFile());
+		final java.util.Set<Integer> colours = new java.util.HashSet<>();
+		for (int y = 0; y < screen.getHeight(); y += 3)
+			for (int x = 0; x < screen.getWidth(); x += 3)
+				colours.add(screen.getRGB(x, y));
+		assertTrue(colours.size() > 50, "the screen shows the figure, not a blank: " + colours.size() + " colours");
+		final java.awt.image.BufferedImage exported = javax.imageio.ImageIO.read(dir.resolve("exported.png").toFile());
+		final ImagePlus expected = new io.github.imagearray.display.SliceFigure().render(net.imglib2.img.array.ArrayImgs
+			.floats(64, 48, 20), "vol", 10, -5, 3);
+		assertEquals(expected.getWidth(), exported.getWidth());
+		assertEquals(expected.getHeight(), exported.getHeight());
+		assertTrue(Files.size(dir.resolve("histogram.png")) > 1000);
+	}
+
+	@Test
 	void theMenuHoldsTheCommands() throws Exception {
 		final String d = dir.toString().replace("\\", "/") + "/";
 		final AssembledImageJ.Result r = AssembledImageJ.gui(dir, String.join("\n", //
 			"List.setCommands;", //
-			"File.saveString(List.get('ImageArray Statistics...') + '\\n' + List.get('ImageArray Describe...'), '" + d +
+			"File.saveString(List.get('ImageArray Statistics...') + '\\n' + List.get('ImageArray Describe...') + '\\n' +",
+			"  List.get('ImageArray Orthogonal Slices...') + '\\n' + List.get('ImageArray Histogram...'), '" + d +
 				"menu.txt');", //
 			"run('Quit');").replace('\'', '"'));
 		final List<String> menu = Files.readAllLines(dir.resolve("menu.txt"));
 		assertEquals("io.github.imagearray.plugins.StatisticsPlugin", menu.get(0), r.output);
 		assertEquals("io.github.imagearray.plugins.DescribePlugin", menu.get(1));
+		assertEquals("io.github.imagearray.plugins.OrthogonalSlicesPlugin", menu.get(2));
+		assertEquals("io.github.imagearray.plugins.HistogramPlugin", menu.get(3));
 	}
 }
