@@ -24,19 +24,33 @@ final class ImageInput {
 	 * @param bins 0 for automatic
 	 * @throws IllegalArgumentException naming the problem
 	 */
-	@SuppressWarnings("unchecked")
 	static Statistics statistics(final RandomAccessibleInterval<?> image, final ImagePlus given, final int bins,
 		final ProgressListener progress)
 	{
+		final ImagePlus imp = imagePlus(image, given);
+		StatisticsCalculator calculator = new StatisticsCalculator().progress(progress);
+		if (bins != 0) calculator = calculator.bins(bins);
+		if (imp != null) return Selection.of(imp).statistics(calculator);
+		return calculator.compute(real(image));
+	}
+
+	/**
+	 * @return the ImagePlus to use, or null when the ImgLib2 image is to be used
+	 * @throws IllegalArgumentException unless exactly one of them is given
+	 */
+	static ImagePlus imagePlus(final RandomAccessibleInterval<?> image, final ImagePlus given) {
 		// SciJava fills an ImagePlus input nobody gave with an empty one: that is no image
 		final ImagePlus imp = given == null || given.getWidth() == 0 ? null : given;
 		if (image == null && imp == null) throw new IllegalArgumentException(NONE);
 		if (image != null && imp != null) throw new IllegalArgumentException(BOTH);
-		StatisticsCalculator calculator = new StatisticsCalculator().progress(progress);
-		if (bins != 0) calculator = calculator.bins(bins);
-		if (imp != null) return Selection.of(imp).statistics(calculator);
-		if (!(image.getType() instanceof RealType)) throw new IllegalArgumentException(
-			"The image's pixels are " + image.getType().getClass().getSimpleName() + ", not real numbers.");
-		return calculator.compute((RandomAccessibleInterval<? extends RealType<?>>) image);
+		return imp;
+	}
+
+	/** @return the image as one of real values, or an error naming its pixel type */
+	@SuppressWarnings("unchecked")
+	static RandomAccessibleInterval<? extends RealType<?>> real(final RandomAccessibleInterval<?> image) {
+		if (!(image.getType() instanceof RealType)) throw new IllegalArgumentException("The image's pixels are " +
+			image.getType().getClass().getSimpleName() + ", not real numbers.");
+		return (RandomAccessibleInterval<? extends RealType<?>>) image;
 	}
 }

@@ -19,7 +19,8 @@ import net.imglib2.type.numeric.RealType;
 /**
  * {@code Analyze > ImageArray > ImageArray Orthogonal Slices...}: vIQA's three orthogonal slices
  * of the active stack in one window, redrawn live while the x, y and z sliders move, optionally
- * exported as PNG. Macro: {@code run("ImageArray Orthogonal Slices...", "x=64 y=64 z=-1 export=/tmp");}
+ * exported as PNG; contrast (automatic or min-max) and LUT can be chosen. Macro:
+ * {@code run("ImageArray Orthogonal Slices...", "x=64 y=64 z=-1 contrast=Automatic lut=Grays export=/tmp");}
  */
 public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 
@@ -49,6 +50,8 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		for (int d = 0; d < 3; d++)
 			gd.addSlider(new String[] { "x", "y", "z" }[d], 0, volume.dimension(d) - 1, volume.dimension(d) / 2);
+		gd.addChoice("Contrast", CONTRAST, CONTRAST[0]);
+		gd.addChoice("LUT", ij.IJ.getLuts(), "Grays");
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory or a .png file; empty for none.");
 		gd.addDialogListener(this);
@@ -61,7 +64,9 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		final long[] slices = { (long) gd.getNextNumber(), (long) gd.getNextNumber(), (long) gd.getNextNumber() };
 		final String export = gd.getNextString().trim();
 		try {
-			final ImagePlus figure = process(source, slices, export.isEmpty() ? null : Paths.get(export));
+			figureStyle = style(gd.getNextChoice(), gd.getNextChoice());
+			final ImagePlus figure = figureStyle.render(volume, source.getTitle(), slices);
+			if (!export.isEmpty()) SliceFigure.export(figure, Paths.get(export));
 			if (!Interpreter.isBatchMode()) show(figure);
 		}
 		catch (final IOException | IllegalArgumentException e) {
@@ -82,7 +87,10 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 				return false;
 			}
 		}
+		final java.util.Vector<?> choices = gd.getChoices();
 		try {
+			figureStyle = style(((java.awt.Choice) choices.get(0)).getSelectedItem(), ((java.awt.Choice) choices.get(1))
+				.getSelectedItem());
 			show(figureStyle.render(volume, source.getTitle(), slices));
 			return true;
 		}
@@ -90,6 +98,14 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 			IJ.showStatus(ex.getMessage());
 			return false;
 		}
+	}
+
+	/** The choices of display range: ImageJ-style automatic contrast or minimum to maximum. */
+	static final String[] CONTRAST = { "Automatic", "Min-max" };
+
+	private SliceFigure style(final String contrast, final String lut) {
+		return new SliceFigure().voxelSize(ImagePlusImgs.voxelSize(source).size()).automaticContrast(!CONTRAST[1]
+			.equals(contrast)).lut(lut);
 	}
 
 	/** Shows the figure in the preview window, creating it the first time. */

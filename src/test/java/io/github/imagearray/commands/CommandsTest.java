@@ -111,8 +111,24 @@ class CommandsTest {
 	}
 
 	@Test
+	void orthogonalSlicesRenderAndExportHeadless() throws Exception {
+		final CommandModule m = run(OrthogonalSlicesCommand.class, "image", ArrayImgs.floats(8, 6, 5), "x", 1L, "y",
+			-1L, "z", 2L, "export", dir.toFile());
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		assertEquals("image slices x1 y5 z2", ((ImagePlus) m.getOutput("figure")).getTitle());
+		assertTrue(((File) m.getOutput("file")).length() > 0);
+		assertEquals("z slice 5 is out of range: allowed -5 to 4 for 5 voxels along z.", run(
+			OrthogonalSlicesCommand.class, "image", ArrayImgs.floats(8, 6, 5), "x", 1L, "y", 1L, "z", 5L)
+				.getCancelReason());
+		assertEquals("Orthogonal slices need a 3D image, not 2D.", run(OrthogonalSlicesCommand.class, "image",
+			ArrayImgs.floats(8, 6), "x", 1L, "y", 1L, "z", 1L).getCancelReason());
+	}
+
+	@Test
 	void theCommandsHaveNoMenuEntry() {
-		for (final Class<?> c : new Class<?>[] { StatisticsCommand.class, DescribeCommand.class }) {
+		for (final Class<?> c : new Class<?>[] { StatisticsCommand.class, DescribeCommand.class,
+			OrthogonalSlicesCommand.class })
+		{
 			final CommandInfo info = commands.getCommand(c.getName());
 			assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), c + " " + info.getMenuPath());
 		}
