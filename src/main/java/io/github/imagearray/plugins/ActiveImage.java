@@ -1,6 +1,5 @@
 package io.github.imagearray.plugins;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import io.github.imagearray.bridge.ImagePlusImgs;

@@ -46,9 +46,7 @@ public class DescribePlugin implements PlugIn {
 			Messages.error(COMMAND, e.getMessage());
 		}
 		catch (final CancellationException e) {
-			IJ.resetEscape();
-			Thread.interrupted();
-			IJ.showStatus(COMMAND + " canceled; nothing written.");
+			Messages.canceled(COMMAND);
 		}
 		finally {
 			IJ.showProgress(1.0);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.concurrent.CancellationException;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
@@ -43,9 +42,7 @@ public class HistogramPlugin implements PlugIn {
 			Messages.error(COMMAND, e.getMessage());
 		}
 		catch (final CancellationException e) {
-			IJ.resetEscape();
-			Thread.interrupted();
-			IJ.showStatus(COMMAND + " canceled.");
+			Messages.canceled(COMMAND);
 		}
 	}
 }

@@ -13,6 +13,13 @@ final class Messages {
 	private Messages() {
 	}
 
+	/** After Esc: clears the key and the interrupt, and says so in the status bar. */
+	static void canceled(final String command) {
+		IJ.resetEscape();
+		Thread.interrupted();
+		IJ.showStatus(command + " canceled; nothing written.");
+	}
+
 	static void error(final String command, final String message) {
 		if (IJ.isMacro()) {
 			IJ.log(command + ": " + message);

@@ -42,9 +42,7 @@ public class StatisticsPlugin implements PlugIn {
 			Messages.error(COMMAND, e.getMessage());
 		}
 		catch (final CancellationException e) {
-			IJ.resetEscape();
-			Thread.interrupted();
-			IJ.showStatus(COMMAND + " canceled.");
+			Messages.canceled(COMMAND);
 		}
 		finally {
 			IJ.showProgress(1.0);
