@@ -125,9 +125,19 @@ class CommandsTest {
 	}
 
 	@Test
+	void histogramPlotsAndExportsHeadless() throws Exception {
+		final CommandModule m = run(HistogramCommand.class, "imp", ramp(), "bins", 32, "export", dir.resolve("h.png")
+			.toFile());
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		assertEquals("ramp histogram", ((ImagePlus) m.getOutput("plot")).getTitle());
+		assertTrue(Files.size(dir.resolve("h.png")) > 1000);
+		assertEquals(ImageInput.NONE, run(HistogramCommand.class, "bins", 0).getCancelReason());
+	}
+
+	@Test
 	void theCommandsHaveNoMenuEntry() {
 		for (final Class<?> c : new Class<?>[] { StatisticsCommand.class, DescribeCommand.class,
-			OrthogonalSlicesCommand.class })
+			OrthogonalSlicesCommand.class, HistogramCommand.class })
 		{
 			final CommandInfo info = commands.getCommand(c.getName());
 			assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), c + " " + info.getMenuPath());

@@ -72,6 +72,20 @@ class ScriptsTest {
 	}
 
 	@Test
+	void orthogonalSlicesScriptRendersAndExports() throws Exception {
+		final ImagePlus imp = stack("noise", 3);
+		imp.getCalibration().pixelDepth = 3;
+		final ScriptModule m = scripts.run(SCRIPTS.resolve("Orthogonal_Slices.groovy").toFile(), true, "imp", imp, "x",
+			2L, "y", -1L, "z", -1L, "export", dir.toFile()).get();
+		final ImagePlus figure = (ImagePlus) m.getOutput("figure");
+		assertEquals("noise slices x2 y8 z3", figure.getTitle());
+		assertTrue(Files.exists(dir.resolve("noise_slices_x2_y8_z3.png")));
+		// voxels three times deeper than wide: the same figure as the core draws with that size
+		assertEquals(new io.github.imagearray.display.SliceFigure().voxelSize(1, 1, 3).render(
+			io.github.imagearray.bridge.ImagePlusImgs.wrap(imp), "noise", 2, -1, -1).getHeight(), figure.getHeight());
+	}
+
+	@Test
 	void describeFolderScriptWritesOneRowPerFile() throws Exception {
 		final String[] names = { "b, with comma.tif", "a.tif" };
 		for (int i = 0; i < names.length; i++)
