@@ -14,6 +14,8 @@ final class SecondPass implements BlockConsumer {
 	private final MomentSums[] spanSums;
 	private final HistogramBinning binning;
 	private final long[] counts;
+	/** Counts of every second value of float blocks, added to {@link #counts} when merging. */
+	private final long[] oddCounts;
 	private final RankSelector.DigitCounter digits;
 	private final int[] bins = new int[BlockWorker.BLOCK];
 	private final int[] candidates = new int[BlockWorker.BLOCK];
@@ -30,6 +32,7 @@ final class SecondPass implements BlockConsumer {
 		this.spanSums = spanSums;
 		this.binning = binning;
 		this.counts = new long[binning.bins()];
+		this.oddCounts = new long[binning.bins()];
 		this.digits = digits;
 		this.current = new MomentSums(centre);
 	}
@@ -53,6 +56,7 @@ final class SecondPass implements BlockConsumer {
 		final long[] counts = this.counts;
 		final RankSelector.DigitCounter digits = this.digits;
 		final int[] candidates = this.candidates;
+		final long[] odd = this.oddCounts;
 		final boolean rank = digits != null;
 		double a1 = 0, a2 = 0, a3 = 0, a4 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
 		int n = 0, m = 0;
@@ -66,8 +70,9 @@ final class SecondPass implements BlockConsumer {
 				m += digits.mayMatch(OrderKeys.floatTop(w));
 			}
 			final boolean vFinite = v - v == 0, wFinite = w - w == 0;
+			// two tables, so that runs of equal bins do not wait on each other's increments
 			if (vFinite) counts[binning.bin(v)]++;
-			if (wFinite) counts[binning.bin(w)]++;
+			if (wFinite) odd[binning.bin(w)]++;
 			n += (vFinite ? 1 : 0) + (wFinite ? 1 : 0);
 			final double d = vFinite ? v - c : 0, e = wFinite ? w - c : 0;
 			final double d2 = d * d, e2 = e * e;
@@ -117,7 +122,7 @@ final class SecondPass implements BlockConsumer {
 		final long[] total = new long[binning.bins()];
 		for (final SecondPass w : workers)
 			for (int b = 0; b < total.length; b++)
-				total[b] += w.counts[b];
+				total[b] += w.counts[b] + w.oddCounts[b];
 		return new Histogram(total, binning.edges());
 	}
 }
