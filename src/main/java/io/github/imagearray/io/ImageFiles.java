@@ -12,7 +12,7 @@ import net.imglib2.type.numeric.RealType;
 /**
  * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with ImageJ 1.x,
  * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
- * the file when uncompressed.
+ * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}.
  * <p>
  * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
  */
@@ -31,6 +31,7 @@ public final class ImageFiles {
 		if (Files.isDirectory(file)) throw new ImageFileException("Not a file but a directory: " + file);
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
+		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiReader.read(file);
 		if (name.endsWith(".tif") || name.endsWith(".tiff")) {
 			try {
 				return ImagePlusImgs.wrap(TiffReader.read(file));
@@ -39,7 +40,7 @@ public final class ImageFiles {
 				throw new ImageFileException(file + ": " + e.getMessage(), e);
 			}
 		}
-		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd and .mha.");
+		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii and .nii.gz.");
 	}
 
 	/**
@@ -51,6 +52,10 @@ public final class ImageFiles {
 		final double[] size = { 1, 1, 1 };
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) {
 			final double[] spacing = MetaImageHeader.read(file).spacing();
+			System.arraycopy(spacing, 0, size, 0, spacing.length);
+		}
+		else if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
+			final double[] spacing = NiftiReader.spacing(file);
 			System.arraycopy(spacing, 0, size, 0, spacing.length);
 		}
 		else if (name.endsWith(".tif") || name.endsWith(".tiff")) {

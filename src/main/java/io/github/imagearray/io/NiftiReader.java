@@ -1,0 +1,206 @@
+package io.github.imagearray.io;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.DoubleType;
+
+/**
+ * Reads NIfTI-1 images ({@code .nii}, {@code .nii.gz}, single file) of 2 or 3 dimensions into the
+ * matching ImgLib2 type: datatypes uint8, int8, uint16, int16, uint32, int32, float32, float64, in
+ * either byte order. A scaling slope other than 0 or 1 (or a non-zero intercept) gives a read-only
+ * double view of {@code slope * value + intercept}, as NIfTI readers do. Every problem is an
+ * {@link ImageFileException} that names the file.
+ * <p>
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = NiftiReader.read(Paths.get("brain.nii.gz"));}
+ */
+public final class NiftiReader {
+
+	private static final int HEADER_BYTES = 348;
+
+	private NiftiReader() {
+	}
+
+	/** The header fields ImageArray uses. */
+	static final class Header {
+
+		long[] dims;
+		double[] spacing;
+		MetaElementType type;
+		ByteOrder order;
+		long offset;
+		double slope;
+		double intercept;
+	}
+
+	public static RandomAccessibleInterval<? extends RealType<?>> read(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
+		final boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+		try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(
+			new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)))
+		{
+			final byte[] head = new byte[HEADER_BYTES];
+			try {
+				in.readFully(head);
+			}
+			catch (final EOFException e) {
+				throw new ImageFileException(file + ": not a NIfTI-1 file (shorter than its 348-byte header).");
+			}
+			final Header h = header(file, head);
+			skip(in, h.offset - HEADER_BYTES, file);
+			final long voxels = h.dims[0] * h.dims[1] * (h.dims.length > 2 ? h.dims[2] : 1);
+			checkMemory(file, voxels * h.type.bytes());
+			final PlanarImg<?, ?> img = MetaImageReader.create(h.type, h.dims);
+			fill(img, in, h, file);
+			return scaled(img, h);
+		}
+		catch (final ZipException e) {
+			throw new ImageFileException(file + ": corrupt gzip data (" + e.getMessage() + ").", e);
+		}
+	}
+
+	/** @return the voxel sizes (pixdim) of the file's dimensions, from its header alone */
+	public static double[] spacing(final Path file) throws IOException {
+		final boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+		try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(gzip
+			? new GZIPInputStream(raw) : raw))
+		{
+			final byte[] head = new byte[HEADER_BYTES];
+			in.readFully(head);
+			return header(file, head).spacing;
+		}
+		catch (final EOFException | ZipException e) {
+			throw new ImageFileException(file + ": not a readable NIfTI-1 file.", e);
+		}
+	}
+
+	static Header header(final Path file, final byte[] head) throws ImageFileException {
+		ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+		if (b.getInt(0) != HEADER_BYTES) {
+			b = b.order(ByteOrder.BIG_ENDIAN);
+			if (b.getInt(0) != HEADER_BYTES) throw new ImageFileException(file +
+				": not a NIfTI-1 file (sizeof_hdr is not 348 in either byte order).");
+		}
+		final String magic = new String(head, 344, 3, java.nio.charset.StandardCharsets.US_ASCII);
+		if (!magic.equals("n+1")) throw new ImageFileException(file + ": magic is '" + magic.replaceAll(
+			"[^\\x20-\\x7e]", "?") + "'; only single-file NIfTI-1 (n+1) is read.");
+		final Header h = new Header();
+		h.order = b.order();
+		final int rank = b.getShort(40);
+		if (rank < 2 || rank > 7) throw new ImageFileException(file + ": dim[0] is " + rank + "; allowed: 2 to 7.");
+		int used = rank;
+		while (used > 2 && b.getShort(40 + 2 * used) == 1)
+			used--;
+		if (used > 3) throw new ImageFileException(file + ": the image has " + used +
+			" dimensions larger than 1; only 2 and 3 are read.");
+		h.dims = new long[used];
+		h.spacing = new double[used];
+		for (int d = 0; d < used; d++) {
+			final int n = b.getShort(42 + 2 * d);
+			if (n < 1) throw new ImageFileException(file + ": dim[" + (d + 1) + "] is " + n + "; it must be at least 1.");
+			h.dims[d] = n;
+			final float p = Math.abs(b.getFloat(80 + 4 * d));
+			h.spacing[d] = p > 0 && Float.isFinite(p) ? p : 1;
+		}
+		if (h.dims[0] * h.dims[1] > Integer.MAX_VALUE - 8) throw new ImageFileException(file +
+			": a plane of " + h.dims[0] + " x " + h.dims[1] + " voxels is more than can be held.");
+		h.type = datatype(file, b.getShort(70));
+		final float voxOffset = b.getFloat(108);
+		if (!(voxOffset >= HEADER_BYTES) || voxOffset > Integer.MAX_VALUE) throw new ImageFileException(file +
+			": vox_offset is " + voxOffset + "; it must be at least 348.");
+		h.offset = (long) voxOffset;
+		final float slope = b.getFloat(112), intercept = b.getFloat(116);
+		h.slope = Float.isFinite(slope) && slope != 0 ? slope : 1;
+		h.intercept = Float.isFinite(intercept) && slope != 0 ? intercept : 0;
+		return h;
+	}
+
+	private static MetaElementType datatype(final Path file, final int code) throws ImageFileException {
+		switch (code) {
+			case 2:
+				return MetaElementType.MET_UCHAR;
+			case 256:
+				return MetaElementType.MET_CHAR;
+			case 4:
+				return MetaElementType.MET_SHORT;
+			case 512:
+				return MetaElementType.MET_USHORT;
+			case 8:
+				return MetaElementType.MET_INT;
+			case 768:
+				return MetaElementType.MET_UINT;
+			case 16:
+				return MetaElementType.MET_FLOAT;
+			case 64:
+				return MetaElementType.MET_DOUBLE;
+			default:
+				throw new ImageFileException(file + ": unsupported datatype " + code +
+					"; read: 2 (uint8), 256 (int8), 4 (int16), 512 (uint16), 8 (int32), 768 (uint32), 16 (float32), 64 (float64).");
+		}
+	}
+
+	private static void skip(final DataInputStream in, final long n, final Path file) throws IOException {
+		for (long left = n; left > 0;) {
+			final long s = in.skip(left);
+			if (s <= 0) {
+				if (in.read() < 0) throw new ImageFileException(file + ": the file ends before vox_offset.");
+				left--;
+			}
+			else left -= s;
+		}
+	}
+
+	private static void checkMemory(final Path file, final long bytes) throws ImageFileException {
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (bytes > free) throw new ImageFileException(file + ": the image needs " + (bytes >> 20) +
+			" MiB but the Java heap has only " + (free >> 20) + " MiB free; run Java with a larger -Xmx.");
+	}
+
+	private static void fill(final PlanarImg<?, ?> img, final DataInputStream in, final Header h, final Path file)
+		throws IOException
+	{
+		final int size = h.type.bytes();
+		final int chunk = 1 << 22;
+		final byte[] bytes = new byte[chunk * size];
+		for (int p = 0; p < img.numSlices(); p++) {
+			final Object array = ((ArrayDataAccess<?>) img.getPlane(p)).getCurrentStorageArray();
+			final int length = java.lang.reflect.Array.getLength(array);
+			for (int done = 0; done < length;) {
+				final int n = Math.min(length - done, chunk);
+				try {
+					in.readFully(bytes, 0, n * size);
+				}
+				catch (final EOFException e) {
+					throw new ImageFileException(file + ": the voxel data end early (truncated file).");
+				}
+				MetaImageReader.copy(ByteBuffer.wrap(bytes, 0, n * size).order(h.order), array, done, n);
+				done += n;
+			}
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static RandomAccessibleInterval<? extends RealType<?>> scaled(final PlanarImg<?, ?> img, final Header h) {
+		if (h.slope == 1 && h.intercept == 0) return (RandomAccessibleInterval) img;
+		final double slope = h.slope, intercept = h.intercept;
+		return Converters.convert((RandomAccessibleInterval<RealType>) (RandomAccessibleInterval) img, (in, out) -> out
+			.setReal(slope * in.getRealDouble() + intercept), new DoubleType());
+	}
+}
