@@ -30,6 +30,16 @@ final class Json {
 			}
 			out.append('}');
 		}
+		else if (value instanceof java.util.List) {
+			out.append('[');
+			boolean first = true;
+			for (final Object item : (java.util.List<?>) value) {
+				out.append(first ? "" : ",\n ");
+				first = false;
+				append(out, item);
+			}
+			out.append(']');
+		}
 		else if (value instanceof double[]) {
 			final double[] a = (double[]) value;
 			out.append('[');

@@ -16,6 +16,9 @@ import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.logic.BitType;
+import net.imglib2.view.Views;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -27,7 +30,9 @@ public final class Main {
 
 	static final String USAGE = String.join("\n", //
 		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
-		"  stats FILE [--bins N] [--threads T]      statistics of an image as JSON", //
+		"  stats FILE [--bins N] [--threads T] [--mask MASK] [--per-slice x|y|z]", //
+		"                                           statistics of an image (inside a mask: voxels where it is", //
+		"                                           non-zero; per slice: a JSON array) as JSON", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
 		"  demo [--out DIR] [--size N]              statistics and CSV of a built-in noisy 3D phantom", //
 		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
@@ -86,7 +91,7 @@ public final class Main {
 		final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "stats":
-				stats(new Arguments("stats", rest, "bins", "threads"));
+				stats(new Arguments("stats", rest, "bins", "threads", "mask", "per-slice"));
 				break;
 			case "describe":
 				describe(new Arguments("describe", rest, "out", "name"));
@@ -117,7 +122,40 @@ public final class Main {
 	private void stats(final Arguments a) throws IOException {
 		final StatisticsCalculator calculator = calculator(a);
 		final Path file = Paths.get(a.single("image file"));
-		out.println(Json.write(StatisticsJson.of(calculator.compute(ImageFiles.open(file)))));
+		final int axis = a.has("per-slice") ? axis(a.option("per-slice", "z")) : -1;
+		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		final RandomAccessibleInterval<BitType> mask = a.has("mask") ? nonZero(ImageFiles.open(Paths.get(a.option(
+			"mask", "")))) : null;
+		if (axis < 0) {
+			out.println(Json.write(StatisticsJson.of(mask == null ? calculator.compute(image) : calculator.compute(image,
+				mask))));
+			return;
+		}
+		if (axis >= image.numDimensions()) throw new UsageException("stats: --per-slice " + a.option("per-slice", "") +
+			" but the image has " + image.numDimensions() + " dimensions.");
+		final java.util.List<Object> slices = new java.util.ArrayList<>();
+		for (long i = 0; i < image.dimension(axis); i++) {
+			final RandomAccessibleInterval<? extends RealType<?>> plane = Views.hyperSlice(image, axis, image.min(axis) +
+				i);
+			final Statistics s = mask == null ? calculator.compute(plane) : calculator.compute(plane, Views.hyperSlice(
+				mask, axis, mask.min(axis) + i));
+			final java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("slice", i);
+			row.putAll(StatisticsJson.of(s));
+			slices.add(row);
+		}
+		out.println(Json.write(slices));
+	}
+
+	private static int axis(final String name) {
+		final int axis = java.util.Arrays.asList("x", "y", "z").indexOf(name);
+		if (axis < 0) throw new UsageException("stats: --per-slice must be x, y or z, not '" + name + "'.");
+		return axis;
+	}
+
+	/** @return true where the mask image is not zero */
+	private static RandomAccessibleInterval<BitType> nonZero(final RandomAccessibleInterval<? extends RealType<?>> m) {
+		return Converters.convert(m, (in, out) -> out.set(in.getRealDouble() != 0), new BitType());
 	}
 
 	private void describe(final Arguments a) throws IOException {

@@ -194,6 +194,38 @@ class MainTest {
 	}
 
 	@Test
+	void statsInsideAMaskAndPerSlice() throws IOException {
+		// 3 x 2 x 2 voxels 0..11; the mask keeps the odd ones
+		final double[] v = new double[12], m = new double[12];
+		for (int i = 0; i < 12; i++) {
+			v[i] = i;
+			m[i] = i % 2;
+		}
+		final Path image = mhd("img", v, "3 2 2");
+		final Path mask = MetaImageFiles.write(dir, "mask", MetaImageFiles.header(MetaElementType.MET_UCHAR, "3 2 2",
+			false, "mask"), MetaImageFiles.bytes(MetaElementType.MET_UCHAR, m, ByteOrder.LITTLE_ENDIAN));
+		final Run masked = new Run("stats", image.toString(), "--mask", mask.toString());
+		assertEquals(0, masked.status, masked.err);
+		assertEquals(6, masked.number("count"), 0);
+		assertEquals(6, masked.number("mean"), 0); // 1, 3, 5, 7, 9, 11
+		assertEquals(6, masked.number("median"), 0);
+		assertEquals(35.0 / 3, masked.number("variance"), 1e-12);
+		final Run perSlice = new Run("stats", image.toString(), "--per-slice", "z");
+		assertEquals(0, perSlice.status, perSlice.err);
+		assertTrue(perSlice.out.trim().startsWith("[{\"slice\": 0, \"count\": 6"), perSlice.out);
+		assertTrue(perSlice.out.contains("{\"slice\": 1, \"count\": 6, \"nan_count\": 0, \"posinf_count\": 0, " +
+			"\"neginf_count\": 0, \"mean\": 8.5"), perSlice.out);
+		final Run maskedSlices = new Run("stats", image.toString(), "--mask", mask.toString(), "--per-slice", "x");
+		assertEquals(0, maskedSlices.status, maskedSlices.err);
+		assertTrue(maskedSlices.out.contains("{\"slice\": 2, \"count\": 2"), maskedSlices.out); // x = 2: 5 and 11
+		final Path small = MetaImageFiles.write(dir, "small", MetaImageFiles.header(MetaElementType.MET_UCHAR, "3 2",
+			false, "small"), new byte[6]);
+		new Run("stats", image.toString(), "--mask", small.toString()).assertOneLineError(1,
+			"The mask is 3 x 2 but the image is 3 x 2 x 2.");
+		new Run("stats", image.toString(), "--per-slice", "t").assertOneLineError(2, "--per-slice must be x, y or z");
+	}
+
+	@Test
 	void badInputIsOneLineOnStandardErrorAndNothingWritten() throws IOException {
 		new Run("stats", dir.resolve("missing.mhd").toString()).assertOneLineError(1, "File not found");
 		new Run("stats", Files.write(dir.resolve("x.png"), new byte[3]).toString()).assertOneLineError(1,
