@@ -93,7 +93,8 @@ final class VoxelSource {
 		return new VoxelSource(image, mask);
 	}
 
-	private static String sizeText(final RandomAccessibleInterval<?> interval) {
+	/** @return the size of an interval as "w x h x d" */
+	static String sizeText(final RandomAccessibleInterval<?> interval) {
 		final long[] d = Intervals.dimensionsAsLongArray(interval);
 		final StringBuilder text = new StringBuilder();
 		for (final long x : d)
