@@ -28,6 +28,47 @@ final class Benchmark {
 	private Benchmark() {
 	}
 
+	/**
+	 * Times per-label statistics of the phantom against the whole-image statistics: the labels are a
+	 * grid of k x k x k blocks (k^3 about {@code labels}).
+	 */
+	static Map<String, Object> runLabels(final Phantom.Type type, final int size, final int threads, final int runs,
+		final int labels)
+	{
+		final PlanarImg<?, ?> img = Phantom.create(type, size, 1);
+		final int k = Math.max(1, (int) Math.round(Math.cbrt(labels)));
+		final net.imglib2.img.Img<net.imglib2.type.numeric.integer.IntType> grid = net.imglib2.img.planar.PlanarImgs
+			.ints(size, size, size);
+		final net.imglib2.Cursor<net.imglib2.type.numeric.integer.IntType> c = grid.localizingCursor();
+		while (c.hasNext()) {
+			c.fwd();
+			final long bx = c.getLongPosition(0) * k / size, by = c.getLongPosition(1) * k / size, bz = c
+				.getLongPosition(2) * k / size;
+			c.get().set((int) (1 + bx + k * (by + k * bz)));
+		}
+		final StatisticsCalculator calculator = new StatisticsCalculator().threads(threads);
+		final Callable<Object> whole = () -> calculator.compute((PlanarImg) img);
+		final Callable<Object> perLabel = () -> io.github.imagearray.stats.LabelStatistics.compute((PlanarImg) img,
+			grid, calculator);
+		final double[][] seconds = new double[2][runs];
+		time(whole);
+		time(perLabel);
+		for (int r = 0; r < runs; r++) {
+			seconds[0][r] = time(whole);
+			seconds[1][r] = time(perLabel);
+		}
+		final Map<String, Object> result = new LinkedHashMap<>();
+		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+		result.put("size", size);
+		result.put("labels", k * k * k);
+		result.put("threads", threads);
+		result.put("runs", runs);
+		result.put("stats_seconds", median(seconds[0]));
+		result.put("labels_seconds", median(seconds[1]));
+		result.put("ratio", median(seconds[1]) / median(seconds[0]));
+		return result;
+	}
+
 	static Map<String, Object> run(final Phantom.Type type, final int size, final int threads, final int runs) {
 		final PlanarImg<?, ?> img = Phantom.create(type, size, 1);
 		final List<Object> planes = new ArrayList<>();

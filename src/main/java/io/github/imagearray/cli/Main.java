@@ -13,11 +13,13 @@ import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
 import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.type.logic.BitType;
+import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.view.Views;
 import net.imglib2.type.numeric.RealType;
 
@@ -30,7 +32,7 @@ public final class Main {
 
 	static final String USAGE = String.join("\n", //
 		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
-		"  stats FILE [--bins N] [--threads T] [--mask MASK] [--per-slice x|y|z]", //
+		"  stats FILE [--bins N] [--threads T] [--mask MASK | --labels LABELS] [--per-slice x|y|z]", //
 		"                                           statistics of an image (inside a mask: voxels where it is", //
 		"                                           non-zero; per slice: a JSON array) as JSON", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
@@ -40,6 +42,7 @@ public final class Main {
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
 		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R]", //
 		"                                           time the statistics against a plain read of the voxels", //
+		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
 		"  bench --file FILE.mhd [--threads T] [--runs R]", //
 		"                                           the same for a MetaImage file read plane by plane", //
 		"FILE: .tif/.tiff (ImageJ) or .mhd/.mha (MetaImage).");
@@ -91,7 +94,7 @@ public final class Main {
 		final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "stats":
-				stats(new Arguments("stats", rest, "bins", "threads", "mask", "per-slice"));
+				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice"));
 				break;
 			case "describe":
 				describe(new Arguments("describe", rest, "out", "name"));
@@ -106,7 +109,7 @@ public final class Main {
 				histogram(new Arguments("histogram", rest, "out", "bins"));
 				break;
 			case "bench":
-				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file"));
+				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file", "labels"));
 				break;
 			default:
 				throw new UsageException("unknown command '" + args[0] + "'; --help lists the commands.");
@@ -124,6 +127,11 @@ public final class Main {
 		final Path file = Paths.get(a.single("image file"));
 		final int axis = a.has("per-slice") ? axis(a.option("per-slice", "z")) : -1;
 		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		if (a.has("labels")) {
+			if (a.has("mask") || axis >= 0) throw new UsageException("stats: --labels goes with neither --mask nor --per-slice.");
+			out.println(Json.write(labelRows(image, ImageFiles.open(Paths.get(a.option("labels", ""))), calculator)));
+			return;
+		}
 		final RandomAccessibleInterval<BitType> mask = a.has("mask") ? nonZero(ImageFiles.open(Paths.get(a.option(
 			"mask", "")))) : null;
 		if (axis < 0) {
@@ -145,6 +153,25 @@ public final class Main {
 			slices.add(row);
 		}
 		out.println(Json.write(slices));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static java.util.List<Object> labelRows(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<? extends RealType<?>> labels, final StatisticsCalculator calculator)
+	{
+		if (!(Views.flatIterable(labels).firstElement() instanceof IntegerType)) throw new IllegalArgumentException(
+			"The labels must be an image of whole numbers, not of " + Views.flatIterable(labels).firstElement().getClass()
+				.getSimpleName() + ".");
+		final java.util.List<Object> rows = new java.util.ArrayList<>();
+		for (final java.util.Map.Entry<Long, Statistics> e : LabelStatistics.compute(image,
+			(RandomAccessibleInterval<? extends IntegerType<?>>) labels, calculator).entrySet())
+		{
+			final java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+			row.put("label", e.getKey());
+			row.putAll(StatisticsJson.of(e.getValue()));
+			rows.add(row);
+		}
+		return rows;
 	}
 
 	private static int axis(final String name) {
@@ -235,7 +262,8 @@ public final class Main {
 		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
 		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
 		final int runs = a.integer("runs", 5, 1, 1000);
-		final Map<String, Object> result = Benchmark.run(type, size, threads, runs);
+		final Map<String, Object> result = a.has("labels") ? Benchmark.runLabels(type, size, threads, runs, a.integer(
+			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, size, threads, runs);
 		out.println(Json.write(result));
 	}
 

@@ -157,12 +157,21 @@ public final class StatisticsCalculator {
 		final int passes = keyBits / RankSelector.DIGIT_BITS;
 		final CompensatedSum[] spanSums = new CompensatedSum[source.spanCount()];
 		final List<Summary> summaries = new ArrayList<>();
-		SpanPass.run(source, () -> new BlockWorker(kind, add(summaries, new Summary(keyBits, spanSums))), progress, 0, 1.0 /
-			passes);
+		// small images are ranked by sorting their keys, large ones by radix selection
+		final boolean sort = source.size() <= KeyCollector.LIMIT;
+		final List<KeyCollector> collectors = new ArrayList<>();
+		SpanPass.run(source, () -> {
+			final Summary summary = add(summaries, new Summary(keyBits, spanSums));
+			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector())) : new BlockWorker(kind,
+				summary);
+		}, progress, 0, 1.0 / passes);
 		final Summary summary = Summary.merge(summaries, keyBits, spanSums);
 		final RankSelector selector = new RankSelector(keyBits);
-		selector.select(Quantiles.ranks(summary.count()));
-		selector.advanceTop(summary.topDigits);
+		final long[] sortedKeys = sort ? KeyCollector.sorted(collectors) : null;
+		if (!sort) {
+			selector.select(Quantiles.ranks(summary.count()));
+			selector.advanceTop(summary.topDigits);
+		}
 
 		final double centre = summary.finiteMean();
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
@@ -179,7 +188,8 @@ public final class StatisticsCalculator {
 				passes, (pass + 1.0) / passes);
 			selector.advance(more);
 		}
-		final LongToDoubleFunction valueOfRank = rank -> OrderKeys.value(kind, selector.key(rank));
+		final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
+			: rank -> OrderKeys.value(kind, selector.key(rank));
 		return assemble(summary, SecondPass.mergeMoments(centre, momentSums), valueOfRank, SecondPass
 			.mergeHistograms(binning, seconds));
 	}

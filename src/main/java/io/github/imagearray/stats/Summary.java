@@ -104,7 +104,7 @@ final class Summary implements BlockConsumer {
 	static Summary merge(final List<Summary> parts, final int keyBits, final CompensatedSum[] spanSums) {
 		final Summary total = new Summary(keyBits, spanSums);
 		for (final Summary s : parts) {
-			for (int d = 0; d < total.topDigits.length; d++)
+			if (total.topDigits != null) for (int d = 0; d < total.topDigits.length; d++)
 				total.topDigits[d] += s.topDigits[d];
 			total.finite += s.finite;
 			total.nan += s.nan;

@@ -223,6 +223,13 @@ class MainTest {
 		new Run("stats", image.toString(), "--mask", small.toString()).assertOneLineError(1,
 			"The mask is 3 x 2 but the image is 3 x 2 x 2.");
 		new Run("stats", image.toString(), "--per-slice", "t").assertOneLineError(2, "--per-slice must be x, y or z");
+		// labels: the mask's 0/1 as labels gives label 1 = the odd voxels
+		final Run labels = new Run("stats", image.toString(), "--labels", mask.toString());
+		assertEquals(0, labels.status, labels.err);
+		assertTrue(labels.out.trim().startsWith("[{\"label\": 1, \"count\": 6, \"nan_count\": 0"), labels.out);
+		assertEquals(6, labels.number("mean"), 0);
+		new Run("stats", image.toString(), "--labels", image.toString()).assertOneLineError(1,
+			"The labels must be an image of whole numbers, not of FloatType.");
 	}
 
 	@Test
