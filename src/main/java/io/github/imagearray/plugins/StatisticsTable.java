@@ -22,6 +22,11 @@ public final class StatisticsTable {
 	public static void addRow(final ResultsTable table, final String label, final Statistics s) {
 		table.incrementCounter();
 		table.addLabel(label);
+		addValues(table, s);
+	}
+
+	/** Adds the statistics' columns to the current row of {@code table}. */
+	public static void addValues(final ResultsTable table, final Statistics s) {
 		for (final java.util.Map.Entry<String, Double> e : s.describe().entrySet())
 			table.addValue(e.getKey(), e.getValue());
 		table.addValue("count", s.count());

@@ -1,0 +1,79 @@
+package io.github.imagearray.plugins;
+
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.CancellationException;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.measure.ResultsTable;
+import ij.plugin.PlugIn;
+import io.github.imagearray.bridge.ImagePlusImgs;
+import io.github.imagearray.stats.LabelStatistics;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+
+/**
+ * {@code Analyze > ImageArray > ImageArray Statistics in Labels...}: one row per label (0 is
+ * background) of a label image of the same size (8- or 16-bit), every statistic exact, in the table
+ * "ImageArray Label Statistics" (column {@code label} first). Macro:
+ * {@code run("ImageArray Statistics in Labels...", "image=ct.tif labels=regions.tif bins=0");}
+ */
+public class LabelsPlugin implements PlugIn {
+
+	static final String COMMAND = "ImageArray Statistics in Labels";
+	/** The table's title. */
+	public static final String TABLE = "ImageArray Label Statistics";
+
+	@Override
+	public void run(final String arg) {
+		if (WindowManager.getImageCount() == 0) {
+			Messages.error(COMMAND, "No image is open.");
+			return;
+		}
+		final GenericDialog gd = new GenericDialog(COMMAND);
+		gd.addImageChoice("Image", null);
+		gd.addImageChoice("Labels", null);
+		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		gd.showDialog();
+		if (gd.wasCanceled()) return;
+		final ImagePlus image = gd.getNextImage(), labels = gd.getNextImage();
+		final int bins = (int) gd.getNextNumber();
+		try {
+			process(image, labels, bins).show(TABLE);
+		}
+		catch (final IllegalArgumentException e) {
+			Messages.error(COMMAND, e.getMessage());
+		}
+		catch (final CancellationException e) {
+			Messages.canceled(COMMAND);
+		}
+	}
+
+	/**
+	 * @param bins 0 for automatic
+	 * @return a table with one row per label
+	 * @throws IllegalArgumentException for labels that are not 8- or 16-bit, or sizes that differ
+	 */
+	@SuppressWarnings("unchecked")
+	public static ResultsTable process(final ImagePlus image, final ImagePlus labels, final int bins) {
+		if (labels.getBitDepth() != 8 && labels.getBitDepth() != 16) throw new IllegalArgumentException(
+			"Labels must be an 8- or 16-bit image of whole numbers, not " + labels.getBitDepth() + "-bit.");
+		StatisticsCalculator calculator = new StatisticsCalculator();
+		if (bins != 0) calculator = calculator.bins(bins);
+		final SortedMap<Long, Statistics> perLabel = LabelStatistics.compute(ImagePlusImgs.wrap(image),
+			(RandomAccessibleInterval<? extends IntegerType<?>>) ImagePlusImgs.wrap(labels), calculator);
+		final ResultsTable table = new ResultsTable();
+		table.setPrecision(9);
+		for (final Map.Entry<Long, Statistics> e : perLabel.entrySet()) {
+			table.incrementCounter();
+			table.addLabel(image.getTitle());
+			table.addValue("label", e.getKey());
+			StatisticsTable.addValues(table, e.getValue());
+		}
+		return table;
+	}
+}
