@@ -182,6 +182,30 @@ class MacroIT {
 	}
 
 	@Test
+	void masksLabelsAndProfilesFromMacros() throws Exception {
+		final String d = dir.toString().replace("\\", "/") + "/";
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, String.join("\n", //
+			"newImage('values', '32-bit ramp', 20, 10, 4);", //
+			"newImage('labels', '8-bit black', 20, 10, 4);", //
+			"makeRectangle(0, 0, 10, 10); run('Set...', 'value=1 stack');", //
+			"makeRectangle(10, 0, 10, 5); run('Set...', 'value=7 stack');", //
+			"run('Select None');", //
+			"run('ImageArray Statistics in Mask...', 'image=values mask=labels bins=0');", //
+			"run('ImageArray Statistics in Labels...', 'image=values labels=labels bins=0');", //
+			"Table.save('" + d + "labels.csv', 'ImageArray Label Statistics');", //
+			"selectImage('values');", //
+			"run('ImageArray Per-Slice Statistics...', 'axis=z export=[" + d + "]');", //
+			"print('count in mask ' + Table.get('count', 0, 'ImageArray Statistics'));", //
+			"print('done');").replace('\'', '"'));
+		AssembledImageJ.assertNoStackTrace(r);
+		assertTrue(r.output.contains("count in mask 600"), r.output); // (100 + 50) voxels on 4 slices
+		final List<String> labels = Files.readAllLines(dir.resolve("labels.csv"));
+		assertEquals(3, labels.size(), labels.toString()); // header, label 1, label 7
+		assertTrue(Files.readAllLines(dir.resolve("values_per_slice.csv")).size() == 5);
+		assertTrue(Files.size(dir.resolve("values_per_slice.png")) > 1000);
+	}
+
+	@Test
 	void theMenuHoldsTheCommands() throws Exception {
 		final String d = dir.toString().replace("\\", "/") + "/";
 		final AssembledImageJ.Result r = AssembledImageJ.gui(dir, String.join("\n", //
