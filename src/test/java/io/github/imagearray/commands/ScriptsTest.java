@@ -86,6 +86,23 @@ class ScriptsTest {
 	}
 
 	@Test
+	void labelScriptGivesEveryLabel() throws Exception {
+		final ImagePlus image = stack("noise", 4);
+		final ImageStack labelStack = new ImageStack(12, 9);
+		for (int z = 0; z < 4; z++) {
+			final byte[] p = new byte[12 * 9];
+			for (int i = 0; i < p.length; i++)
+				p[i] = (byte) (i % 3);
+			labelStack.addSlice(null, p);
+		}
+		final ScriptModule m = scripts.run(SCRIPTS.resolve("Statistics_In_Labels.groovy").toFile(), true, "image",
+			image, "labels", new ImagePlus("labels", labelStack)).get();
+		final java.util.SortedMap<?, ?> perLabel = (java.util.SortedMap<?, ?>) m.getOutput("perLabel");
+		assertEquals(java.util.Arrays.asList(1L, 2L), new java.util.ArrayList<>(perLabel.keySet()));
+		assertEquals(4 * 36L, ((Statistics) perLabel.get(1L)).count());
+	}
+
+	@Test
 	void describeFolderScriptWritesOneRowPerFile() throws Exception {
 		final String[] names = { "b, with comma.tif", "a.tif" };
 		for (int i = 0; i < names.length; i++)
