@@ -135,9 +135,29 @@ class CommandsTest {
 	}
 
 	@Test
+	void masksAndLabelsHeadless() throws Exception {
+		final float[] v = { 1, 2, 3, 4, 5, 6 };
+		final CommandModule masked = run(MaskStatisticsCommand.class, "image", ArrayImgs.floats(v, 3, 2), "mask",
+			ArrayImgs.unsignedBytes(new byte[] { 0, 1, 0, 1, 0, 1 }, 3, 2), "bins", 0);
+		assertTrue(!masked.isCanceled(), masked.getCancelReason());
+		assertEquals(4, ((Statistics) masked.getOutput("statistics")).mean(), 0); // 2, 4, 6
+		final CommandModule labelled = run(LabelStatisticsCommand.class, "image", ArrayImgs.floats(v, 3, 2), "labels",
+			ArrayImgs.ints(new int[] { 5, 5, 9, 9, 9, 0 }, 3, 2), "bins", 0);
+		final java.util.SortedMap<?, ?> perLabel = (java.util.SortedMap<?, ?>) labelled.getOutput("statistics");
+		assertEquals(1.5, ((Statistics) perLabel.get(5L)).median(), 0);
+		assertEquals(4, ((Statistics) perLabel.get(9L)).median(), 0);
+		assertEquals("The labels must be an image of whole numbers, not of FloatType.", run(
+			LabelStatisticsCommand.class, "image", ArrayImgs.floats(v, 3, 2), "labels", ArrayImgs.floats(v, 3, 2), "bins",
+			0).getCancelReason());
+		assertEquals("The mask is 2 x 2 but the image is 3 x 2.", run(MaskStatisticsCommand.class, "image", ArrayImgs
+			.floats(v, 3, 2), "mask", ArrayImgs.floats(2, 2), "bins", 0).getCancelReason());
+	}
+
+	@Test
 	void theCommandsHaveNoMenuEntry() {
 		for (final Class<?> c : new Class<?>[] { StatisticsCommand.class, DescribeCommand.class,
-			OrthogonalSlicesCommand.class, HistogramCommand.class })
+			OrthogonalSlicesCommand.class, HistogramCommand.class, MaskStatisticsCommand.class,
+			LabelStatisticsCommand.class })
 		{
 			final CommandInfo info = commands.getCommand(c.getName());
 			assertTrue(info.getMenuPath() == null || info.getMenuPath().isEmpty(), c + " " + info.getMenuPath());

@@ -1,0 +1,51 @@
+package io.github.imagearray.commands;
+
+import java.util.concurrent.CancellationException;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.logic.BitType;
+
+/**
+ * The statistics of an image inside a mask (an image of the same size; its non-zero voxels count)
+ * as a SciJava command. No menu entry.
+ * <p>
+ * {@code commandService.run(MaskStatisticsCommand.class, true, "image", img, "mask", mask, "bins", 0)}
+ */
+@Plugin(type = Command.class, headless = true, label = "ImageArray Statistics in Mask")
+public class MaskStatisticsCommand extends ContextCommand {
+
+	@Parameter
+	private RandomAccessibleInterval<?> image;
+
+	@Parameter
+	private RandomAccessibleInterval<?> mask;
+
+	@Parameter(label = "Bins (0 = automatic)", min = "0")
+	private int bins;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private Statistics statistics;
+
+	@Override
+	public void run() {
+		try {
+			StatisticsCalculator calculator = new StatisticsCalculator();
+			if (bins != 0) calculator = calculator.bins(bins);
+			final RandomAccessibleInterval<BitType> inside = Converters.convert(ImageInput.real(mask), (in, out) -> out
+				.set(in.getRealDouble() != 0), new BitType());
+			statistics = calculator.compute(ImageInput.real(image), inside);
+		}
+		catch (final IllegalArgumentException | CancellationException e) {
+			cancel(e.getMessage());
+		}
+	}
+}
