@@ -14,10 +14,10 @@ import io.github.imagearray.display.ImageJSliceRenderer;
 import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.LabelStatistics;
+import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.converter.Converters;
 import net.imglib2.type.logic.BitType;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.view.Views;
@@ -132,8 +132,8 @@ public final class Main {
 			out.println(Json.write(labelRows(image, ImageFiles.open(Paths.get(a.option("labels", ""))), calculator)));
 			return;
 		}
-		final RandomAccessibleInterval<BitType> mask = a.has("mask") ? nonZero(ImageFiles.open(Paths.get(a.option(
-			"mask", "")))) : null;
+		final RandomAccessibleInterval<BitType> mask = a.has("mask") ? Masks.nonZero(ImageFiles.open(Paths.get(a
+			.option("mask", "")))) : null;
 		if (axis < 0) {
 			out.println(Json.write(StatisticsJson.of(mask == null ? calculator.compute(image) : calculator.compute(image,
 				mask))));
@@ -180,10 +180,6 @@ public final class Main {
 		return axis;
 	}
 
-	/** @return true where the mask image is not zero */
-	private static RandomAccessibleInterval<BitType> nonZero(final RandomAccessibleInterval<? extends RealType<?>> m) {
-		return Converters.convert(m, (in, out) -> out.set(in.getRealDouble() != 0), new BitType());
-	}
 
 	private void describe(final Arguments a) throws IOException {
 		final Path file = Paths.get(a.single("image file"));

@@ -8,11 +8,10 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.converter.Converters;
-import net.imglib2.type.logic.BitType;
 
 /**
  * The statistics of an image inside a mask (an image of the same size; its non-zero voxels count)
@@ -40,9 +39,7 @@ public class MaskStatisticsCommand extends ContextCommand {
 		try {
 			StatisticsCalculator calculator = new StatisticsCalculator();
 			if (bins != 0) calculator = calculator.bins(bins);
-			final RandomAccessibleInterval<BitType> inside = Converters.convert(ImageInput.real(mask), (in, out) -> out
-				.set(in.getRealDouble() != 0), new BitType());
-			statistics = calculator.compute(ImageInput.real(image), inside);
+			statistics = calculator.compute(ImageInput.real(image), Masks.nonZero(ImageInput.real(mask)));
 		}
 		catch (final IllegalArgumentException | CancellationException e) {
 			cancel(e.getMessage());

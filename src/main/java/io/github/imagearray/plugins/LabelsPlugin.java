@@ -5,8 +5,6 @@ import java.util.SortedMap;
 import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
-import ij.WindowManager;
-import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusImgs;
@@ -30,20 +28,10 @@ public class LabelsPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		if (WindowManager.getImageCount() == 0) {
-			Messages.error(COMMAND, "No image is open.");
-			return;
-		}
-		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addImageChoice("Image", null);
-		gd.addImageChoice("Labels", null);
-		gd.addNumericField("Bins (0 = automatic)", 0, 0);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		final ImagePlus image = gd.getNextImage(), labels = gd.getNextImage();
-		final int bins = (int) gd.getNextNumber();
+		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Labels");
+		if (choice == null) return;
 		try {
-			process(image, labels, bins).show(TABLE);
+			process(choice.image, choice.other, choice.bins).show(TABLE);
 		}
 		catch (final IllegalArgumentException e) {
 			Messages.error(COMMAND, e.getMessage());
