@@ -114,10 +114,6 @@ final class VoxelSource {
 		return spanCount;
 	}
 
-	/** @return true when the voxels are read from primitive arrays rather than a cursor */
-	boolean isArrayBacked() {
-		return arrays != null;
-	}
 
 	/** @return a reader for span {@code span}, in [0, {@link #spanCount()}) */
 	SpanReader reader(final int span) {
