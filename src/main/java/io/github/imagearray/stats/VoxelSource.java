@@ -114,7 +114,6 @@ final class VoxelSource {
 		return spanCount;
 	}
 
-
 	/** @return a reader for span {@code span}, in [0, {@link #spanCount()}) */
 	SpanReader reader(final int span) {
 		if (arrays == null) {
