@@ -11,7 +11,7 @@ import java.util.List;
 final class KeyCollector implements BlockConsumer {
 
 	/** Images of at most this many voxels are ranked by sorting. */
-	static final int LIMIT = 1 << 12;
+	static final int LIMIT = 1 << 16;
 
 	private long[] keys = new long[64];
 	private int size;
@@ -34,8 +34,12 @@ final class KeyCollector implements BlockConsumer {
 		if (size + more > keys.length) keys = Arrays.copyOf(keys, Math.max(2 * keys.length, size + more));
 	}
 
-	/** @return the keys of all workers, sorted in unsigned order */
-	static long[] sorted(final List<KeyCollector> workers) {
+	/**
+	 * @param keyBits the width of the keys: 32 or 64
+	 * @return the keys of all workers, sorted in unsigned order by a least-significant-digit radix
+	 *         sort, 8 bits a pass (passes where every key has the same digit are skipped)
+	 */
+	static long[] sorted(final List<KeyCollector> workers, final int keyBits) {
 		int n = 0;
 		for (final KeyCollector w : workers)
 			n += w.size;
@@ -45,12 +49,21 @@ final class KeyCollector implements BlockConsumer {
 			System.arraycopy(w.keys, 0, all, at, w.size);
 			at += w.size;
 		}
-		// flipping the top bit turns unsigned order into signed order, which Arrays.sort knows
-		for (int i = 0; i < n; i++)
-			all[i] ^= Long.MIN_VALUE;
-		Arrays.sort(all);
-		for (int i = 0; i < n; i++)
-			all[i] ^= Long.MIN_VALUE;
-		return all;
+		long[] from = all, to = new long[n];
+		final int[] counts = new int[257];
+		for (int shift = 0; shift < keyBits; shift += 8) {
+			Arrays.fill(counts, 0);
+			for (int i = 0; i < n; i++)
+				counts[(int) (from[i] >>> shift & 0xff) + 1]++;
+			if (n == 0 || counts[(int) (from[0] >>> shift & 0xff) + 1] == n) continue;
+			for (int d = 0; d < 256; d++)
+				counts[d + 1] += counts[d];
+			for (int i = 0; i < n; i++)
+				to[counts[(int) (from[i] >>> shift & 0xff)]++] = from[i];
+			final long[] swap = from;
+			from = to;
+			to = swap;
+		}
+		return from;
 	}
 }

@@ -167,7 +167,7 @@ public final class StatisticsCalculator {
 		}, progress, 0, 1.0 / passes);
 		final Summary summary = Summary.merge(summaries, keyBits, spanSums);
 		final RankSelector selector = new RankSelector(keyBits);
-		final long[] sortedKeys = sort ? KeyCollector.sorted(collectors) : null;
+		final long[] sortedKeys = sort ? KeyCollector.sorted(collectors, keyBits) : null;
 		if (!sort) {
 			selector.select(Quantiles.ranks(summary.count()));
 			selector.advanceTop(summary.topDigits);
