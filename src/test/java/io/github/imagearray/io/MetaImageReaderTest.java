@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.github.imagearray.TestImages;
 import io.github.imagearray.stats.PixelKind;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -61,14 +62,6 @@ class MetaImageReaderTest {
 		return v;
 	}
 
-	private static double[] read(final RandomAccessibleInterval<? extends RealType<?>> img) {
-		final double[] v = new double[(int) Intervals.numElements(img)];
-		int i = 0;
-		for (final RealType<?> t : Views.flatIterable(img))
-			v[i++] = t.getRealDouble();
-		return v;
-	}
-
 	@ParameterizedTest
 	@EnumSource(MetaElementType.class)
 	void everyElementTypeInBothByteOrdersIntoTheMatchingType(final MetaElementType type) throws IOException {
@@ -81,11 +74,11 @@ class MetaImageReaderTest {
 			final RandomAccessibleInterval<? extends RealType<?>> img = MetaImageReader.read(mhd);
 			assertArrayEquals(new long[] { 5, 4, 3 }, Intervals.dimensionsAsLongArray(img));
 			assertEquals(type.kind(), PixelKind.of(Views.flatIterable(img).firstElement()));
-			assertArrayEquals(v, read(img), 0);
+			assertArrayEquals(v, TestImages.values(img), 0);
 			// plane by plane from the file: the same voxels in the same type
 			final RandomAccessibleInterval<? extends RealType<?>> streamed = MetaImageReader.open(mhd);
 			assertEquals(type.kind(), PixelKind.of(Views.flatIterable(streamed).firstElement()));
-			assertArrayEquals(v, read(streamed), 0);
+			assertArrayEquals(v, TestImages.values(streamed), 0);
 		}
 	}
 
@@ -98,17 +91,17 @@ class MetaImageReaderTest {
 		System.arraycopy(raw, 0, padded, 10, raw.length);
 		final Path skip = MetaImageFiles.write(dir, "skip", MetaImageFiles.header(MetaElementType.MET_SHORT, "6 7",
 			false, "skip").replace("ElementDataFile", "HeaderSize = 10\nElementDataFile"), padded);
-		assertArrayEquals(v, read(MetaImageReader.read(skip)), 0);
+		assertArrayEquals(v, TestImages.values(MetaImageReader.read(skip)), 0);
 		// HeaderSize -1: the data are the last bytes
 		final Path tail = MetaImageFiles.write(dir, "tail", MetaImageFiles.header(MetaElementType.MET_SHORT, "6 7",
 			false, "tail").replace("ElementDataFile", "HeaderSize = -1\nElementDataFile"), padded);
-		assertArrayEquals(v, read(MetaImageReader.read(tail)), 0);
+		assertArrayEquals(v, TestImages.values(MetaImageReader.read(tail)), 0);
 		// zlib
 		final byte[] z = MetaImageFiles.deflate(raw);
 		final Path zipped = MetaImageFiles.write(dir, "z", MetaImageFiles.header(MetaElementType.MET_SHORT, "6 7",
 			false, "z").replace("ElementDataFile", "CompressedData = True\nCompressedDataSize = " + z.length +
 				"\nElementDataFile"), z);
-		assertArrayEquals(v, read(MetaImageReader.read(zipped)), 0);
+		assertArrayEquals(v, TestImages.values(MetaImageReader.read(zipped)), 0);
 		// LOCAL: data right after the header, in one .mha file
 		final byte[] head = MetaImageFiles.header(MetaElementType.MET_SHORT, "6 7", false, "x").replace("x.raw",
 			"LOCAL").getBytes(StandardCharsets.US_ASCII);
@@ -116,7 +109,7 @@ class MetaImageReaderTest {
 		System.arraycopy(head, 0, mha, 0, head.length);
 		System.arraycopy(raw, 0, mha, head.length, raw.length);
 		final Path local = Files.write(dir.resolve("local.mha"), mha);
-		assertArrayEquals(v, read(MetaImageReader.read(local)), 0);
+		assertArrayEquals(v, TestImages.values(MetaImageReader.read(local)), 0);
 		final MetaImageHeader h = MetaImageHeader.read(skip);
 		assertArrayEquals(new double[] { 0.5, 0.5 }, h.spacing(), 0);
 	}

@@ -17,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.imagearray.TestImages;
 import io.github.imagearray.stats.PixelKind;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -92,14 +93,6 @@ class NiftiReaderTest {
 		return v;
 	}
 
-	private static double[] read(final RandomAccessibleInterval<? extends RealType<?>> img) {
-		final double[] v = new double[(int) Intervals.numElements(img)];
-		int i = 0;
-		for (final RealType<?> t : Views.flatIterable(img))
-			v[i++] = t.getRealDouble();
-		return v;
-	}
-
 	private static byte[] gzip(final byte[] data) throws IOException {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (GZIPOutputStream z = new GZIPOutputStream(out)) {
@@ -118,9 +111,9 @@ class NiftiReaderTest {
 				final Path nii = Files.write(dir.resolve("t" + t[0] + order + ".nii"), file);
 				final RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(nii);
 				assertArrayEquals(new long[] { 5, 4, 3 }, Intervals.dimensionsAsLongArray(img));
-				assertArrayEquals(v, read(img), 0, "datatype " + t[0] + " " + order);
+				assertArrayEquals(v, TestImages.values(img), 0, "datatype " + t[0] + " " + order);
 				final Path gz = Files.write(dir.resolve("t" + t[0] + order + ".nii.gz"), gzip(file));
-				assertArrayEquals(v, read(ImageFiles.open(gz)), 0);
+				assertArrayEquals(v, TestImages.values(ImageFiles.open(gz)), 0);
 				assertArrayEquals(new double[] { 0.5, 0.5, 2 }, ImageFiles.voxelSize(gz), 0);
 			}
 		assertEquals(PixelKind.UINT16, PixelKind.of(Views.flatIterable(ImageFiles.open(dir.resolve("t512" +
@@ -132,7 +125,7 @@ class NiftiReaderTest {
 		final double[] raw = { 0, 1, 2, 3, 4, 5 };
 		final Path nii = Files.write(dir.resolve("scaled.nii"), nifti(4, 2, new short[] { 3, 2 }, new float[4], raw,
 			ByteOrder.LITTLE_ENDIAN, 2.5f, -1));
-		assertArrayEquals(new double[] { -1, 1.5, 4, 6.5, 9, 11.5 }, read(ImageFiles.open(nii)), 0);
+		assertArrayEquals(new double[] { -1, 1.5, 4, 6.5, 9, 11.5 }, TestImages.values(ImageFiles.open(nii)), 0);
 		// a trailing dimension of size 1 still makes a 2D image
 		final Path flat = Files.write(dir.resolve("flat.nii"), nifti(16, 4, new short[] { 3, 2, 1, 1 }, new float[4],
 			raw, ByteOrder.LITTLE_ENDIAN, 0, 0));

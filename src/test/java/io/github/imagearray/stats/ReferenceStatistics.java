@@ -9,8 +9,6 @@ import java.util.Arrays;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.UnsignedLongType;
-import net.imglib2.view.Views;
 
 /**
  * An independent, brute-force reference for the statistics: moments in 60-digit decimal
@@ -29,12 +27,7 @@ final class ReferenceStatistics {
 	double[] edges;
 
 	static double[] values(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		final double[] v = new double[(int) Views.flatIterable(image).size()];
-		int i = 0;
-		for (final RealType<?> t : Views.flatIterable(image))
-			v[i++] = t instanceof UnsignedLongType ? new BigDecimal(Long.toUnsignedString(((UnsignedLongType) t)
-				.get())).doubleValue() : t.getRealDouble();
-		return v;
+		return io.github.imagearray.TestImages.values(image);
 	}
 
 	static ReferenceStatistics of(final double[] data, final int bins) {
