@@ -211,13 +211,20 @@ class MacroIT {
 		final AssembledImageJ.Result r = AssembledImageJ.gui(dir, String.join("\n", //
 			"List.setCommands;", //
 			"File.saveString(List.get('ImageArray Statistics...') + '\\n' + List.get('ImageArray Describe...') + '\\n' +",
-			"  List.get('ImageArray Orthogonal Slices...') + '\\n' + List.get('ImageArray Histogram...'), '" + d +
-				"menu.txt');", //
+			"  List.get('ImageArray Orthogonal Slices...') + '\\n' + List.get('ImageArray Histogram...') + '\\n' +",
+			"  List.get('ImageArray Statistics in Mask...') + '\\n' + List.get('ImageArray Statistics in Labels...') + '\\n' +",
+			"  List.get('ImageArray Per-Slice Statistics...') + '\\n' + List.get('NIfTI...') + '\\n' + List.get('MetaImage...'), '" +
+				d + "menu.txt');", //
 			"run('Quit');").replace('\'', '"'));
 		final List<String> menu = Files.readAllLines(dir.resolve("menu.txt"));
 		assertEquals("io.github.imagearray.plugins.StatisticsPlugin", menu.get(0), r.output);
 		assertEquals("io.github.imagearray.plugins.DescribePlugin", menu.get(1));
 		assertEquals("io.github.imagearray.plugins.OrthogonalSlicesPlugin", menu.get(2));
 		assertEquals("io.github.imagearray.plugins.HistogramPlugin", menu.get(3));
+		assertEquals("io.github.imagearray.plugins.MaskPlugin", menu.get(4));
+		assertEquals("io.github.imagearray.plugins.LabelsPlugin", menu.get(5));
+		assertEquals("io.github.imagearray.plugins.PerSlicePlugin", menu.get(6));
+		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"nifti\")", menu.get(7));
+		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"metaimage\")", menu.get(8));
 	}
 }
