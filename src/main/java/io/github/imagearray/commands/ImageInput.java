@@ -28,8 +28,7 @@ final class ImageInput {
 		final ProgressListener progress)
 	{
 		final ImagePlus imp = imagePlus(image, given);
-		StatisticsCalculator calculator = new StatisticsCalculator().progress(progress);
-		if (bins != 0) calculator = calculator.bins(bins);
+		final StatisticsCalculator calculator = new StatisticsCalculator().progress(progress).binsOrAutomatic(bins);
 		if (imp != null) return Selection.of(imp).statistics(calculator);
 		return calculator.compute(real(image));
 	}

@@ -42,8 +42,7 @@ public class LabelStatisticsCommand extends ContextCommand {
 		try {
 			if (!(labels.getType() instanceof IntegerType)) throw new IllegalArgumentException(
 				"The labels must be an image of whole numbers, not of " + labels.getType().getClass().getSimpleName() + ".");
-			StatisticsCalculator calculator = new StatisticsCalculator();
-			if (bins != 0) calculator = calculator.bins(bins);
+			final StatisticsCalculator calculator = new StatisticsCalculator().binsOrAutomatic(bins);
 			statistics = LabelStatistics.compute(ImageInput.real(image),
 				(RandomAccessibleInterval<? extends IntegerType<?>>) labels, calculator);
 		}

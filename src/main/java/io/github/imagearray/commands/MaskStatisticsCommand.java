@@ -37,8 +37,7 @@ public class MaskStatisticsCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			StatisticsCalculator calculator = new StatisticsCalculator();
-			if (bins != 0) calculator = calculator.bins(bins);
+			final StatisticsCalculator calculator = new StatisticsCalculator().binsOrAutomatic(bins);
 			statistics = calculator.compute(ImageInput.real(image), Masks.nonZero(ImageInput.real(mask)));
 		}
 		catch (final IllegalArgumentException | CancellationException e) {

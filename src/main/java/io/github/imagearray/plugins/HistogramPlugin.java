@@ -33,7 +33,7 @@ public class HistogramPlugin implements PlugIn {
 		final double bins = gd.getNextNumber();
 		final String export = gd.getNextString().trim();
 		try {
-			final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, (int) bins, bins, false), imp
+			final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, bins, false), imp
 				.getTitle());
 			if (!export.isEmpty()) SliceFigure.export(plot, Paths.get(export));
 			if (!Interpreter.isBatchMode()) plot.show();

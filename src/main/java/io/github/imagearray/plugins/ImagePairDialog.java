@@ -13,9 +13,10 @@ final class ImagePairDialog {
 
 	final ImagePlus image;
 	final ImagePlus other;
-	final int bins;
+	/** As typed: checked by {@link BinsField}. */
+	final double bins;
 
-	private ImagePairDialog(final ImagePlus image, final ImagePlus other, final int bins) {
+	private ImagePairDialog(final ImagePlus image, final ImagePlus other, final double bins) {
 		this.image = image;
 		this.other = other;
 		this.bins = bins;
@@ -33,6 +34,6 @@ final class ImagePairDialog {
 		gd.addNumericField("Bins (0 = automatic)", 0, 0);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
-		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), (int) gd.getNextNumber());
+		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), gd.getNextNumber());
 	}
 }

@@ -42,16 +42,15 @@ public class LabelsPlugin implements PlugIn {
 	}
 
 	/**
-	 * @param bins 0 for automatic
+	 * @param bins 0 for automatic, else a whole number of bins
 	 * @return a table with one row per label
 	 * @throws IllegalArgumentException for labels that are not 8- or 16-bit, or sizes that differ
 	 */
 	@SuppressWarnings("unchecked")
-	public static ResultsTable process(final ImagePlus image, final ImagePlus labels, final int bins) {
+	public static ResultsTable process(final ImagePlus image, final ImagePlus labels, final double bins) {
 		if (labels.getBitDepth() != 8 && labels.getBitDepth() != 16) throw new IllegalArgumentException(
 			"Labels must be an 8- or 16-bit image of whole numbers, not " + labels.getBitDepth() + "-bit.");
-		StatisticsCalculator calculator = new StatisticsCalculator();
-		if (bins != 0) calculator = calculator.bins(bins);
+		final StatisticsCalculator calculator = BinsField.calculator(bins);
 		final SortedMap<Long, Statistics> perLabel = LabelStatistics.compute(ImagePlusImgs.wrap(image),
 			(RandomAccessibleInterval<? extends IntegerType<?>>) ImagePlusImgs.wrap(labels), calculator);
 		final ResultsTable table = new ResultsTable();

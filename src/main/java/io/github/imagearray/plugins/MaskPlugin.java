@@ -8,7 +8,6 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.Statistics;
-import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Statistics in Mask...}: the statistics of the voxels of
@@ -38,12 +37,10 @@ public class MaskPlugin implements PlugIn {
 	}
 
 	/**
-	 * @param bins 0 for automatic
+	 * @param bins 0 for automatic, else a whole number of bins
 	 * @return the statistics of the image's voxels where the mask is not zero
 	 */
-	public static Statistics process(final ImagePlus image, final ImagePlus mask, final int bins) {
-		StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
-		if (bins != 0) calculator = calculator.bins(bins);
-		return calculator.compute(ImagePlusImgs.wrap(image), Masks.nonZero(ImagePlusImgs.wrap(mask)));
+	public static Statistics process(final ImagePlus image, final ImagePlus mask, final double bins) {
+		return BinsField.calculator(bins).compute(ImagePlusImgs.wrap(image), Masks.nonZero(ImagePlusImgs.wrap(mask)));
 	}
 }

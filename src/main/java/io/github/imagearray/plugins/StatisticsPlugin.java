@@ -9,7 +9,6 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.stats.Statistics;
-import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Statistics...}: the statistics of the active image (of
@@ -33,7 +32,7 @@ public class StatisticsPlugin implements PlugIn {
 		final double bins = gd.getNextNumber();
 		final boolean everyPlane = imp.isHyperStack() && gd.getNextBoolean();
 		try {
-			final Statistics s = process(imp, (int) bins, bins, everyPlane);
+			final Statistics s = process(imp, bins, everyPlane);
 			final ResultsTable table = StatisticsTable.table();
 			StatisticsTable.addRow(table, imp.getTitle(), s);
 			table.show(StatisticsTable.TITLE);
@@ -52,20 +51,12 @@ public class StatisticsPlugin implements PlugIn {
 	/**
 	 * The computation behind the command, without any dialog or window.
 	 *
-	 * @param bins the number of bins, or 0 for automatic
-	 * @param typed the number as entered, to name it in the error
+	 * @param bins the number of bins as typed, or 0 for automatic
 	 * @param everyPlane true for every channel and frame of a hyperstack
 	 * @throws IllegalArgumentException naming the problem
 	 */
-	static Statistics process(final ImagePlus imp, final int bins, final double typed, final boolean everyPlane) {
-		StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
-		if (typed != 0) {
-			if (typed != Math.rint(typed)) throw new IllegalArgumentException("bins must be a whole number, not " +
-				typed + ".");
-			StatisticsCalculator.checkBins((long) typed);
-			calculator = calculator.bins(bins);
-		}
-		return Selection.of(imp, everyPlane).statistics(calculator);
+	static Statistics process(final ImagePlus imp, final double bins, final boolean everyPlane) {
+		return Selection.of(imp, everyPlane).statistics(BinsField.calculator(bins));
 	}
 
 	/**
@@ -73,6 +64,6 @@ public class StatisticsPlugin implements PlugIn {
 	 * current channel and frame.
 	 */
 	public static Statistics process(final ImagePlus imp, final int bins) {
-		return process(imp, bins, bins, false);
+		return process(imp, bins, false);
 	}
 }

@@ -63,6 +63,15 @@ public final class StatisticsCalculator {
 	}
 
 	/**
+	 * @param bins the number of histogram bins, or 0 for the automatic default (as the dialogs,
+	 *          macros and commands take it)
+	 * @return a calculator that uses that many bins, or this one for 0
+	 */
+	public StatisticsCalculator binsOrAutomatic(final int bins) {
+		return bins == 0 ? this : bins(bins);
+	}
+
+	/**
 	 * @param bins a number of histogram bins
 	 * @throws IllegalArgumentException unless 1 &lt;= bins &lt;= {@link #MAX_BINS}
 	 */

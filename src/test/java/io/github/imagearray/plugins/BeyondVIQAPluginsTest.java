@@ -59,6 +59,8 @@ class BeyondVIQAPluginsTest {
 				for (int x = 0; x < 6; x++)
 					kept[n++] = x + 10 * y + 100 * z;
 		assertEquals(new StatisticsCalculator().compute(ArrayImgs.floats(kept, 54)).describe(), s.describe());
+		assertEquals("bins must be a whole number, not 2.5.", assertThrows(IllegalArgumentException.class,
+			() -> MaskPlugin.process(im[0], im[1], 2.5)).getMessage());
 		assertThrows(IllegalArgumentException.class, () -> MaskPlugin.process(im[0], new ImagePlus("small",
 			new ij.process.ByteProcessor(2, 2)), 0));
 	}

@@ -82,7 +82,7 @@ class PluginsTest {
 		assertEquals("bins must be between 1 and 1048576, not -3.", assertThrows(IllegalArgumentException.class,
 			() -> StatisticsPlugin.process(imp, -3)).getMessage());
 		assertEquals("bins must be a whole number, not 2.5.", assertThrows(IllegalArgumentException.class,
-			() -> StatisticsPlugin.process(imp, 2, 2.5, false)).getMessage());
+			() -> StatisticsPlugin.process(imp, 2.5, false)).getMessage());
 	}
 
 	@Test
@@ -132,12 +132,12 @@ class PluginsTest {
 			}
 		assertEquals(current.size(), StatisticsPlugin.process(imp, 0).count());
 		assertEquals(mean(current), StatisticsPlugin.process(imp, 0).mean(), 1e-9);
-		final Statistics all = StatisticsPlugin.process(imp, 0, 0, true);
+		final Statistics all = StatisticsPlugin.process(imp, 0, true);
 		assertEquals(every.size(), all.count());
 		assertEquals(mean(every), all.mean(), 1e-9);
 		assertEquals(5, ImagePlusImgs.wrapAll(imp).numDimensions());
 		imp.setRoi(new OvalRoi(1, 1, 4, 3));
-		assertEquals(reference(imp, imp.getRoi()).count(), StatisticsPlugin.process(imp, 0, 0, true).count());
+		assertEquals(reference(imp, imp.getRoi()).count(), StatisticsPlugin.process(imp, 0, true).count());
 	}
 
 	private static double mean(final List<Double> v) {
