@@ -36,11 +36,12 @@ final class ArraySpanReader extends SpanReader {
 	int read(final double[] buffer, final long[] keys) {
 		final int from = position;
 		final int n = Math.min(buffer.length, to - from);
-		// floats and doubles, the common wide types, get their keys in the same loop
-		if (array instanceof float[]) readFloats((float[]) array, from, n, buffer, keys);
-		else if (array instanceof double[]) readDoubles((double[]) array, from, n, buffer, keys);
+		// doubles, the common wide type here, get their keys in the same loop; 32-bit floats normally
+		// go through readFloats(float[]) and reach this only through the generic contract
+		if (array instanceof double[]) readDoubles((double[]) array, from, n, buffer, keys);
 		else {
-			if (array instanceof byte[]) readBytes((byte[]) array, from, n, buffer);
+			if (array instanceof float[]) readFloats((float[]) array, from, n, buffer);
+			else if (array instanceof byte[]) readBytes((byte[]) array, from, n, buffer);
 			else if (array instanceof short[]) readShorts((short[]) array, from, n, buffer);
 			else if (array instanceof int[]) readInts((int[]) array, from, n, buffer);
 			else readLongs((long[]) array, from, n, buffer);
@@ -89,14 +90,9 @@ final class ArraySpanReader extends SpanReader {
 			counts[(b + offset) & 0xff] += (long) c[b] + c[256 + b] + c[512 + b] + c[768 + b];
 	}
 
-	private static void readFloats(final float[] a, final int from, final int n, final double[] buffer,
-		final long[] keys)
-	{
-		for (int i = 0; i < n; i++) {
-			final float v = a[from + i];
-			buffer[i] = v;
-			keys[i] = OrderKeys.floatKey(v);
-		}
+	private static void readFloats(final float[] a, final int from, final int n, final double[] buffer) {
+		for (int i = 0; i < n; i++)
+			buffer[i] = a[from + i];
 	}
 
 	private static void readDoubles(final double[] a, final int from, final int n, final double[] buffer,
