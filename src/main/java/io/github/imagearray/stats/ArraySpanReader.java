@@ -52,6 +52,21 @@ final class ArraySpanReader extends SpanReader {
 	}
 
 	@Override
+	float[] floatsInPlace() {
+		return array instanceof float[] ? (float[]) array : null;
+	}
+
+	@Override
+	int start() {
+		return position;
+	}
+
+	@Override
+	int end() {
+		return to;
+	}
+
+	@Override
 	int readFloats(final float[] values) {
 		final int n = Math.min(values.length, to - position);
 		System.arraycopy(array, position, values, 0, n);

@@ -73,6 +73,11 @@ final class HistogramBinning {
 		return bins;
 	}
 
+	/** @return edge {@code i} of {@link #bins()} + 1 */
+	double edge(final int i) {
+		return edges[i];
+	}
+
 	double[] edges() {
 		return edges.clone();
 	}

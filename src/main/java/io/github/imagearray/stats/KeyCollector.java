@@ -23,13 +23,6 @@ final class KeyCollector implements BlockConsumer {
 			if (values[i] == values[i]) keys[size++] = blockKeys[i];
 	}
 
-	@Override
-	public void acceptFloats(final float[] values, final int length) {
-		reserve(length);
-		for (int i = 0; i < length; i++)
-			if (values[i] == values[i]) keys[size++] = OrderKeys.floatKey(values[i]);
-	}
-
 	private void reserve(final int more) {
 		if (size + more > keys.length) keys = Arrays.copyOf(keys, Math.max(2 * keys.length, size + more));
 	}

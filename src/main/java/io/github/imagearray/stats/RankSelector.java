@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 final class RankSelector {
 
 	static final int DIGIT_BITS = 16;
+	static final boolean NOOP = Boolean.getBoolean("noop");
 	private static final int DIGITS = 1 << DIGIT_BITS;
 
 	private final int keyBits;
@@ -79,13 +80,15 @@ final class RankSelector {
 		final long[] maxs = new long[targets.length];
 		Arrays.fill(mins, Long.MAX_VALUE);
 		Arrays.fill(maxs, Long.MIN_VALUE);
-		for (final DigitCounter c : counters)
+		for (final DigitCounter c : counters) {
+			c.flush();
 			for (int t = 0; t < targets.length; t++) {
 				for (int d = 0; d < DIGITS; d++)
 					counts[t][d] += c.counts[t][d];
 				mins[t] = Math.min(mins[t], c.mins[t]);
 				maxs[t] = Math.max(maxs[t], c.maxs[t]);
 			}
+		}
 		narrow(targets, counts, mins, maxs);
 	}
 
@@ -111,6 +114,21 @@ final class RankSelector {
 		}
 	}
 
+	/**
+	 * @return the ranges of order keys that hold the unresolved ranks, as pairs of first and last
+	 *         key, sorted; empty once all are resolved
+	 */
+	long[] openKeyRanges() {
+		final long[] targets = targets();
+		final int shift = keyBits - knownBits;
+		final long[] ranges = new long[2 * targets.length];
+		for (int t = 0; t < targets.length; t++) {
+			ranges[2 * t] = targets[t] << shift;
+			ranges[2 * t + 1] = ranges[2 * t] | ((1L << shift) - 1);
+		}
+		return ranges;
+	}
+
 	/** @return the distinct prefixes of the unresolved ranks, sorted (as unsigned = signed here) */
 	private long[] targets() {
 		return IntStream.range(0, ranks.length).filter(i -> !resolved[i]).mapToLong(i -> prefixes[i]).distinct()
@@ -125,6 +143,9 @@ final class RankSelector {
 
 		private final long[] targets;
 		private final long[][] counts;
+		/** Digits still to be counted, with their target in the bits above. */
+		private final int[] pending = new int[4096];
+		private int pendingCount;
 		private final long[] mins;
 		private final long[] maxs;
 		/** One bit per value of the top 16 key bits: set where some target starts so. */
@@ -159,33 +180,25 @@ final class RankSelector {
 			}
 		}
 
-		private final int[] candidates = new int[BlockWorker.BLOCK];
-
-		@Override
-		public void acceptFloats(final float[] values, final int length) {
-			// gather the positions that may match without branching, then count those
-			int m = 0;
-			for (int i = 0; i < length; i++) {
-				candidates[m] = i;
-				m += mayMatch(OrderKeys.floatTop(values[i]));
-			}
-			countFloats(values, candidates, m);
+		/** Counts one finite 32-bit float value, if it has one of the target prefixes. */
+		void countFloat(final float value) {
+			if (NOOP) return;
+			final long key = OrderKeys.floatKey(value);
+			final int top = (int) (key >>> topShift);
+			if (firstTarget[top] >= 0) count(value, key, top);
 		}
 
-		/** @return 1 when some target has these top 16 key bits, else 0 */
-		int mayMatch(final int top) {
-			return (int) (mayMatch[top >>> 6] >>> top) & 1;
+		/**
+		 * Adds the pending digits to the counts. Held back in a batch, the increments (mostly cache
+		 * misses in tables far larger than the caches) overlap instead of waiting on each other.
+		 */
+		void flush() {
+			for (int i = 0; i < pendingCount; i++)
+				counts[pending[i] >>> DIGIT_BITS][pending[i] & (DIGITS - 1)]++;
+			pendingCount = 0;
 		}
 
-		/** Counts the values at {@code positions[0..m)}, which passed {@link #mayMatch(int)}. */
-		void countFloats(final float[] values, final int[] positions, final int m) {
-			for (int j = 0; j < m; j++) {
-				final float v = values[positions[j]];
-				final long key = OrderKeys.floatKey(v);
-				count(v, key, (int) (key >>> topShift));
-			}
-		}
-
+		/** Counts a value whose top 16 key bits some target has. */
 		private void count(final double value, final long key, final int top) {
 			if (value != value) return;
 			final long prefix = key >>> prefixShift;
@@ -193,7 +206,8 @@ final class RankSelector {
 			while (t < targets.length && targets[t] != prefix)
 				t++;
 			if (t == targets.length) return;
-			counts[t][(int) (key >>> digitShift) & (DIGITS - 1)]++;
+			pending[pendingCount++] = t << DIGIT_BITS | (int) (key >>> digitShift) & (DIGITS - 1);
+			if (pendingCount == pending.length) flush();
 			final long signed = key ^ Long.MIN_VALUE;
 			if (signed < mins[t]) mins[t] = signed;
 			if (signed > maxs[t]) maxs[t] = signed;

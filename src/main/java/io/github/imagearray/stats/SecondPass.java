@@ -7,41 +7,55 @@ import java.util.List;
  * from the first pass's mean ({@link MomentSums}, one per span for merging in span order), their
  * {@code numpy.histogram} ({@link HistogramBinning}) and, when ranks are still open, the next
  * digit of the {@link RankSelector}. One per worker.
+ * <p>
+ * Blocks of finite 32-bit floats take a fast path: the bins come from {@link FloatCells}, and only
+ * voxels in special cells are binned against the edges and offered to the rank digit counter.
  */
 final class SecondPass implements BlockConsumer {
 
 	private final double centre;
 	private final MomentSums[] spanSums;
 	private final HistogramBinning binning;
-	private final long[] counts;
-	/** Counts of every second value of float blocks, added to {@link #counts} when merging. */
-	private final long[] oddCounts;
+	/** Four count tables, so that runs of equal bins do not wait on each other's increments. */
+	private final long[][] counts;
 	private final RankSelector.DigitCounter digits;
+	private final FloatCells cells;
+	private final boolean[] nonFiniteSpans;
 	private final int[] bins = new int[BlockWorker.BLOCK];
-	private final int[] candidates = new int[BlockWorker.BLOCK];
+	private final int[] special = new int[BlockWorker.BLOCK];
 	private MomentSums current;
+	private boolean checkFinite;
 
 	/**
 	 * @param spanSums shared by all workers of the pass, one slot per span
 	 * @param digits counts the next rank digit, or null when all ranks are known
+	 * @param cells the cells of the float fast path, or null to take every block through
+	 *          {@link #accept}
+	 * @param nonFiniteSpans the spans that hold NaN or infinite values, from the first pass
 	 */
 	SecondPass(final double centre, final MomentSums[] spanSums, final HistogramBinning binning,
-		final RankSelector.DigitCounter digits)
+		final RankSelector.DigitCounter digits, final FloatCells cells, final boolean[] nonFiniteSpans)
 	{
 		this.centre = centre;
 		this.spanSums = spanSums;
 		this.binning = binning;
-		this.counts = new long[binning.bins()];
-		this.oddCounts = new long[binning.bins()];
+		this.counts = new long[4][binning.bins()];
 		this.digits = digits;
+		this.cells = cells;
+		this.nonFiniteSpans = nonFiniteSpans;
 		this.current = new MomentSums(centre);
+	}
+
+	@Override
+	public void beginSpan(final int span) {
+		checkFinite = nonFiniteSpans[span];
 	}
 
 	@Override
 	public void accept(final double[] values, final long[] keys, final int length) {
 		binning.bins(values, bins, length);
 		current.addBlock(values, length);
-		final long[] c = counts;
+		final long[] c = counts[0];
 		for (int i = 0; i < length; i++) {
 			final int b = bins[i];
 			if (b >= 0) c[b]++;
@@ -49,59 +63,75 @@ final class SecondPass implements BlockConsumer {
 		if (digits != null) digits.accept(values, keys, length);
 	}
 
+	/** The fast path, for blocks of finite values when there are {@link FloatCells}. */
 	@Override
-	public void acceptFloats(final float[] values, final int length) {
-		final double c = centre;
-		final HistogramBinning binning = this.binning;
-		final long[] counts = this.counts;
-		final RankSelector.DigitCounter digits = this.digits;
-		final int[] candidates = this.candidates;
-		final long[] odd = this.oddCounts;
-		final boolean rank = digits != null;
+	public boolean acceptFloats(final float[] values, final int from, final int to) {
+		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
+		final double c = centre, lo = cells.min, scale = cells.scale;
+		final int[] table = cells.table;
+		final long[] c0 = counts[0], c1 = counts[1], c2 = counts[2], c3 = counts[3];
+		final int[] special = this.special;
+		// two sets of power sums, each fed pairwise, keep the chains of dependent additions short
 		double a1 = 0, a2 = 0, a3 = 0, a4 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
-		int n = 0, m = 0;
-		int i = 0;
-		for (; i + 1 < length; i += 2) {
-			final float v = values[i], w = values[i + 1];
-			if (rank) {
-				candidates[m] = i;
-				m += digits.mayMatch(OrderKeys.floatTop(v));
-				candidates[m] = i + 1;
-				m += digits.mayMatch(OrderKeys.floatTop(w));
+		int m = 0;
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
+			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
+			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
+			a1 += d0 + d2;
+			b1 += d1 + d3;
+			a2 += q0 + q2;
+			b2 += q1 + q3;
+			a3 += q0 * d0 + q2 * d2;
+			b3 += q1 * d1 + q3 * d3;
+			a4 += q0 * q0 + q2 * q2;
+			b4 += q1 * q1 + q3 * q3;
+			final int e0 = table[(int) ((v0 - lo) * scale)], e1 = table[(int) ((v1 - lo) * scale)];
+			final int e2 = table[(int) ((v2 - lo) * scale)], e3 = table[(int) ((v3 - lo) * scale)];
+			if ((e0 | e1 | e2 | e3) >= 0) {
+				c0[e0]++;
+				c1[e1]++;
+				c2[e2]++;
+				c3[e3]++;
 			}
-			final boolean vFinite = v - v == 0, wFinite = w - w == 0;
-			// two tables, so that runs of equal bins do not wait on each other's increments
-			if (vFinite) counts[binning.bin(v)]++;
-			if (wFinite) odd[binning.bin(w)]++;
-			n += (vFinite ? 1 : 0) + (wFinite ? 1 : 0);
-			final double d = vFinite ? v - c : 0, e = wFinite ? w - c : 0;
-			final double d2 = d * d, e2 = e * e;
+			else {
+				// rare: some of the four are in special cells, to be taken one by one after the loop
+				if (e0 >= 0) c0[e0]++;
+				else special[m++] = i;
+				if (e1 >= 0) c1[e1]++;
+				else special[m++] = i + 1;
+				if (e2 >= 0) c2[e2]++;
+				else special[m++] = i + 2;
+				if (e3 >= 0) c3[e3]++;
+				else special[m++] = i + 3;
+			}
+		}
+		for (int j = 0; j < m; j++)
+			binExactly(values[special[j]]);
+		for (; i < to; i++) {
+			final double d = values[i] - c, q = d * d;
 			a1 += d;
-			b1 += e;
-			a2 += d2;
-			b2 += e2;
-			a3 += d2 * d;
-			b3 += e2 * e;
-			a4 += d2 * d2;
-			b4 += e2 * e2;
+			a2 += q;
+			a3 += q * d;
+			a4 += q * q;
+			binExactly(values[i]);
 		}
-		if (i < length) {
-			if (rank) {
-				candidates[m] = i;
-				m += digits.mayMatch(OrderKeys.floatTop(values[i]));
-			}
-			if (values[i] - values[i] == 0) {
-				final double d = values[i] - c, d2 = d * d;
-				counts[binning.bin(values[i])]++;
-				n++;
-				a1 += d;
-				a2 += d2;
-				a3 += d2 * d;
-				a4 += d2 * d2;
-			}
-		}
-		current.addSums(n, a1 + b1, a2 + b2, a3 + b3, a4 + b4);
-		if (rank) digits.countFloats(values, candidates, m);
+		current.addSums(to - from, a1 + b1, a2 + b2, a3 + b3, a4 + b4);
+		return true;
+	}
+
+	private static boolean allFinite(final float[] values, final int from, final int to) {
+		for (int i = from; i < to; i++)
+			if (values[i] - values[i] != 0) return false;
+		return true;
+	}
+
+	/** Bins a finite value found in a special cell and offers it to the digit counter. */
+	private void binExactly(final float v) {
+		final int entry = cells.table[cells.cell(v)];
+		counts[0][cells.bin(v, entry)]++;
+		if (digits != null && FloatCells.isSpecial(entry)) digits.countFloat(v);
 	}
 
 	@Override
@@ -121,8 +151,9 @@ final class SecondPass implements BlockConsumer {
 	static Histogram mergeHistograms(final HistogramBinning binning, final List<SecondPass> workers) {
 		final long[] total = new long[binning.bins()];
 		for (final SecondPass w : workers)
-			for (int b = 0; b < total.length; b++)
-				total[b] += w.counts[b] + w.oddCounts[b];
+			for (final long[] lane : w.counts)
+				for (int b = 0; b < total.length; b++)
+					total[b] += lane[b];
 		return new Histogram(total, binning.edges());
 	}
 }

@@ -16,6 +16,25 @@ abstract class SpanReader {
 	abstract int read(double[] values, long[] keys);
 
 	/**
+	 * @return the float array that holds this whole span, to be read in place over
+	 *         [{@link #start()}, {@link #end()}) instead of through {@link #readFloats}; null where
+	 *         there is none
+	 */
+	float[] floatsInPlace() {
+		return null;
+	}
+
+	/** @return the index of the span's first voxel in {@link #floatsInPlace()} */
+	int start() {
+		throw new UnsupportedOperationException();
+	}
+
+	/** @return the index after the span's last voxel in {@link #floatsInPlace()} */
+	int end() {
+		throw new UnsupportedOperationException();
+	}
+
+	/**
 	 * Reads the next voxels of a {@link PixelKind#FLOAT32} image as they are.
 	 *
 	 * @return the number of values read; 0 at the end of the span

@@ -165,12 +165,13 @@ public final class StatisticsCalculator {
 		final int keyBits = kind.keyBits();
 		final int passes = keyBits / RankSelector.DIGIT_BITS;
 		final CompensatedSum[] spanSums = new CompensatedSum[source.spanCount()];
+		final boolean[] nonFiniteSpans = new boolean[source.spanCount()];
 		final List<Summary> summaries = new ArrayList<>();
 		// small images are ranked by sorting their keys, large ones by radix selection
 		final boolean sort = source.size() <= KeyCollector.LIMIT;
 		final List<KeyCollector> collectors = new ArrayList<>();
 		SpanPass.run(source, () -> {
-			final Summary summary = add(summaries, new Summary(keyBits, spanSums));
+			final Summary summary = add(summaries, new Summary(keyBits, spanSums, nonFiniteSpans));
 			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector())) : new BlockWorker(kind,
 				summary);
 		}, progress, 0, 1.0 / passes);
@@ -185,11 +186,14 @@ public final class StatisticsCalculator {
 		final double centre = summary.finiteMean();
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
+		final FloatCells cells = kind == PixelKind.FLOAT32 && summary.finiteMin < summary.finiteMax ? new FloatCells(
+			binning, summary.finiteMin, summary.finiteMax, selector.openKeyRanges()) : null;
 		final List<SecondPass> seconds = new ArrayList<>();
 		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
 		final boolean refine = !selector.isDone();
 		SpanPass.run(source, () -> new BlockWorker(kind, add(seconds, new SecondPass(centre, momentSums, binning,
-			refine ? add(counters, selector.newCounter()) : null))), progress, 1.0 / passes, 2.0 / passes);
+			refine ? add(counters, selector.newCounter()) : null, cells, nonFiniteSpans))), progress, 1.0 / passes,
+			2.0 / passes);
 		if (refine) selector.advance(counters);
 		for (int pass = 2; !selector.isDone(); pass++) {
 			final List<RankSelector.DigitCounter> more = new ArrayList<>();

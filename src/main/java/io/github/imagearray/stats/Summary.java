@@ -22,15 +22,20 @@ final class Summary implements BlockConsumer {
 	private final int topShift;
 	private final CompensatedSum[] spanSums;
 	private CompensatedSum spanSum = new CompensatedSum();
+	private final boolean[] nonFiniteSpans;
+	private boolean nonFiniteInSpan;
 
 	/**
 	 * @param keyBits the width of the order keys, or 0 to count no key digits
 	 * @param spanSums shared by all workers of a pass, one slot per span
+	 * @param nonFiniteSpans shared by all workers of a pass, one slot per span: set where the span
+	 *          holds NaN or infinite values
 	 */
-	Summary(final int keyBits, final CompensatedSum[] spanSums) {
+	Summary(final int keyBits, final CompensatedSum[] spanSums, final boolean[] nonFiniteSpans) {
 		this.topDigits = keyBits == 0 ? null : new long[1 << RankSelector.DIGIT_BITS];
 		this.topShift = keyBits - RankSelector.DIGIT_BITS;
 		this.spanSums = spanSums;
+		this.nonFiniteSpans = nonFiniteSpans;
 	}
 
 	@Override
@@ -41,6 +46,7 @@ final class Summary implements BlockConsumer {
 		int finiteInBlock = 0;
 		final long[] top = topDigits;
 		final int shift = topShift;
+		final long nonFiniteBefore = nan + posInf + negInf;
 		for (int i = 0; i < length; i++) {
 			final double v = values[i];
 			if (v - v == 0) {
@@ -62,47 +68,81 @@ final class Summary implements BlockConsumer {
 		finiteMax = max;
 		finite += finiteInBlock;
 		spanSum.add(sum0 + sum1);
+		if (nan + posInf + negInf > nonFiniteBefore) nonFiniteInSpan = true;
 	}
 
+	/**
+	 * The fast path for blocks of 32-bit floats that are all finite (the sum of a block of floats
+	 * is finite exactly then); other blocks are declined and come through {@link #accept}.
+	 */
 	@Override
-	public void acceptFloats(final float[] values, final int length) {
-		double sum0 = 0, sum1 = 0;
-		float min = (float) finiteMin;
-		float max = (float) finiteMax;
-		int finiteInBlock = 0;
+	public boolean acceptFloats(final float[] values, final int from, final int to) {
 		final long[] top = topDigits;
-		for (int i = 0; i < length; i++) {
-			final float v = values[i];
-			if (v - v == 0) {
-				if ((i & 1) == 0) sum0 += v;
-				else sum1 += v;
-				min = v < min ? v : min;
-				max = v > max ? v : max;
-				finiteInBlock++;
-				top[OrderKeys.floatTop(v)]++;
-			}
-			else if (v != v) nan++;
-			else {
-				if (v > 0) posInf++;
-				else negInf++;
-				top[OrderKeys.floatTop(v)]++;
-			}
+		// four of each accumulator, so that no addition or comparison waits on the one before
+		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		float n0 = (float) finiteMin, n1 = n0, n2 = n0, n3 = n0;
+		float x0 = (float) finiteMax, x1 = x0, x2 = x0, x3 = x0;
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			final float v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
+			s0 += v0;
+			s1 += v1;
+			s2 += v2;
+			s3 += v3;
+			n0 = v0 < n0 ? v0 : n0;
+			n1 = v1 < n1 ? v1 : n1;
+			n2 = v2 < n2 ? v2 : n2;
+			n3 = v3 < n3 ? v3 : n3;
+			x0 = v0 > x0 ? v0 : x0;
+			x1 = v1 > x1 ? v1 : x1;
+			x2 = v2 > x2 ? v2 : x2;
+			x3 = v3 > x3 ? v3 : x3;
+			top[OrderKeys.floatTop(v0)]++;
+			top[OrderKeys.floatTop(v1)]++;
+			top[OrderKeys.floatTop(v2)]++;
+			top[OrderKeys.floatTop(v3)]++;
 		}
-		finiteMin = min;
-		finiteMax = max;
-		finite += finiteInBlock;
-		spanSum.add(sum0 + sum1);
+		for (; i < to; i++) {
+			final float v = values[i];
+			s0 += v;
+			n0 = v < n0 ? v : n0;
+			x0 = v > x0 ? v : x0;
+			top[OrderKeys.floatTop(v)]++;
+		}
+		final double sum = (s0 + s1) + (s2 + s3);
+		if (sum - sum != 0) {
+			for (int j = from; j < to; j++)
+				top[OrderKeys.floatTop(values[j])]--;
+			return false;
+		}
+		final float min = lesser(lesser(n0, n1), lesser(n2, n3));
+		final float max = greater(greater(x0, x1), greater(x2, x3));
+		finiteMin = min < finiteMin ? min : finiteMin;
+		finiteMax = max > finiteMax ? max : finiteMax;
+		finite += to - from;
+		spanSum.add(sum);
+		return true;
+	}
+
+	private static float lesser(final float a, final float b) {
+		return b < a ? b : a;
+	}
+
+	private static float greater(final float a, final float b) {
+		return b > a ? b : a;
 	}
 
 	@Override
 	public void endSpan(final int span) {
 		spanSums[span] = spanSum;
 		spanSum = new CompensatedSum();
+		nonFiniteSpans[span] = nonFiniteInSpan;
+		nonFiniteInSpan = false;
 	}
 
 	/** @return the workers' summaries combined; the sum added in span order */
 	static Summary merge(final List<Summary> parts, final int keyBits, final CompensatedSum[] spanSums) {
-		final Summary total = new Summary(keyBits, spanSums);
+		final Summary total = new Summary(keyBits, spanSums, null);
 		for (final Summary s : parts) {
 			if (total.topDigits != null) for (int d = 0; d < total.topDigits.length; d++)
 				total.topDigits[d] += s.topDigits[d];
@@ -123,7 +163,7 @@ final class Summary implements BlockConsumer {
 	 * @return the summary of those voxels
 	 */
 	static Summary ofValueCounts(final long[] counts, final long lowest) {
-		final Summary s = new Summary(0, new CompensatedSum[0]);
+		final Summary s = new Summary(0, new CompensatedSum[0], null);
 		long sum = 0;
 		for (int v = 0; v < counts.length; v++) {
 			if (counts[v] == 0) continue;

@@ -165,6 +165,49 @@ class StatisticsCalculatorTest {
 		assertEquals("The mask is 20 x 15 x 3 but the image is 20 x 15 x 4.", e.getMessage());
 	}
 
+	/**
+	 * Large float images take the fast path block by block: blocks with NaN or infinities fall
+	 * back, values on and beside the bin edges are binned as numpy does, with any storage and
+	 * number of threads.
+	 */
+	@org.junit.jupiter.api.Test
+	void floatBlocksWithAndWithoutNonFiniteValuesAndValuesOnEdges() {
+		final Img<FloatType> array = new ArrayImgFactory<>(new FloatType()).create(64, 64, 70);
+		final Random r = new Random(48);
+		final float[] edgeNeighbours = new float[21 * 7];
+		for (int e = 0, k = 0; e <= 20; e++) {
+			final float edge = (float) (e / 20.0 * 2 - 1);
+			float f = Math.nextDown(Math.nextDown(Math.nextDown(edge)));
+			for (int j = 0; j < 7; j++, f = Math.nextUp(f))
+				edgeNeighbours[k++] = f;
+		}
+		long i = 0;
+		for (final FloatType t : array) {
+			final long block = i / BlockWorker.BLOCK;
+			if (block % 17 == 3 && r.nextInt(500) == 0) t.set(Float.NaN);
+			else if (block == 40 && r.nextInt(300) == 0) t.set(Float.POSITIVE_INFINITY);
+			else if (block == 41 && r.nextInt(300) == 0) t.set(Float.NEGATIVE_INFINITY);
+			else if (r.nextInt(4) == 0) t.set(edgeNeighbours[r.nextInt(edgeNeighbours.length)]);
+			else t.set((float) Math.max(-1, Math.min(1, r.nextGaussian() * 0.3)));
+			i++;
+		}
+		array.firstElement().set(-1);
+		final double[] values = ReferenceStatistics.values(array);
+		final Img<FloatType> planar = new PlanarImgFactory<>(new FloatType()).create(64, 64, 70);
+		net.imglib2.loops.LoopBuilder.setImages(array, planar).forEachPixel((a, b) -> b.set(a));
+		for (final int bins : new int[] { 20, 255, 7, 5000 }) {
+			final StatisticsCalculator calculator = new StatisticsCalculator().bins(bins);
+			final Statistics one = calculator.threads(1).compute(array);
+			ReferenceStatistics.of(values, bins).assertAgrees(one);
+			for (final Statistics other : new Statistics[] { calculator.threads(3).compute(array), calculator.threads(2)
+				.compute(planar), calculator.threads(2).compute(Views.translate(array, 1, 2, 3)) })
+			{
+				assertEquals(one.describe(), other.describe());
+				assertEquals(one.histogram(), other.histogram());
+			}
+		}
+	}
+
 	private static void check(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final Statistics s = new StatisticsCalculator().compute(image);
 		ReferenceStatistics.of(ReferenceStatistics.values(image), defaultBins(null, image)).assertAgrees(s);

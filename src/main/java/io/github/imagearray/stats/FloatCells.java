@@ -1,0 +1,91 @@
+package io.github.imagearray.stats;
+
+/**
+ * A fine grid of cells over the finite range [min, max] of 32-bit float voxels, which gives most
+ * voxels their {@code numpy.histogram} bin by one multiplication and one table lookup. The cell
+ * of a value is {@code (int) ((v - min) * scale)}, which never decreases as {@code v} grows, so
+ * the floats of a cell form an interval: the cell lies in one bin unless a bin edge falls between
+ * two of its floats. Such straddling cells, and cells that may hold values of still open ranks
+ * (a {@link RankSelector}'s open key ranges), are <em>special</em>: their voxels take the exact
+ * path. Immutable; shared by the workers of a pass.
+ */
+final class FloatCells {
+
+	private static final int MIN_CELLS = 1 << 16;
+	private static final int MAX_CELLS = 1 << 21;
+	/** Marks a cell whose floats fall into more than one bin. */
+	private static final int STRADDLES = -1;
+	/** Marks a cell of one bin that may hold candidates of open ranks. */
+	private static final int CANDIDATES = Integer.MIN_VALUE;
+
+	private final HistogramBinning binning;
+	/** The smallest value; cell 0 starts there. */
+	final double min;
+	/** Cells per unit of value. */
+	final double scale;
+	/**
+	 * Per cell (and one more for rounding at the maximum): its bin when that is all there is to
+	 * know, else a negative mark ({@link #isSpecial}).
+	 */
+	final int[] table;
+
+	/**
+	 * @param binning the histogram bins, over [min, max]
+	 * @param min the smallest finite value, a float
+	 * @param max the largest finite value, a float greater than min
+	 * @param openKeyRanges pairs of first and last 32-bit {@link OrderKeys order keys} that may
+	 *          hold values of open ranks
+	 */
+	FloatCells(final HistogramBinning binning, final double min, final double max, final long[] openKeyRanges) {
+		if (!(min < max)) throw new IllegalArgumentException("Cells need min < max, not " + min + " and " + max + ".");
+		this.binning = binning;
+		this.min = min;
+		final int cells = (int) Math.min(MAX_CELLS, Math.max(MIN_CELLS, 16L * binning.bins()));
+		this.scale = cells / (max - min);
+		table = new int[cells + 1];
+		final boolean[] straddles = new boolean[cells + 1];
+		// a cell that lies in one bin has the bin of the number of edges whose first float lies in it
+		// or in a cell before it
+		final int[] edgesStarting = new int[cells + 1];
+		for (int i = 1; i < binning.bins(); i++) {
+			final double edge = binning.edge(i);
+			float first = (float) edge;
+			if (first < edge) first = Math.nextUp(first);
+			final int firstCell = cell(clamp(first, min, max));
+			edgesStarting[firstCell]++;
+			if (cell(clamp(Math.nextDown(first), min, max)) == firstCell) straddles[firstCell] = true;
+		}
+		for (int c = 0, bin = 0; c <= cells; c++) {
+			bin += edgesStarting[c];
+			table[c] = straddles[c] ? STRADDLES : bin;
+		}
+		final long minKey = OrderKeys.floatKey((float) min), maxKey = OrderKeys.floatKey((float) max);
+		for (int r = 0; r < openKeyRanges.length; r += 2) {
+			final long first = Math.max(openKeyRanges[r], minKey), last = Math.min(openKeyRanges[r + 1], maxKey);
+			if (first > last) continue;
+			final int to = cell(OrderKeys.value(PixelKind.FLOAT32, last));
+			for (int c = cell(OrderKeys.value(PixelKind.FLOAT32, first)); c <= to; c++)
+				if (table[c] != STRADDLES) table[c] |= CANDIDATES;
+		}
+	}
+
+	private static double clamp(final double v, final double min, final double max) {
+		return Math.max(min, Math.min(max, v));
+	}
+
+	/** @return the cell of a value in [min, max] */
+	int cell(final double v) {
+		return (int) ((v - min) * scale);
+	}
+
+	/** @return whether a table entry marks a special cell, whose voxels take the exact path */
+	static boolean isSpecial(final int entry) {
+		return entry < 0;
+	}
+
+	/** @return the bin of a value in [min, max] whose cell has the table entry {@code entry} */
+	int bin(final double v, final int entry) {
+		if (entry >= 0) return entry;
+		return entry == STRADDLES ? binning.binByEdges(v) : entry & ~CANDIDATES;
+	}
+}

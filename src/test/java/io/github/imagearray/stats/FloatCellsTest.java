@@ -1,0 +1,79 @@
+package io.github.imagearray.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The cells of the float fast path give every float in range the bin that the edges give it, and
+ * mark every float of an open key range as special.
+ */
+class FloatCellsTest {
+
+	@ParameterizedTest
+	@CsvSource({ "-0.1, 1.1, 255", "0, 1, 10", "1e7, 10000001, 255", "-3e38, 3e38, 1000", "0, 1e-40, 7",
+		"1, 1.0000002, 255", "-5, 5, 1", "-5, 5, 2", "0, 4095, 4096", "-1, 1, 100000", "2.5, 2.5000005, 65536" })
+	void everyFloatGetsTheBinOfTheEdges(final float min, final float max, final int bins) {
+		final HistogramBinning binning = new HistogramBinning(bins, min, max);
+		final FloatCells cells = new FloatCells(binning, min, max, new long[0]);
+		for (final float v : probes(binning, min, max)) {
+			final int cell = cells.cell(v);
+			assertTrue(cell >= 0 && cell < cells.table.length, "cell " + cell + " of " + v);
+			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cell]), "bin of " + v);
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "-0.1, 1.1, 255", "-1000, 1e-3, 255", "0, 1e-30, 10" })
+	void everyFloatOfAnOpenKeyRangeIsInASpecialCell(final float min, final float max, final int bins) {
+		final HistogramBinning binning = new HistogramBinning(bins, min, max);
+		final SplittableRandom random = new SplittableRandom(5);
+		final long[] ranges = new long[8];
+		for (int r = 0; r < ranges.length; r += 2) {
+			final float inside = (float) (min + random.nextDouble() * ((double) max - min));
+			ranges[r] = OrderKeys.floatKey(inside) & ~0xffffL;
+			ranges[r + 1] = ranges[r] | 0xffff;
+		}
+		final FloatCells cells = new FloatCells(binning, min, max, ranges);
+		int inRanges = 0;
+		for (final float v : probes(binning, min, max)) {
+			final long key = OrderKeys.floatKey(v);
+			for (int r = 0; r < ranges.length; r += 2)
+				if (key >= ranges[r] && key <= ranges[r + 1]) {
+					inRanges++;
+					assertTrue(FloatCells.isSpecial(cells.table[cells.cell(v)]), v + " is in an open range");
+				}
+			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cells.cell(v)]), "bin of " + v);
+		}
+		assertTrue(inRanges > 100, "the probes reach the ranges");
+	}
+
+	/** Random floats in [min, max], the floats around every edge, and around each range's keys. */
+	private static List<Float> probes(final HistogramBinning binning, final float min, final float max) {
+		final List<Float> probes = new ArrayList<>();
+		final SplittableRandom random = new SplittableRandom(1);
+		for (int i = 0; i < 20_000; i++)
+			probes.add((float) Math.max(min, Math.min(max, min + random.nextDouble() * ((double) max - min))));
+		for (int i = 0; i < 20_000; i++) {
+			// uniform in the keys between min and max: reaches tiny magnitudes near zero too
+			final long lo = OrderKeys.floatKey(min), hi = OrderKeys.floatKey(max);
+			probes.add((float) OrderKeys.value(PixelKind.FLOAT32, lo + (long) (random.nextDouble() * (hi - lo))));
+		}
+		for (int i = 0; i <= binning.bins() && i <= 5000; i++) {
+			float f = (float) binning.edge(i);
+			for (int k = 0; k < 3; k++)
+				f = Math.nextDown(f);
+			for (int k = 0; k < 7; k++, f = Math.nextUp(f))
+				if (f >= min && f <= max) probes.add(f);
+		}
+		probes.add(min);
+		probes.add(max);
+		return probes;
+	}
+}
