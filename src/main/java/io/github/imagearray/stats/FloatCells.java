@@ -13,10 +13,10 @@ final class FloatCells {
 
 	private static final int MIN_CELLS = 1 << 16;
 	private static final int MAX_CELLS = 1 << 21;
-	/** Marks a cell whose floats fall into more than one bin. */
-	private static final int STRADDLES = -1;
-	/** Marks a cell of one bin that may hold candidates of open ranks. */
-	private static final int CANDIDATES = Integer.MIN_VALUE;
+	/** The bit of a table entry that marks a special cell. */
+	private static final int SPECIAL = Integer.MIN_VALUE;
+	/** The bits of a table entry that hold its count index. */
+	static final int INDEX = Integer.MAX_VALUE;
 
 	private final HistogramBinning binning;
 	/** The smallest value; cell 0 starts there. */
@@ -24,8 +24,9 @@ final class FloatCells {
 	/** Cells per unit of value. */
 	final double scale;
 	/**
-	 * Per cell (and one more for rounding at the maximum): its bin when that is all there is to
-	 * know, else a negative mark ({@link #isSpecial}).
+	 * Per cell (and one more for rounding at the maximum): in the {@link #INDEX} bits the bin of
+	 * its floats, or the number of bins where they straddle an edge (a spare count slot: their
+	 * bins are found against the edges); the sign bit marks special cells ({@link #isSpecial}).
 	 */
 	final int[] table;
 
@@ -57,7 +58,7 @@ final class FloatCells {
 		}
 		for (int c = 0, bin = 0; c <= cells; c++) {
 			bin += edgesStarting[c];
-			table[c] = straddles[c] ? STRADDLES : bin;
+			table[c] = straddles[c] ? SPECIAL | binning.bins() : bin;
 		}
 		final long minKey = OrderKeys.floatKey((float) min), maxKey = OrderKeys.floatKey((float) max);
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
@@ -65,7 +66,7 @@ final class FloatCells {
 			if (first > last) continue;
 			final int to = cell(OrderKeys.value(PixelKind.FLOAT32, last));
 			for (int c = cell(OrderKeys.value(PixelKind.FLOAT32, first)); c <= to; c++)
-				if (table[c] != STRADDLES) table[c] |= CANDIDATES;
+				table[c] |= SPECIAL;
 		}
 	}
 
@@ -83,9 +84,13 @@ final class FloatCells {
 		return entry < 0;
 	}
 
+	/** @return whether the floats of the cell with this table entry straddle a bin edge */
+	boolean straddles(final int entry) {
+		return (entry & INDEX) == binning.bins();
+	}
+
 	/** @return the bin of a value in [min, max] whose cell has the table entry {@code entry} */
 	int bin(final double v, final int entry) {
-		if (entry >= 0) return entry;
-		return entry == STRADDLES ? binning.binByEdges(v) : entry & ~CANDIDATES;
+		return straddles(entry) ? binning.binByEdges(v) : entry & INDEX;
 	}
 }

@@ -16,7 +16,10 @@ final class SecondPass implements BlockConsumer {
 	private final double centre;
 	private final MomentSums[] spanSums;
 	private final HistogramBinning binning;
-	/** Four count tables, so that runs of equal bins do not wait on each other's increments. */
+	/**
+	 * Four count tables, so that runs of equal bins do not wait on each other's increments; each
+	 * with a spare slot after the bins for {@link FloatCells}.
+	 */
 	private final long[][] counts;
 	private final RankSelector.DigitCounter digits;
 	private final FloatCells cells;
@@ -39,7 +42,7 @@ final class SecondPass implements BlockConsumer {
 		this.centre = centre;
 		this.spanSums = spanSums;
 		this.binning = binning;
-		this.counts = new long[4][binning.bins()];
+		this.counts = new long[4][binning.bins() + 1];
 		this.digits = digits;
 		this.cells = cells;
 		this.nonFiniteSpans = nonFiniteSpans;
@@ -96,27 +99,35 @@ final class SecondPass implements BlockConsumer {
 				c3[e3]++;
 			}
 			else {
-				// rare: some of the four are in special cells, to be taken one by one after the loop
-				if (e0 >= 0) c0[e0]++;
-				else special[m++] = i;
-				if (e1 >= 0) c1[e1]++;
-				else special[m++] = i + 1;
-				if (e2 >= 0) c2[e2]++;
-				else special[m++] = i + 2;
-				if (e3 >= 0) c3[e3]++;
-				else special[m++] = i + 3;
+				// rare: some of the four are in special cells, to be finished after the loop; without
+				// branches, which would often be mispredicted here
+				c0[e0 & FloatCells.INDEX]++;
+				special[m] = i;
+				m += e0 >>> 31;
+				c1[e1 & FloatCells.INDEX]++;
+				special[m] = i + 1;
+				m += e1 >>> 31;
+				c2[e2 & FloatCells.INDEX]++;
+				special[m] = i + 2;
+				m += e2 >>> 31;
+				c3[e3 & FloatCells.INDEX]++;
+				special[m] = i + 3;
+				m += e3 >>> 31;
 			}
 		}
-		for (int j = 0; j < m; j++)
-			binExactly(values[special[j]]);
 		for (; i < to; i++) {
-			final double d = values[i] - c, q = d * d;
+			final double v = values[i], d = v - c, q = d * d;
 			a1 += d;
 			a2 += q;
 			a3 += q * d;
 			a4 += q * q;
-			binExactly(values[i]);
+			final int e = table[(int) ((v - lo) * scale)];
+			c0[e & FloatCells.INDEX]++;
+			special[m] = i;
+			m += e >>> 31;
 		}
+		for (int j = 0; j < m; j++)
+			finishSpecial(values[special[j]]);
 		current.addSums(to - from, a1 + b1, a2 + b2, a3 + b3, a4 + b4);
 		return true;
 	}
@@ -127,11 +138,14 @@ final class SecondPass implements BlockConsumer {
 		return true;
 	}
 
-	/** Bins a finite value found in a special cell and offers it to the digit counter. */
-	private void binExactly(final float v) {
+	/**
+	 * Finishes a value of a special cell: bins it against the edges where its cell straddles one
+	 * (it was counted in the spare slot) and offers it to the digit counter.
+	 */
+	private void finishSpecial(final float v) {
 		final int entry = cells.table[cells.cell(v)];
-		counts[0][cells.bin(v, entry)]++;
-		if (digits != null && FloatCells.isSpecial(entry)) digits.countFloat(v);
+		if (cells.straddles(entry)) counts[0][cells.bin(v, entry)]++;
+		if (digits != null) digits.countFloat(v);
 	}
 
 	@Override
@@ -149,7 +163,7 @@ final class SecondPass implements BlockConsumer {
 	}
 
 	static Histogram mergeHistograms(final HistogramBinning binning, final List<SecondPass> workers) {
-		final long[] total = new long[binning.bins()];
+		final long[] total = new long[binning.bins()]; // without the spare slot
 		for (final SecondPass w : workers)
 			for (final long[] lane : w.counts)
 				for (int b = 0; b < total.length; b++)
