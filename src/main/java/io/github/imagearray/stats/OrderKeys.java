@@ -50,10 +50,13 @@ final class OrderKeys {
 		return key + kind.lowest();
 	}
 
-	/** @return the top 16 bits of the key of a float, {@code floatKey(v) >>> 16}, in int arithmetic */
-	static int floatTop(final float v) {
-		final int bits = Float.floatToRawIntBits(v);
-		return (bits ^ ((bits >> 31) | Integer.MIN_VALUE)) >>> 16;
+	/**
+	 * @param rawTop the top 16 bits of a float's raw bits, {@code floatToRawIntBits(v) >>> 16}
+	 * @return the top 16 bits of its key, {@code floatKey(v) >>> 16}: both are 16-bit buckets of
+	 *         the same floats
+	 */
+	static int floatTopOfRawTop(final int rawTop) {
+		return rawTop ^ (rawTop < 0x8000 ? 0x8000 : 0xffff);
 	}
 
 	static long floatKey(final float v) {

@@ -74,8 +74,10 @@ final class SecondPass implements BlockConsumer {
 		final int[] table = cells.table;
 		final long[] c0 = counts[0], c1 = counts[1], c2 = counts[2], c3 = counts[3];
 		final int[] special = this.special;
-		// two sets of power sums, each fed pairwise, keep the chains of dependent additions short
-		double a1 = 0, a2 = 0, a3 = 0, a4 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+		// several sets of power sums keep the chains of dependent additions short; the third and
+		// fourth powers are multiplied and added in one step where the processor can
+		double a1 = 0, a2 = 0, b1 = 0, b2 = 0;
+		double a3 = 0, b3 = 0, g3 = 0, h3 = 0, a4 = 0, b4 = 0, g4 = 0, h4 = 0;
 		int m = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
@@ -86,10 +88,14 @@ final class SecondPass implements BlockConsumer {
 			b1 += d1 + d3;
 			a2 += q0 + q2;
 			b2 += q1 + q3;
-			a3 += q0 * d0 + q2 * d2;
-			b3 += q1 * d1 + q3 * d3;
-			a4 += q0 * q0 + q2 * q2;
-			b4 += q1 * q1 + q3 * q3;
+			a3 = MultiplyAdd.of(q0, d0, a3);
+			b3 = MultiplyAdd.of(q1, d1, b3);
+			g3 = MultiplyAdd.of(q2, d2, g3);
+			h3 = MultiplyAdd.of(q3, d3, h3);
+			a4 = MultiplyAdd.of(q0, q0, a4);
+			b4 = MultiplyAdd.of(q1, q1, b4);
+			g4 = MultiplyAdd.of(q2, q2, g4);
+			h4 = MultiplyAdd.of(q3, q3, h4);
 			final int e0 = table[(int) ((v0 - lo) * scale)], e1 = table[(int) ((v1 - lo) * scale)];
 			final int e2 = table[(int) ((v2 - lo) * scale)], e3 = table[(int) ((v3 - lo) * scale)];
 			if ((e0 | e1 | e2 | e3) >= 0) {
@@ -119,8 +125,8 @@ final class SecondPass implements BlockConsumer {
 			final double v = values[i], d = v - c, q = d * d;
 			a1 += d;
 			a2 += q;
-			a3 += q * d;
-			a4 += q * q;
+			a3 = MultiplyAdd.of(q, d, a3);
+			a4 = MultiplyAdd.of(q, q, a4);
 			final int e = table[(int) ((v - lo) * scale)];
 			c0[e & FloatCells.INDEX]++;
 			special[m] = i;
@@ -128,7 +134,7 @@ final class SecondPass implements BlockConsumer {
 		}
 		for (int j = 0; j < m; j++)
 			finishSpecial(values[special[j]]);
-		current.addSums(to - from, a1 + b1, a2 + b2, a3 + b3, a4 + b4);
+		current.addSums(to - from, a1 + b1, a2 + b2, (a3 + b3) + (g3 + h3), (a4 + b4) + (g4 + h4));
 		return true;
 	}
 

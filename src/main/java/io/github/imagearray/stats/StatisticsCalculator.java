@@ -20,7 +20,10 @@ import net.imglib2.type.numeric.RealType;
  * <li>Other types: a first pass gathers counts, finite minimum and maximum, the sum and the top
  * 16 bits of every value's {@link OrderKeys order key}; a second pass sums the powers of the
  * deviations from the mean, bins the histogram and narrows the median and percentiles by the next
- * 16 key bits ({@link RankSelector}); 64-bit types may need up to two more narrowing passes.</li>
+ * 16 key bits ({@link RankSelector}); 64-bit types may need up to two more narrowing passes.
+ * Blocks of 32-bit floats without NaN or infinities take a fast path in both passes: the
+ * histogram bin from a table of fine {@link FloatCells}, the order keys only for the few voxels
+ * near a wanted rank.</li>
  * </ul>
  * Extra memory is a few count tables per thread, independent of the image size. Work is split
  * into fixed spans merged in order, so results do not depend on the number of threads.

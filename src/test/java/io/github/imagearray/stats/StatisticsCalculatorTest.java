@@ -208,6 +208,22 @@ class StatisticsCalculatorTest {
 		}
 	}
 
+	/** Large float images without a fast path: constant, and NaN in every block. */
+	@org.junit.jupiter.api.Test
+	void largeConstantAndNanRiddledFloatImages() {
+		final Img<FloatType> constant = new ArrayImgFactory<>(new FloatType()).create(300, 300);
+		constant.forEach(t -> t.set(2.5f));
+		final Img<FloatType> riddled = new ArrayImgFactory<>(new FloatType()).create(300, 300);
+		final Random r = new Random(49);
+		long i = 0;
+		for (final FloatType t : riddled)
+			t.set(i++ % 100 == 0 ? Float.NaN : (float) r.nextGaussian());
+		for (final Img<FloatType> img : java.util.Arrays.asList(constant, riddled)) {
+			final Statistics s = new StatisticsCalculator().threads(2).compute(img);
+			ReferenceStatistics.of(ReferenceStatistics.values(img), 255).assertAgrees(s);
+		}
+	}
+
 	private static void check(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final Statistics s = new StatisticsCalculator().compute(image);
 		ReferenceStatistics.of(ReferenceStatistics.values(image), defaultBins(null, image)).assertAgrees(s);
