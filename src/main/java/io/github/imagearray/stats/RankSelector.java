@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 final class RankSelector {
 
 	static final int DIGIT_BITS = 16;
-	static final boolean NOOP = Boolean.getBoolean("noop");
 	private static final int DIGITS = 1 << DIGIT_BITS;
 
 	private final int keyBits;
@@ -182,7 +181,6 @@ final class RankSelector {
 
 		/** Counts one finite 32-bit float value, if it has one of the target prefixes. */
 		void countFloat(final float value) {
-			if (NOOP) return;
 			final long key = OrderKeys.floatKey(value);
 			final int top = (int) (key >>> topShift);
 			if (firstTarget[top] >= 0) count(value, key, top);
