@@ -77,11 +77,7 @@ final class ArraySpanReader extends SpanReader {
 	@Override
 	void countValues(final long[] counts) {
 		if (array instanceof byte[]) countBytes((byte[]) array, counts);
-		else {
-			final short[] a = (short[]) array;
-			for (int i = position; i < to; i++)
-				counts[(a[i] + offset) & 0xffff]++;
-		}
+		else countShorts((short[]) array, position, to, !unsigned, counts);
 		position = to;
 	}
 
@@ -103,6 +99,24 @@ final class ArraySpanReader extends SpanReader {
 		// raw byte b holds the value b - offset (signed bytes: offset 128)
 		for (int b = 0; b < 256; b++)
 			counts[(b + offset) & 0xff] += (long) c[b] + c[256 + b] + c[512 + b] + c[768 + b];
+	}
+
+	/**
+	 * Counts shorts by value; signed ones with the sign bit flipped, which maps -32768..32767 onto
+	 * 0..65535. Unsigned ones take a loop of their own: the bare {@code a[i] & 0xffff} is a single
+	 * zero-extending load, measurably faster than any arithmetic on the index.
+	 */
+	private static void countShorts(final short[] a, final int from, final int to, final boolean signed,
+		final long[] counts)
+	{
+		if (signed) {
+			for (int i = from; i < to; i++)
+				counts[(a[i] & 0xffff) ^ 0x8000]++;
+		}
+		else {
+			for (int i = from; i < to; i++)
+				counts[a[i] & 0xffff]++;
+		}
 	}
 
 	private static void readFloats(final float[] a, final int from, final int n, final double[] buffer) {
