@@ -11,7 +11,7 @@ package io.github.imagearray.stats;
  */
 final class FloatCells {
 
-	private static final int MIN_CELLS = 1 << 16;
+	private static final int MANY_CELLS = 1 << 16;
 	private static final int MAX_CELLS = 1 << 21;
 	/** The bit of a table entry that marks a special cell. */
 	private static final int SPECIAL = Integer.MIN_VALUE;
@@ -36,12 +36,17 @@ final class FloatCells {
 	 * @param max the largest finite value, a float greater than min
 	 * @param openKeyRanges pairs of first and last 32-bit {@link OrderKeys order keys} that may
 	 *          hold values of open ranks
+	 * @param voxels the number of voxels to be binned: small images get fewer cells, which are
+	 *          quicker to set up
 	 */
-	FloatCells(final HistogramBinning binning, final double min, final double max, final long[] openKeyRanges) {
+	FloatCells(final HistogramBinning binning, final double min, final double max, final long[] openKeyRanges,
+		final long voxels)
+	{
 		if (!(min < max)) throw new IllegalArgumentException("Cells need min < max, not " + min + " and " + max + ".");
 		this.binning = binning;
 		this.min = min;
-		final int cells = (int) Math.min(MAX_CELLS, Math.max(MIN_CELLS, 16L * binning.bins()));
+		// at least 16 per bin, so that few straddle an edge; up to 65,536 as the image grows
+		final int cells = (int) Math.min(MAX_CELLS, Math.max(16L * binning.bins(), Math.min(MANY_CELLS, voxels / 4)));
 		this.scale = cells / (max - min);
 		table = new int[cells + 1];
 		final boolean[] straddles = new boolean[cells + 1];

@@ -23,6 +23,14 @@ final class KeyCollector implements BlockConsumer {
 			if (values[i] == values[i]) keys[size++] = blockKeys[i];
 	}
 
+	@Override
+	public boolean acceptFloats(final float[] values, final int from, final int to) {
+		reserve(to - from);
+		for (int i = from; i < to; i++)
+			if (values[i] == values[i]) keys[size++] = OrderKeys.floatKey(values[i]);
+		return true;
+	}
+
 	private void reserve(final int more) {
 		if (size + more > keys.length) keys = Arrays.copyOf(keys, Math.max(2 * keys.length, size + more));
 	}

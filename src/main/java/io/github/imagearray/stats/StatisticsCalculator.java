@@ -174,11 +174,12 @@ public final class StatisticsCalculator {
 		final boolean sort = source.size() <= KeyCollector.LIMIT;
 		final List<KeyCollector> collectors = new ArrayList<>();
 		SpanPass.run(source, () -> {
-			final Summary summary = add(summaries, new Summary(keyBits, spanSums, nonFiniteSpans));
+			final Summary summary = add(summaries, new Summary(kind, spanSums, nonFiniteSpans));
 			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector())) : new BlockWorker(kind,
 				summary);
 		}, progress, 0, 1.0 / passes);
-		final Summary summary = Summary.merge(summaries, keyBits, spanSums);
+		// sorted keys give the ranks of small images: no need for the first digit counts
+		final Summary summary = Summary.merge(summaries, sort ? 0 : keyBits, spanSums);
 		final RankSelector selector = new RankSelector(keyBits);
 		final long[] sortedKeys = sort ? KeyCollector.sorted(collectors, keyBits) : null;
 		if (!sort) {
@@ -190,7 +191,7 @@ public final class StatisticsCalculator {
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
 		final FloatCells cells = kind == PixelKind.FLOAT32 && summary.finiteMin < summary.finiteMax ? new FloatCells(
-			binning, summary.finiteMin, summary.finiteMax, selector.openKeyRanges()) : null;
+			binning, summary.finiteMin, summary.finiteMax, selector.openKeyRanges(), source.size()) : null;
 		final List<SecondPass> seconds = new ArrayList<>();
 		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
 		final boolean refine = !selector.isDone();

@@ -17,13 +17,13 @@ final class Summary implements BlockConsumer {
 	long negInf;
 	double finiteMin = Double.POSITIVE_INFINITY;
 	double finiteMax = Double.NEGATIVE_INFINITY;
-	/** Counts of the top 16 key bits; null where no keys are counted. */
-	final long[] topDigits;
 	/**
-	 * Counts of the top 16 raw bits of the floats of the fast path, which take fewer operations
-	 * than key bits; added to {@link #topDigits} when merging. Null until needed.
+	 * Counts of the top 16 key bits; null where no keys are counted. For 32-bit floats, which
+	 * take fewer operations that way, counts of the top 16 raw bits until merged: both are the
+	 * same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
 	 */
-	private long[] rawFloatTops;
+	final long[] topDigits;
+	private final boolean rawFloatOrder;
 	private final int topShift;
 	private final CompensatedSum[] spanSums;
 	private CompensatedSum spanSum = new CompensatedSum();
@@ -31,13 +31,20 @@ final class Summary implements BlockConsumer {
 	private boolean nonFiniteInSpan;
 
 	/**
-	 * @param keyBits the width of the order keys, or 0 to count no key digits
+	 * @param kind the voxels' kind, whose order keys are counted
 	 * @param spanSums shared by all workers of a pass, one slot per span
 	 * @param nonFiniteSpans shared by all workers of a pass, one slot per span: set where the span
 	 *          holds NaN or infinite values
 	 */
-	Summary(final int keyBits, final CompensatedSum[] spanSums, final boolean[] nonFiniteSpans) {
+	Summary(final PixelKind kind, final CompensatedSum[] spanSums, final boolean[] nonFiniteSpans) {
+		this(kind.keyBits(), kind == PixelKind.FLOAT32, spanSums, nonFiniteSpans);
+	}
+
+	private Summary(final int keyBits, final boolean rawFloatOrder, final CompensatedSum[] spanSums,
+		final boolean[] nonFiniteSpans)
+	{
 		this.topDigits = keyBits == 0 ? null : new long[1 << RankSelector.DIGIT_BITS];
+		this.rawFloatOrder = rawFloatOrder;
 		this.topShift = keyBits - RankSelector.DIGIT_BITS;
 		this.spanSums = spanSums;
 		this.nonFiniteSpans = nonFiniteSpans;
@@ -51,6 +58,7 @@ final class Summary implements BlockConsumer {
 		int finiteInBlock = 0;
 		final long[] top = topDigits;
 		final int shift = topShift;
+		final boolean raw = rawFloatOrder;
 		final long nonFiniteBefore = nan + posInf + negInf;
 		for (int i = 0; i < length; i++) {
 			final double v = values[i];
@@ -60,13 +68,13 @@ final class Summary implements BlockConsumer {
 				min = v < min ? v : min;
 				max = v > max ? v : max;
 				finiteInBlock++;
-				top[(int) (keys[i] >>> shift)]++;
+				top[raw ? Float.floatToRawIntBits((float) v) >>> 16 : (int) (keys[i] >>> shift)]++;
 			}
 			else if (v != v) nan++;
 			else {
 				if (v > 0) posInf++;
 				else negInf++;
-				top[(int) (keys[i] >>> shift)]++;
+				top[raw ? Float.floatToRawIntBits((float) v) >>> 16 : (int) (keys[i] >>> shift)]++;
 			}
 		}
 		finiteMin = min;
@@ -82,8 +90,7 @@ final class Summary implements BlockConsumer {
 	 */
 	@Override
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
-		if (rawFloatTops == null) rawFloatTops = new long[topDigits.length];
-		final long[] top = rawFloatTops;
+		final long[] top = topDigits;
 		// four of each accumulator, so that no addition or comparison waits on the one before
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 		float n0 = (float) finiteMin, n1 = n0, n2 = n0, n3 = n0;
@@ -146,14 +153,16 @@ final class Summary implements BlockConsumer {
 		nonFiniteInSpan = false;
 	}
 
-	/** @return the workers' summaries combined; the sum added in span order */
+	/**
+	 * @param keyBits the width of the order keys whose first digit counts are merged, or 0 to leave
+	 *          them out
+	 * @return the workers' summaries combined; the sum added in span order
+	 */
 	static Summary merge(final List<Summary> parts, final int keyBits, final CompensatedSum[] spanSums) {
-		final Summary total = new Summary(keyBits, spanSums, null);
+		final Summary total = new Summary(keyBits, false, spanSums, null);
 		for (final Summary s : parts) {
 			if (total.topDigits != null) for (int d = 0; d < total.topDigits.length; d++)
-				total.topDigits[d] += s.topDigits[d];
-			if (s.rawFloatTops != null) for (int r = 0; r < s.rawFloatTops.length; r++)
-				total.topDigits[OrderKeys.floatTopOfRawTop(r)] += s.rawFloatTops[r];
+				total.topDigits[s.rawFloatOrder ? OrderKeys.floatTopOfRawTop(d) : d] += s.topDigits[d];
 			total.finite += s.finite;
 			total.nan += s.nan;
 			total.posInf += s.posInf;
@@ -171,7 +180,7 @@ final class Summary implements BlockConsumer {
 	 * @return the summary of those voxels
 	 */
 	static Summary ofValueCounts(final long[] counts, final long lowest) {
-		final Summary s = new Summary(0, new CompensatedSum[0], null);
+		final Summary s = new Summary(0, false, new CompensatedSum[0], null);
 		long sum = 0;
 		for (int v = 0; v < counts.length; v++) {
 			if (counts[v] == 0) continue;

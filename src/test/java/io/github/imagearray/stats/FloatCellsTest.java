@@ -21,7 +21,7 @@ class FloatCellsTest {
 		"1, 1.0000002, 255", "-5, 5, 1", "-5, 5, 2", "0, 4095, 4096", "-1, 1, 100000", "2.5, 2.5000005, 65536" })
 	void everyFloatGetsTheBinOfTheEdges(final float min, final float max, final int bins) {
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
-		final FloatCells cells = new FloatCells(binning, min, max, new long[0]);
+		final FloatCells cells = new FloatCells(binning, min, max, new long[0], 1L << 24);
 		for (final float v : probes(binning, min, max)) {
 			final int cell = cells.cell(v);
 			assertTrue(cell >= 0 && cell < cells.table.length, "cell " + cell + " of " + v);
@@ -40,7 +40,7 @@ class FloatCellsTest {
 			ranges[r] = OrderKeys.floatKey(inside) & ~0xffffL;
 			ranges[r + 1] = ranges[r] | 0xffff;
 		}
-		final FloatCells cells = new FloatCells(binning, min, max, ranges);
+		final FloatCells cells = new FloatCells(binning, min, max, ranges, 1L << 24);
 		int inRanges = 0;
 		for (final float v : probes(binning, min, max)) {
 			final long key = OrderKeys.floatKey(v);
