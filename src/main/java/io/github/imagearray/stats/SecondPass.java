@@ -13,12 +13,15 @@ import java.util.List;
  */
 final class SecondPass implements BlockConsumer {
 
+	/** Histograms of up to this many bins get four count tables. */
+	private static final int SEPARATE_LANES_UP_TO = 1 << 16;
 	private final double centre;
 	private final MomentSums[] spanSums;
 	private final HistogramBinning binning;
 	/**
-	 * Four count tables, so that runs of equal bins do not wait on each other's increments; each
-	 * with a spare slot after the bins for {@link FloatCells}.
+	 * Four count tables, so that runs of equal bins do not wait on each other's increments (one
+	 * for more than {@link #SEPARATE_LANES_UP_TO} bins); each with a spare slot after the bins for
+	 * {@link FloatCells}.
 	 */
 	private final long[][] counts;
 	private final RankSelector.DigitCounter digits;
@@ -42,7 +45,7 @@ final class SecondPass implements BlockConsumer {
 		this.centre = centre;
 		this.spanSums = spanSums;
 		this.binning = binning;
-		this.counts = new long[4][binning.bins() + 1];
+		this.counts = new long[binning.bins() <= SEPARATE_LANES_UP_TO ? 4 : 1][binning.bins() + 1];
 		this.digits = digits;
 		this.cells = cells;
 		this.nonFiniteSpans = nonFiniteSpans;
@@ -72,7 +75,8 @@ final class SecondPass implements BlockConsumer {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
 		final double c = centre, lo = cells.min, scale = cells.scale;
 		final int[] table = cells.table;
-		final long[] c0 = counts[0], c1 = counts[1], c2 = counts[2], c3 = counts[3];
+		final int lanes = counts.length;
+		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final int[] special = this.special;
 		// several sets of power sums keep the chains of dependent additions short; the third and
 		// fourth powers are multiplied and added in one step where the processor can

@@ -195,7 +195,7 @@ class StatisticsCalculatorTest {
 		final double[] values = ReferenceStatistics.values(array);
 		final Img<FloatType> planar = new PlanarImgFactory<>(new FloatType()).create(64, 64, 70);
 		net.imglib2.loops.LoopBuilder.setImages(array, planar).forEachPixel((a, b) -> b.set(a));
-		for (final int bins : new int[] { 20, 255, 7, 5000 }) {
+		for (final int bins : new int[] { 20, 255, 7, 5000, 100_000 }) {
 			final StatisticsCalculator calculator = new StatisticsCalculator().bins(bins);
 			final Statistics one = calculator.threads(1).compute(array);
 			ReferenceStatistics.of(values, bins).assertAgrees(one);
