@@ -26,7 +26,8 @@ final class FloatCells {
 	/**
 	 * Per cell (and one more for rounding at the maximum): in the {@link #INDEX} bits the bin of
 	 * its floats, or the number of bins where they straddle an edge (a spare count slot: their
-	 * bins are found against the edges); the sign bit marks special cells ({@link #isSpecial}).
+	 * bins are found against the edges); the sign bit marks special cells, whose voxels take the
+	 * exact path.
 	 */
 	final int[] table;
 
@@ -82,11 +83,6 @@ final class FloatCells {
 	/** @return the cell of a value in [min, max] */
 	int cell(final double v) {
 		return (int) ((v - min) * scale);
-	}
-
-	/** @return whether a table entry marks a special cell, whose voxels take the exact path */
-	static boolean isSpecial(final int entry) {
-		return entry < 0;
 	}
 
 	/** @return whether the floats of the cell with this table entry straddle a bin edge */

@@ -91,7 +91,9 @@ final class Summary implements BlockConsumer {
 	@Override
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
 		final long[] top = topDigits;
-		// four of each accumulator, so that no addition or comparison waits on the one before
+		// four of each accumulator, so that no addition or comparison waits on the one before; the
+		// extremes start from the running ones, so that their comparisons rarely change anything and
+		// stay well predicted
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 		float n0 = (float) finiteMin, n1 = n0, n2 = n0, n3 = n0;
 		float x0 = (float) finiteMax, x1 = x0, x2 = x0, x3 = x0;
