@@ -12,9 +12,16 @@ final class KeyCollector implements BlockConsumer {
 
 	/** Images of at most this many voxels are ranked by sorting. */
 	static final int LIMIT = 1 << 16;
+	/** Bits sorted per pass: 32-bit keys take three passes, 64-bit keys six. */
+	private static final int DIGIT_BITS = 11;
 
-	private long[] keys = new long[64];
+	private long[] keys;
 	private int size;
+
+	/** @param expected the number of keys expected, at most {@link #LIMIT}: room is made for them at once */
+	KeyCollector(final long expected) {
+		keys = new long[(int) Math.max(64, Math.min(LIMIT, expected))];
+	}
 
 	@Override
 	public void accept(final double[] values, final long[] blockKeys, final int length) {
@@ -38,7 +45,7 @@ final class KeyCollector implements BlockConsumer {
 	/**
 	 * @param keyBits the width of the keys: 32 or 64
 	 * @return the keys of all workers, sorted in unsigned order by a least-significant-digit radix
-	 *         sort, 8 bits a pass (passes where every key has the same digit are skipped)
+	 *         sort, 11 bits a pass (passes where every key has the same digit are skipped)
 	 */
 	static long[] sorted(final List<KeyCollector> workers, final int keyBits) {
 		int n = 0;
@@ -51,16 +58,17 @@ final class KeyCollector implements BlockConsumer {
 			at += w.size;
 		}
 		long[] from = all, to = new long[n];
-		final int[] counts = new int[257];
-		for (int shift = 0; shift < keyBits; shift += 8) {
+		final int[] counts = new int[(1 << DIGIT_BITS) + 1];
+		final int mask = (1 << DIGIT_BITS) - 1;
+		for (int shift = 0; shift < keyBits; shift += DIGIT_BITS) {
 			Arrays.fill(counts, 0);
 			for (int i = 0; i < n; i++)
-				counts[(int) (from[i] >>> shift & 0xff) + 1]++;
-			if (n == 0 || counts[(int) (from[0] >>> shift & 0xff) + 1] == n) continue;
-			for (int d = 0; d < 256; d++)
+				counts[(int) (from[i] >>> shift & mask) + 1]++;
+			if (n == 0 || counts[(int) (from[0] >>> shift & mask) + 1] == n) continue;
+			for (int d = 0; d < mask + 1; d++)
 				counts[d + 1] += counts[d];
 			for (int i = 0; i < n; i++)
-				to[counts[(int) (from[i] >>> shift & 0xff)]++] = from[i];
+				to[counts[(int) (from[i] >>> shift & mask)]++] = from[i];
 			final long[] swap = from;
 			from = to;
 			to = swap;
