@@ -1,6 +1,7 @@
 package io.github.imagearray.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 
@@ -153,13 +154,16 @@ public final class StatisticsCalculator {
 				sums.add(v + lowest, counts[v]);
 				histogram[binning.bin(v + lowest)] += counts[v];
 			}
-		final LongToDoubleFunction valueOfRank = rank -> {
-			long below = 0;
-			int v = 0;
-			while (below + counts[v] <= rank)
+		// the values of all wanted ranks in one walk over the counts
+		final long[] ranks = Quantiles.ranks(summary.count());
+		final double[] values = new double[ranks.length];
+		long below = 0;
+		for (int r = 0, v = 0; r < ranks.length; r++) {
+			while (below + counts[v] <= ranks[r])
 				below += counts[v++];
-			return v + lowest;
-		};
+			values[r] = v + lowest;
+		}
+		final LongToDoubleFunction valueOfRank = rank -> values[Arrays.binarySearch(ranks, rank)];
 		return assemble(summary, sums, valueOfRank, new Histogram(histogram, binning.edges()));
 	}
 
