@@ -179,8 +179,8 @@ public final class StatisticsCalculator {
 		final List<KeyCollector> collectors = new ArrayList<>();
 		SpanPass.run(source, () -> {
 			final Summary summary = add(summaries, new Summary(kind, spanSums, nonFiniteSpans));
-			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector(source.size()))) : new BlockWorker(kind,
-				summary);
+			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector(source.size())))
+				: new BlockWorker(kind, summary);
 		}, progress, 0, 1.0 / passes);
 		// sorted keys give the ranks of small images: no need for the first digit counts
 		final Summary summary = Summary.merge(summaries, sort ? 0 : keyBits, spanSums);

@@ -23,7 +23,8 @@ class OrderKeysTest {
 			// Float.compare is the numeric order, with -0 before 0 as the keys have it
 			assertEquals(Integer.signum(Float.compare(previous, v)), Long.signum(Long.compare(OrderKeys.floatKey(
 				previous), OrderKeys.floatKey(v))), "order of " + previous + " and " + v);
-			assertEquals(v, (float) OrderKeys.value(PixelKind.FLOAT32, OrderKeys.floatKey(v)), 0, "value of key of " + v);
+			assertEquals(v, (float) OrderKeys.value(PixelKind.FLOAT32, OrderKeys.floatKey(v)), 0, "value of key of " +
+				v);
 			previous = v;
 		}
 	}
