@@ -7,7 +7,8 @@ package io.github.imagearray.stats;
  * the floats of a cell form an interval: the cell lies in one bin unless a bin edge falls between
  * two of its floats. Such straddling cells, and cells that may hold values of still open ranks
  * (a {@link RankSelector}'s open key ranges), are <em>special</em>: their voxels take the exact
- * path. Immutable; shared by the workers of a pass.
+ * path. Each bin spans a whole number of cells, so that hardly any cell straddles an edge.
+ * Immutable; shared by the workers of a pass.
  */
 final class FloatCells {
 
@@ -46,8 +47,13 @@ final class FloatCells {
 		if (!(min < max)) throw new IllegalArgumentException("Cells need min < max, not " + min + " and " + max + ".");
 		this.binning = binning;
 		this.min = min;
-		// at least 16 per bin, so that few straddle an edge; up to 65,536 as the image grows
-		final int cells = (int) Math.min(MAX_CELLS, Math.max(16L * binning.bins(), Math.min(MANY_CELLS, voxels / 4)));
+		// a whole number of cells per bin, at least 16, so that the edges fall on cell boundaries
+		// (up to rounding, which lets a cell straddle an edge only where a float lies within a few
+		// ulps of it); about 65,536 cells as the image grows
+		final long wanted = Math.min(MANY_CELLS, voxels / 4);
+		final int perBin = (int) Math.max(1, Math.min(MAX_CELLS / binning.bins(), Math.max(16, (wanted
+			+ binning.bins() - 1) / binning.bins())));
+		final int cells = perBin * binning.bins();
 		this.scale = cells / (max - min);
 		table = new int[cells + 1];
 		final boolean[] straddles = new boolean[cells + 1];

@@ -58,6 +58,19 @@ class FloatCellsTest {
 		assertTrue(inRanges > 100, "the probes reach the ranges");
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "-0.1, 1.1, 255", "-1024, 3071, 255", "0.001, 7.3, 1000", "1e7, 10000001, 255", "0, 1, 10" })
+	void edgesFallOnCellBoundaries(final float min, final float max, final int bins) {
+		final HistogramBinning binning = new HistogramBinning(bins, min, max);
+		final FloatCells cells = new FloatCells(binning, min, max, new long[0], 1L << 27);
+		assertEquals(0, (cells.table.length - 1) % bins, "a whole number of cells per bin");
+		int straddling = 0;
+		for (final int entry : cells.table)
+			if (cells.straddles(entry)) straddling++;
+		// an edge splits its cell only where rounding puts a float within a few ulps of it
+		assertTrue(straddling <= bins / 100, straddling + " cells straddle an edge");
+	}
+
 	/** Random floats in [min, max], the floats around every edge, and around each range's keys. */
 	private static List<Float> probes(final HistogramBinning binning, final float min, final float max) {
 		final List<Float> probes = new ArrayList<>();
