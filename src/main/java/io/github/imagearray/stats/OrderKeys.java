@@ -51,12 +51,15 @@ final class OrderKeys {
 	}
 
 	/**
-	 * @param rawTop the top 16 bits of a float's raw bits, {@code floatToRawIntBits(v) >>> 16}
-	 * @return the top 16 bits of its key, {@code floatKey(v) >>> 16}: both are 16-bit buckets of
-	 *         the same floats
+	 * @param rawTop the top {@code bits} bits of a float's raw bits,
+	 *          {@code floatToRawIntBits(v) >>> (32 - bits)}
+	 * @param bits 1 to 32
+	 * @return the top {@code bits} bits of its key, {@code floatKey(v) >>> (32 - bits)}: both are
+	 *         buckets of the same floats
 	 */
-	static int floatTopOfRawTop(final int rawTop) {
-		return rawTop ^ (rawTop < 0x8000 ? 0x8000 : 0xffff);
+	static int floatTopOfRawTop(final int rawTop, final int bits) {
+		final int sign = 1 << bits - 1;
+		return rawTop ^ ((rawTop & sign) == 0 ? sign : sign | sign - 1);
 	}
 
 	static long floatKey(final float v) {

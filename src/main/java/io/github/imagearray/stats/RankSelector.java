@@ -6,17 +6,24 @@ import java.util.stream.IntStream;
 
 /**
  * Finds exact order statistics (the values of given ranks in sorted order) without sorting or
- * copying the image: a most-significant-digit radix selection on {@link OrderKeys order keys},
- * 16 key bits per pass. Each pass counts the next digit of the keys that share the already known
- * prefix of a wanted rank, which narrows that rank to one digit; a prefix whose keys are all
- * equal (tracked by their minimum and maximum) is resolved at once. 32-bit keys need two passes,
- * 64-bit keys at most four; memory is a 65,536-entry count table per distinct prefix and worker,
- * independent of the image size. NaN values have no rank.
+ * copying the image: a most-significant-digit radix selection on {@link OrderKeys order keys}.
+ * The first pass counts the top {@link #firstDigitBits} bits of all keys; each later pass counts
+ * the next digit (at most 16 bits) of the keys that share the already known prefix of a wanted
+ * rank, which narrows that rank to one digit; a prefix whose keys are all equal (tracked by their
+ * minimum and maximum) is resolved at once. 32-bit keys take two passes (18 bits, then 14),
+ * 64-bit keys at most four (16 bits each); memory is a count table of at most 65,536 entries per
+ * distinct prefix and worker, independent of the image size. NaN values have no rank.
  */
 final class RankSelector {
 
+	/** The widest digit of a pass after the first. */
 	static final int DIGIT_BITS = 16;
 	private static final int DIGITS = 1 << DIGIT_BITS;
+	/**
+	 * The first digit of 32-bit keys: two bits more than the others narrow the ranks four times
+	 * more before the second pass, which then has fewer voxels to look at closely.
+	 */
+	private static final int FIRST_DIGIT_BITS_32 = 18;
 
 	private final int keyBits;
 	private long[] ranks = new long[0];
@@ -26,11 +33,21 @@ final class RankSelector {
 	private int knownBits;
 
 	/**
-	 * @param keyBits 32 or 64; the first pass counts the top 16 bits of all keys, so it can run
-	 *          before the wanted ranks are known
+	 * @param keyBits 32 or 64; the first pass counts the top {@link #firstDigitBits} bits of all
+	 *          keys, so it can run before the wanted ranks are known
 	 */
 	RankSelector(final int keyBits) {
 		this.keyBits = keyBits;
+	}
+
+	/** @return the width of the first digit, counted over all keys of {@code keyBits} bits */
+	static int firstDigitBits(final int keyBits) {
+		return keyBits == 32 ? FIRST_DIGIT_BITS_32 : DIGIT_BITS;
+	}
+
+	/** @return the width of the next digit to count */
+	private int nextDigitBits() {
+		return knownBits == 0 ? firstDigitBits(keyBits) : Math.min(DIGIT_BITS, keyBits - knownBits);
 	}
 
 	/** @param wanted the 0-based ranks to find among the non-NaN values; set before {@link #advance} */
@@ -64,8 +81,8 @@ final class RankSelector {
 	}
 
 	/**
-	 * Narrows every rank by the counts of the top 16 key bits of all non-NaN values (the first
-	 * pass).
+	 * Narrows every rank by the counts of the top {@link #firstDigitBits} key bits of all non-NaN
+	 * values (the first pass).
 	 */
 	void advanceTop(final long[] topCounts) {
 		narrow(new long[] { 0 }, new long[][] { topCounts }, null, null);
@@ -74,7 +91,7 @@ final class RankSelector {
 	/** Narrows every unresolved rank by the digit counts of a later pass. */
 	void advance(final List<DigitCounter> counters) {
 		final long[] targets = counters.get(0).targets;
-		final long[][] counts = new long[targets.length][DIGITS];
+		final long[][] counts = new long[targets.length][1 << nextDigitBits()];
 		final long[] mins = new long[targets.length];
 		final long[] maxs = new long[targets.length];
 		Arrays.fill(mins, Long.MAX_VALUE);
@@ -82,7 +99,7 @@ final class RankSelector {
 		for (final DigitCounter c : counters) {
 			c.flush();
 			for (int t = 0; t < targets.length; t++) {
-				for (int d = 0; d < DIGITS; d++)
+				for (int d = 0; d < counts[t].length; d++)
 					counts[t][d] += c.counts[t][d];
 				mins[t] = Math.min(mins[t], c.mins[t]);
 				maxs[t] = Math.max(maxs[t], c.maxs[t]);
@@ -96,7 +113,8 @@ final class RankSelector {
 	 * @param maxs largest key (sign-flipped) per target, or null when not tracked
 	 */
 	private void narrow(final long[] targets, final long[][] counts, final long[] mins, final long[] maxs) {
-		knownBits += DIGIT_BITS;
+		final int digitBits = nextDigitBits();
+		knownBits += digitBits;
 		for (int i = 0; i < ranks.length; i++) {
 			if (resolved[i]) continue;
 			final int t = Arrays.binarySearch(targets, prefixes[i]);
@@ -108,7 +126,7 @@ final class RankSelector {
 			int digit = 0;
 			while (residuals[i] >= counts[t][digit])
 				residuals[i] -= counts[t][digit++];
-			prefixes[i] = prefixes[i] << DIGIT_BITS | digit;
+			prefixes[i] = prefixes[i] << digitBits | digit;
 			resolved[i] = knownBits == keyBits;
 		}
 	}
@@ -151,13 +169,14 @@ final class RankSelector {
 		private final long[] mayMatch = new long[DIGITS / 64];
 		/** Index of the first target by the top 16 bits of a key, or -1. */
 		private final int[] firstTarget;
+		private final int digitBits = nextDigitBits();
 		private final int prefixShift = keyBits - knownBits;
-		private final int digitShift = keyBits - knownBits - DIGIT_BITS;
+		private final int digitShift = keyBits - knownBits - digitBits;
 		private final int topShift = keyBits - DIGIT_BITS;
 
 		private DigitCounter(final long[] targets) {
 			this.targets = targets;
-			counts = new long[targets.length][DIGITS];
+			counts = new long[targets.length][1 << digitBits];
 			mins = new long[targets.length];
 			maxs = new long[targets.length];
 			Arrays.fill(mins, Long.MAX_VALUE);
@@ -204,7 +223,7 @@ final class RankSelector {
 			while (t < targets.length && targets[t] != prefix)
 				t++;
 			if (t == targets.length) return;
-			pending[pendingCount++] = t << DIGIT_BITS | (int) (key >>> digitShift) & (DIGITS - 1);
+			pending[pendingCount++] = t << DIGIT_BITS | (int) (key >>> digitShift) & ((1 << digitBits) - 1);
 			if (pendingCount == pending.length) flush();
 			final long signed = key ^ Long.MIN_VALUE;
 			if (signed < mins[t]) mins[t] = signed;

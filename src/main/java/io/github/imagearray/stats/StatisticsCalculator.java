@@ -177,8 +177,10 @@ public final class StatisticsCalculator {
 		// small images are ranked by sorting their keys, large ones by radix selection
 		final boolean sort = source.size() <= KeyCollector.LIMIT;
 		final List<KeyCollector> collectors = new ArrayList<>();
+		// small images never use their first digit counts: a smaller table, quicker to set up
+		final int topBits = sort ? RankSelector.DIGIT_BITS : RankSelector.firstDigitBits(keyBits);
 		SpanPass.run(source, () -> {
-			final Summary summary = add(summaries, new Summary(kind, spanSums, nonFiniteSpans));
+			final Summary summary = add(summaries, new Summary(kind, topBits, spanSums, nonFiniteSpans));
 			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector(source.size())))
 				: new BlockWorker(kind, summary);
 		}, progress, 0, 1.0 / passes);

@@ -1,15 +1,22 @@
 package io.github.imagearray.stats;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * First-pass facts about the voxels: counts of finite, NaN and infinite values, the finite
- * minimum and maximum, the sum of the finite values and the counts of the top 16 bits of the
- * non-NaN values' {@link OrderKeys order keys} (the first digit for {@link RankSelector}). As a
+ * minimum and maximum, the sum of the finite values and the counts of the first digit (the top
+ * bits) of the non-NaN values' {@link OrderKeys order keys}, for {@link RankSelector}. As a
  * {@link BlockConsumer} it gathers them for one worker in a single loop; the sum is kept per span
  * so that spans merge in order.
  */
 final class Summary implements BlockConsumer {
+
+	/**
+	 * A worker empties its digit counts into wider ones once it has counted this many values: no
+	 * count can overflow in the span that follows.
+	 */
+	private static final long SPILL_AT = Integer.MAX_VALUE - VoxelSource.SPAN;
 
 	long finite;
 	long nan;
@@ -18,11 +25,18 @@ final class Summary implements BlockConsumer {
 	double finiteMin = Double.POSITIVE_INFINITY;
 	double finiteMax = Double.NEGATIVE_INFINITY;
 	/**
-	 * Counts of the top 16 key bits; null where no keys are counted. For 32-bit floats, which
-	 * take fewer operations that way, counts of the top 16 raw bits until merged: both are the
-	 * same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
+	 * The counts of the first digit, once {@link #merge merged}; null where no digits are
+	 * counted.
 	 */
-	final long[] topDigits;
+	long[] topDigits;
+	/**
+	 * A worker's counts of the first digit since it last {@link #spill spilled} them, in ints to
+	 * keep them in the caches. For 32-bit floats, which take fewer operations that way, counts of
+	 * the top raw bits: both are the same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
+	 */
+	private final int[] topCounts;
+	private long countedSinceSpill;
+	private final int topBits;
 	private final boolean rawFloatOrder;
 	private final int topShift;
 	private final CompensatedSum[] spanSums;
@@ -32,20 +46,22 @@ final class Summary implements BlockConsumer {
 
 	/**
 	 * @param kind the voxels' kind, whose order keys are counted
+	 * @param topBits the width of the first digit, up to the kind's key bits
 	 * @param spanSums shared by all workers of a pass, one slot per span
 	 * @param nonFiniteSpans shared by all workers of a pass, one slot per span: set where the span
 	 *          holds NaN or infinite values
 	 */
-	Summary(final PixelKind kind, final CompensatedSum[] spanSums, final boolean[] nonFiniteSpans) {
-		this(kind.keyBits(), kind == PixelKind.FLOAT32, spanSums, nonFiniteSpans);
+	Summary(final PixelKind kind, final int topBits, final CompensatedSum[] spanSums, final boolean[] nonFiniteSpans) {
+		this(kind.keyBits(), topBits, kind == PixelKind.FLOAT32, spanSums, nonFiniteSpans);
 	}
 
-	private Summary(final int keyBits, final boolean rawFloatOrder, final CompensatedSum[] spanSums,
+	private Summary(final int keyBits, final int topBits, final boolean rawFloatOrder, final CompensatedSum[] spanSums,
 		final boolean[] nonFiniteSpans)
 	{
-		this.topDigits = keyBits == 0 ? null : new long[1 << RankSelector.DIGIT_BITS];
+		this.topCounts = keyBits == 0 ? null : new int[1 << topBits];
+		this.topBits = topBits;
 		this.rawFloatOrder = rawFloatOrder;
-		this.topShift = keyBits - RankSelector.DIGIT_BITS;
+		this.topShift = keyBits - topBits;
 		this.spanSums = spanSums;
 		this.nonFiniteSpans = nonFiniteSpans;
 	}
@@ -56,7 +72,7 @@ final class Summary implements BlockConsumer {
 		double min = finiteMin;
 		double max = finiteMax;
 		int finiteInBlock = 0;
-		final long[] top = topDigits;
+		final int[] top = topCounts;
 		final int shift = topShift;
 		final boolean raw = rawFloatOrder;
 		final long nonFiniteBefore = nan + posInf + negInf;
@@ -68,13 +84,13 @@ final class Summary implements BlockConsumer {
 				min = v < min ? v : min;
 				max = v > max ? v : max;
 				finiteInBlock++;
-				top[raw ? Float.floatToRawIntBits((float) v) >>> 16 : (int) (keys[i] >>> shift)]++;
+				top[raw ? Float.floatToRawIntBits((float) v) >>> shift : (int) (keys[i] >>> shift)]++;
 			}
 			else if (v != v) nan++;
 			else {
 				if (v > 0) posInf++;
 				else negInf++;
-				top[raw ? Float.floatToRawIntBits((float) v) >>> 16 : (int) (keys[i] >>> shift)]++;
+				top[raw ? Float.floatToRawIntBits((float) v) >>> shift : (int) (keys[i] >>> shift)]++;
 			}
 		}
 		finiteMin = min;
@@ -90,7 +106,8 @@ final class Summary implements BlockConsumer {
 	 */
 	@Override
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
-		final long[] top = topDigits;
+		final int[] top = topCounts;
+		final int shift = topShift;
 		// four of each accumulator, so that no addition or comparison waits on the one before; the
 		// extremes start from the running ones, so that their comparisons rarely change anything and
 		// stay well predicted
@@ -112,22 +129,22 @@ final class Summary implements BlockConsumer {
 			x1 = v1 > x1 ? v1 : x1;
 			x2 = v2 > x2 ? v2 : x2;
 			x3 = v3 > x3 ? v3 : x3;
-			top[Float.floatToRawIntBits(v0) >>> 16]++;
-			top[Float.floatToRawIntBits(v1) >>> 16]++;
-			top[Float.floatToRawIntBits(v2) >>> 16]++;
-			top[Float.floatToRawIntBits(v3) >>> 16]++;
+			top[Float.floatToRawIntBits(v0) >>> shift]++;
+			top[Float.floatToRawIntBits(v1) >>> shift]++;
+			top[Float.floatToRawIntBits(v2) >>> shift]++;
+			top[Float.floatToRawIntBits(v3) >>> shift]++;
 		}
 		for (; i < to; i++) {
 			final float v = values[i];
 			s0 += v;
 			n0 = v < n0 ? v : n0;
 			x0 = v > x0 ? v : x0;
-			top[Float.floatToRawIntBits(v) >>> 16]++;
+			top[Float.floatToRawIntBits(v) >>> shift]++;
 		}
 		final double sum = (s0 + s1) + (s2 + s3);
 		if (sum - sum != 0) {
 			for (int j = from; j < to; j++)
-				top[Float.floatToRawIntBits(values[j]) >>> 16]--;
+				top[Float.floatToRawIntBits(values[j]) >>> shift]--;
 			return false;
 		}
 		final float min = lesser(lesser(n0, n1), lesser(n2, n3));
@@ -153,6 +170,16 @@ final class Summary implements BlockConsumer {
 		spanSum = new CompensatedSum();
 		nonFiniteSpans[span] = nonFiniteInSpan;
 		nonFiniteInSpan = false;
+		if (topCounts != null && count() - countedSinceSpill >= SPILL_AT) spill();
+	}
+
+	/** Adds the digit counts since the last spill to {@link #topDigits}, in key order. */
+	private void spill() {
+		if (topDigits == null) topDigits = new long[topCounts.length];
+		for (int d = 0; d < topCounts.length; d++)
+			topDigits[rawFloatOrder ? OrderKeys.floatTopOfRawTop(d, topBits) : d] += topCounts[d];
+		Arrays.fill(topCounts, 0);
+		countedSinceSpill = count();
 	}
 
 	/**
@@ -161,10 +188,14 @@ final class Summary implements BlockConsumer {
 	 * @return the workers' summaries combined; the sum added in span order
 	 */
 	static Summary merge(final List<Summary> parts, final int keyBits, final CompensatedSum[] spanSums) {
-		final Summary total = new Summary(keyBits, false, spanSums, null);
+		final Summary total = new Summary(0, 0, false, spanSums, null);
+		if (keyBits > 0) total.topDigits = new long[1 << RankSelector.firstDigitBits(keyBits)];
 		for (final Summary s : parts) {
-			if (total.topDigits != null) for (int d = 0; d < total.topDigits.length; d++)
-				total.topDigits[s.rawFloatOrder ? OrderKeys.floatTopOfRawTop(d) : d] += s.topDigits[d];
+			if (total.topDigits != null) {
+				s.spill();
+				for (int d = 0; d < total.topDigits.length; d++)
+					total.topDigits[d] += s.topDigits[d];
+			}
 			total.finite += s.finite;
 			total.nan += s.nan;
 			total.posInf += s.posInf;
@@ -182,7 +213,7 @@ final class Summary implements BlockConsumer {
 	 * @return the summary of those voxels
 	 */
 	static Summary ofValueCounts(final long[] counts, final long lowest) {
-		final Summary s = new Summary(0, false, new CompensatedSum[0], null);
+		final Summary s = new Summary(0, 0, false, new CompensatedSum[0], null);
 		long sum = 0;
 		for (int v = 0; v < counts.length; v++) {
 			if (counts[v] == 0) continue;

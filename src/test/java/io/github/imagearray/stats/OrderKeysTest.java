@@ -19,7 +19,9 @@ class OrderKeysTest {
 			final float v = i < special.length ? special[i] : Float.intBitsToFloat(random.nextInt());
 			if (v != v) continue;
 			final int bits = Float.floatToRawIntBits(v);
-			assertEquals(OrderKeys.floatKey(v) >>> 16, OrderKeys.floatTopOfRawTop(bits >>> 16), "bucket of " + v);
+			for (final int top : new int[] { 1, 16, 18, 32 })
+				assertEquals(OrderKeys.floatKey(v) >>> 32 - top, OrderKeys.floatTopOfRawTop(bits >>> 32 - top, top) &
+					0xffffffffL, top + "-bit bucket of " + v);
 			// Float.compare is the numeric order, with -0 before 0 as the keys have it
 			assertEquals(Integer.signum(Float.compare(previous, v)), Long.signum(Long.compare(OrderKeys.floatKey(
 				previous), OrderKeys.floatKey(v))), "order of " + previous + " and " + v);

@@ -23,7 +23,8 @@ class RankSelectorTest {
 		final PixelKind kind = keyBits == 32 ? PixelKind.FLOAT32 : PixelKind.FLOAT64;
 		final double[] values = values(keyBits == 32, 300_000);
 		final int block = BlockWorker.BLOCK;
-		final Summary summary = new Summary(kind, new CompensatedSum[1], new boolean[1]);
+		final Summary summary = new Summary(kind, RankSelector.firstDigitBits(keyBits), new CompensatedSum[1],
+			new boolean[1]);
 		final long[] keys = new long[block];
 		for (int from = 0; from < values.length; from += block) {
 			final double[] part = Arrays.copyOfRange(values, from, Math.min(values.length, from + block));
