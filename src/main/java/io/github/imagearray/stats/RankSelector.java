@@ -53,8 +53,10 @@ final class RankSelector {
 	/** @param wanted the 0-based ranks to find among the non-NaN values; set before {@link #advance} */
 	void select(final long[] wanted) {
 		ranks = wanted.clone();
+		// ascending, so that each pass finds the digits of all ranks in one walk per prefix
+		Arrays.sort(ranks);
 		prefixes = new long[wanted.length];
-		residuals = wanted.clone();
+		residuals = ranks.clone();
 		resolved = new boolean[wanted.length];
 	}
 
@@ -115,6 +117,9 @@ final class RankSelector {
 	private void narrow(final long[] targets, final long[][] counts, final long[] mins, final long[] maxs) {
 		final int digitBits = nextDigitBits();
 		knownBits += digitBits;
+		// the ranks of a target come in ascending order: each continues the walk of the one before
+		final int[] digits = new int[targets.length];
+		final long[] below = new long[targets.length];
 		for (int i = 0; i < ranks.length; i++) {
 			if (resolved[i]) continue;
 			final int t = Arrays.binarySearch(targets, prefixes[i]);
@@ -123,9 +128,13 @@ final class RankSelector {
 				resolved[i] = true;
 				continue;
 			}
-			int digit = 0;
-			while (residuals[i] >= counts[t][digit])
-				residuals[i] -= counts[t][digit++];
+			int digit = digits[t];
+			long counted = below[t];
+			while (residuals[i] - counted >= counts[t][digit])
+				counted += counts[t][digit++];
+			digits[t] = digit;
+			below[t] = counted;
+			residuals[i] -= counted;
 			prefixes[i] = prefixes[i] << digitBits | digit;
 			resolved[i] = knownBits == keyBits;
 		}

@@ -173,13 +173,18 @@ final class Summary implements BlockConsumer {
 		if (topCounts != null && count() - countedSinceSpill >= SPILL_AT) spill();
 	}
 
-	/** Adds the digit counts since the last spill to {@link #topDigits}, in key order. */
+	/** Adds the digit counts since the last spill to {@link #topDigits}. */
 	private void spill() {
 		if (topDigits == null) topDigits = new long[topCounts.length];
-		for (int d = 0; d < topCounts.length; d++)
-			topDigits[rawFloatOrder ? OrderKeys.floatTopOfRawTop(d, topBits) : d] += topCounts[d];
+		addTopCounts(topDigits);
 		Arrays.fill(topCounts, 0);
 		countedSinceSpill = count();
+	}
+
+	/** Adds the digit counts since the last spill to {@code total}, in key order. */
+	private void addTopCounts(final long[] total) {
+		for (int d = 0; d < topCounts.length; d++)
+			total[rawFloatOrder ? OrderKeys.floatTopOfRawTop(d, topBits) : d] += topCounts[d];
 	}
 
 	/**
@@ -192,9 +197,9 @@ final class Summary implements BlockConsumer {
 		if (keyBits > 0) total.topDigits = new long[1 << RankSelector.firstDigitBits(keyBits)];
 		for (final Summary s : parts) {
 			if (total.topDigits != null) {
-				s.spill();
-				for (int d = 0; d < total.topDigits.length; d++)
+				if (s.topDigits != null) for (int d = 0; d < total.topDigits.length; d++)
 					total.topDigits[d] += s.topDigits[d];
+				s.addTopCounts(total.topDigits);
 			}
 			total.finite += s.finite;
 			total.nan += s.nan;
