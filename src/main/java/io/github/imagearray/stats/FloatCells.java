@@ -12,7 +12,7 @@ package io.github.imagearray.stats;
  */
 final class FloatCells {
 
-	private static final int MANY_CELLS = 1 << 16;
+	private static final int MANY_CELLS = 1 << 14;
 	private static final int MAX_CELLS = 1 << 21;
 	/** The bit of a table entry that marks a special cell. */
 	private static final int SPECIAL = Integer.MIN_VALUE;
@@ -49,7 +49,7 @@ final class FloatCells {
 		this.min = min;
 		// a whole number of cells per bin, at least 16, so that the edges fall on cell boundaries
 		// (up to rounding, which lets a cell straddle an edge only where a float lies within a few
-		// ulps of it); about 65,536 cells as the image grows
+		// ulps of it); about 16,384 cells as the image grows, a table that stays in the L2 cache
 		final long wanted = Math.min(MANY_CELLS, voxels / 4);
 		final int perBin = (int) Math.max(1, Math.min(MAX_CELLS / binning.bins(), Math.max(16, (wanted
 			+ binning.bins() - 1) / binning.bins())));
