@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
  * the next digit (at most 16 bits) of the keys that share the already known prefix of a wanted
  * rank, which narrows that rank to one digit; a prefix whose keys are all equal (tracked by their
  * minimum and maximum) is resolved at once. 32-bit keys take two passes (18 bits, then 14),
- * 64-bit keys at most four (16 bits each); memory is a count table of at most 65,536 entries per
- * distinct prefix and worker, independent of the image size. NaN values have no rank.
+ * 64-bit keys at most four (16 bits each). Memory, independent of the image size: the counts of
+ * the first digit, then a table of at most 65,536 counts per distinct prefix and worker. NaN
+ * values have no rank.
  */
 final class RankSelector {
 

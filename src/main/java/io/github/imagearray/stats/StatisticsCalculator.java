@@ -19,9 +19,10 @@ import net.imglib2.type.numeric.RealType;
  * <li>8- and 16-bit integers: one pass counts voxels by value; every statistic follows from that
  * table exactly.</li>
  * <li>Other types: a first pass gathers counts, finite minimum and maximum, the sum and the top
- * 16 bits of every value's {@link OrderKeys order key}; a second pass sums the powers of the
- * deviations from the mean, bins the histogram and narrows the median and percentiles by the next
- * 16 key bits ({@link RankSelector}); 64-bit types may need up to two more narrowing passes.
+ * bits of every value's {@link OrderKeys order key} (18 of 32, 16 of 64); a second pass sums the
+ * powers of the deviations from the mean, bins the histogram and narrows the median and
+ * percentiles by the next key bits ({@link RankSelector}), which settles them for 32-bit types;
+ * 64-bit types may need up to two more narrowing passes.
  * Blocks of 32-bit floats without NaN or infinities take a fast path in both passes: the
  * histogram bin from a table of fine {@link FloatCells}, the order keys only for the few voxels
  * near a wanted rank.</li>

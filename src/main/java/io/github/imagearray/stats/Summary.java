@@ -25,8 +25,8 @@ final class Summary implements BlockConsumer {
 	double finiteMin = Double.POSITIVE_INFINITY;
 	double finiteMax = Double.NEGATIVE_INFINITY;
 	/**
-	 * The counts of the first digit, once {@link #merge merged}; null where no digits are
-	 * counted.
+	 * Counts of the first digit in key order: all workers' in a {@link #merge merged} summary, those
+	 * a worker has {@link #spill spilled} in its own; null where there are none.
 	 */
 	long[] topDigits;
 	/**
