@@ -46,6 +46,11 @@ final class RankSelector {
 		return keyBits == 32 ? FIRST_DIGIT_BITS_32 : DIGIT_BITS;
 	}
 
+	/** @return the most passes over the values that keys of {@code keyBits} bits take */
+	static int maxPasses(final int keyBits) {
+		return 1 + (keyBits - firstDigitBits(keyBits) + DIGIT_BITS - 1) / DIGIT_BITS;
+	}
+
 	/** @return the width of the next digit to count */
 	private int nextDigitBits() {
 		return knownBits == 0 ? firstDigitBits(keyBits) : Math.min(DIGIT_BITS, keyBits - knownBits);

@@ -171,7 +171,7 @@ public final class StatisticsCalculator {
 	private Statistics fromPasses(final VoxelSource source) {
 		final PixelKind kind = source.kind();
 		final int keyBits = kind.keyBits();
-		final int passes = keyBits / RankSelector.DIGIT_BITS;
+		final int passes = RankSelector.maxPasses(keyBits);
 		final CompensatedSum[] spanSums = new CompensatedSum[source.spanCount()];
 		final boolean[] nonFiniteSpans = new boolean[source.spanCount()];
 		final List<Summary> summaries = new ArrayList<>();

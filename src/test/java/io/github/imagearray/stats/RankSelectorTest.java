@@ -55,7 +55,8 @@ class RankSelectorTest {
 			selector.advance(Collections.singletonList(counter));
 			passes++;
 		}
-		assertTrue(passes <= keyBits / RankSelector.DIGIT_BITS, passes + " passes");
+		assertTrue(passes <= RankSelector.maxPasses(keyBits), passes + " passes");
+		assertEquals(keyBits == 32 ? 2 : 4, RankSelector.maxPasses(keyBits));
 		final double[] sorted = Arrays.stream(values).filter(v -> v == v).sorted().toArray();
 		for (final long rank : ranks)
 			assertEquals(sorted[(int) rank], OrderKeys.value(kind, selector.key(rank)), 0, "rank " + rank);
