@@ -70,7 +70,14 @@ final class Benchmark {
 		return result;
 	}
 
-	static Map<String, Object> run(final Phantom.Type type, final int size, final int threads, final int runs) {
+	/**
+	 * @param viqaRuns how often to time vIQA's numpy/scipy statistics of the same phantom afterwards
+	 *          ({@link ViqaTiming}), or 0 not to
+	 * @param python the Python interpreter for that, with numpy and scipy
+	 */
+	static Map<String, Object> run(final Phantom.Type type, final int size, final int threads, final int runs,
+		final int viqaRuns, final String python) throws java.io.IOException
+	{
 		final PlanarImg<?, ?> img = Phantom.create(type, size, 1);
 		final List<Object> planes = new ArrayList<>();
 		for (int z = 0; z < img.numSlices(); z++)
@@ -102,6 +109,12 @@ final class Benchmark {
 		result.put("ratio", statsSeconds / readSeconds);
 		result.put("imagej_stackstatistics_seconds", imagejSeconds);
 		result.put("speedup_vs_imagej", imagejSeconds / statsSeconds);
+		if (viqaRuns > 0) {
+			final double viqaSeconds = median(ViqaTiming.seconds(planes, size, viqaRuns, python));
+			result.put("viqa_runs", viqaRuns);
+			result.put("viqa_seconds", viqaSeconds);
+			result.put("speedup_vs_viqa", viqaSeconds / statsSeconds);
+		}
 		return result;
 	}
 

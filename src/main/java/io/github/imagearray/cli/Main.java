@@ -40,8 +40,10 @@ public final class Main {
 		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
 		"                                           vIQA's three orthogonal slices as PNG (negative: from the end)", //
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
-		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R]", //
-		"                                           time the statistics against a plain read of the voxels", //
+		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R] [--viqa R [--python PY]]", //
+		"                                           time the statistics against a plain read of the voxels,", //
+		"                                           ImageJ's StackStatistics and (--viqa) R runs of vIQA's numpy/scipy", //
+		"                                           statistics in Python (python3 with numpy and scipy)", //
 		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
 		"  bench --file FILE.mhd [--threads T] [--runs R]", //
 		"                                           the same for a MetaImage file read plane by plane", //
@@ -109,7 +111,8 @@ public final class Main {
 				histogram(new Arguments("histogram", rest, "out", "bins"));
 				break;
 			case "bench":
-				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file", "labels"));
+				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file", "labels", "viqa",
+					"python"));
 				break;
 			default:
 				throw new UsageException("unknown command '" + args[0] + "'; --help lists the commands.");
@@ -258,8 +261,11 @@ public final class Main {
 		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
 		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
 		final int runs = a.integer("runs", 5, 1, 1000);
+		if (a.has("python") && !a.has("viqa")) throw new UsageException("bench: --python goes with --viqa.");
+		if (a.has("viqa") && a.has("labels")) throw new UsageException("bench: --viqa does not go with --labels.");
 		final Map<String, Object> result = a.has("labels") ? Benchmark.runLabels(type, size, threads, runs, a.integer(
-			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, size, threads, runs);
+			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, size, threads, runs, a.integer("viqa", 0, 0, 100), a
+				.option("python", "python3"));
 		out.println(Json.write(result));
 	}
 

@@ -152,6 +152,53 @@ class MainTest {
 	}
 
 	@Test
+	void benchTimesViqasNumpyStatisticsInTheSameRun() throws IOException {
+		final Path tmp = java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"));
+		final long before = benchFiles(tmp);
+		for (final String type : new String[] { "uint8", "float32" }) {
+			final Run run = new Run("bench", "--size", "16", "--type", type, "--runs", "1", "--viqa", "2", "--python",
+				pythonWithNumpyAndScipy());
+			assertEquals(0, run.status, run.err);
+			assertEquals(2, run.number("viqa_runs"), 0);
+			assertTrue(run.number("viqa_seconds") > 0, run.out);
+			assertEquals(run.number("viqa_seconds") / run.number("stats_seconds"), run.number("speedup_vs_viqa"), 1e-9);
+		}
+		assertEquals(before, benchFiles(tmp), "the temporary phantom and script are deleted");
+		new Run("bench", "--size", "16", "--runs", "1", "--viqa", "1", "--python", dir.resolve("no-python").toString())
+			.assertOneLineError(1, "bench --viqa: cannot start " + dir.resolve("no-python"));
+		new Run("bench", "--python", "python3").assertOneLineError(2, "--python goes with --viqa");
+		new Run("bench", "--viqa", "101").assertOneLineError(2, "--viqa must be between 0 and 100");
+		assertEquals(before, benchFiles(tmp));
+	}
+
+	private static long benchFiles(final Path tmp) throws IOException {
+		try (Stream<Path> files = Files.list(tmp)) {
+			return files.filter(p -> p.getFileName().toString().startsWith("imagearray-")).count();
+		}
+	}
+
+	/** @return a Python interpreter that has numpy and scipy, which {@code .ci/run} makes sure of */
+	private static String pythonWithNumpyAndScipy() throws IOException {
+		for (final String python : new String[] { "python3", "/usr/bin/python3" }) {
+			try {
+				final Process p = new ProcessBuilder(python, "-c", "import numpy, scipy").redirectErrorStream(true).start();
+				while (p.getInputStream().read() >= 0) {
+					// drain
+				}
+				if (p.waitFor() == 0) return python;
+			}
+			catch (final IOException e) {
+				// not there: try the next
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException(e);
+			}
+		}
+		throw new AssertionError("bench --viqa needs python3 with numpy and scipy (.ci/run installs them).");
+	}
+
+	@Test
 	void benchOfAFileComparesWithAPlainReadOfIt() throws IOException {
 		final double[] v = new double[64 * 64 * 8];
 		for (int i = 0; i < v.length; i++)
