@@ -41,7 +41,12 @@ final class ViqaTiming {
 		final Path raw = Files.createTempFile("imagearray-bench-", ".raw");
 		final Path script = Files.createTempFile("imagearray-viqa-", ".py");
 		try {
-			writeRaw(planes, raw);
+			try {
+				writeRaw(planes, raw);
+			}
+			catch (final IOException e) {
+				throw new IOException("bench --viqa: cannot write the phantom to " + raw + " (" + e.getMessage() + ").", e);
+			}
 			try (InputStream in = ViqaTiming.class.getResourceAsStream(SCRIPT)) {
 				Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
 			}
