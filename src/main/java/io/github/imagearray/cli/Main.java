@@ -252,6 +252,9 @@ public final class Main {
 
 	private void bench(final Arguments a) throws IOException {
 		a.noPositional();
+		if (a.has("python") && !a.has("viqa")) throw new UsageException("bench: --python goes with --viqa.");
+		if (a.has("viqa") && (a.has("labels") || a.has("file"))) throw new UsageException(
+			"bench: --viqa goes with the phantom, not with --labels or --file.");
 		if (a.has("file")) {
 			out.println(Json.write(Benchmark.runFile(Paths.get(a.option("file", "")), a.integer("threads", Runtime
 				.getRuntime().availableProcessors(), 1, 1024), a.integer("runs", 5, 1, 1000))));
@@ -261,8 +264,6 @@ public final class Main {
 		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
 		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
 		final int runs = a.integer("runs", 5, 1, 1000);
-		if (a.has("python") && !a.has("viqa")) throw new UsageException("bench: --python goes with --viqa.");
-		if (a.has("viqa") && a.has("labels")) throw new UsageException("bench: --viqa does not go with --labels.");
 		final Map<String, Object> result = a.has("labels") ? Benchmark.runLabels(type, size, threads, runs, a.integer(
 			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, size, threads, runs, a.integer("viqa", 0, 0, 100), a
 				.option("python", "python3"));
