@@ -51,22 +51,16 @@ final class Benchmark {
 		final Callable<Object> whole = () -> calculator.compute((PlanarImg) img);
 		final Callable<Object> perLabel = () -> io.github.imagearray.stats.LabelStatistics.compute((PlanarImg) img,
 			grid, calculator);
-		final double[][] seconds = new double[2][runs];
-		time(whole);
-		time(perLabel);
-		for (int r = 0; r < runs; r++) {
-			seconds[0][r] = time(whole);
-			seconds[1][r] = time(perLabel);
-		}
+		final double[] seconds = medianSeconds(1, runs, whole, perLabel);
 		final Map<String, Object> result = new LinkedHashMap<>();
 		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
 		result.put("size", size);
 		result.put("labels", k * k * k);
 		result.put("threads", threads);
 		result.put("runs", runs);
-		result.put("stats_seconds", median(seconds[0]));
-		result.put("labels_seconds", median(seconds[1]));
-		result.put("ratio", median(seconds[1]) / median(seconds[0]));
+		result.put("stats_seconds", seconds[0]);
+		result.put("labels_seconds", seconds[1]);
+		result.put("ratio", seconds[1] / seconds[0]);
 		return result;
 	}
 
@@ -87,23 +81,16 @@ final class Benchmark {
 		final Callable<Object> stats = () -> calculator.compute((PlanarImg) img);
 		final Callable<Object> read = () -> Parallelization.runWithNumThreads(threads, () -> plainSum(planes));
 		final Callable<Object> imagej = () -> new StackStatistics(imp);
-		final double[][] seconds = new double[3][runs];
-		final List<Callable<Object>> jobs = Arrays.asList(stats, read, imagej);
-		for (int warmup = 0; warmup < 2; warmup++)
-			for (final Callable<Object> job : jobs)
-				time(job);
-		for (int r = 0; r < runs; r++)
-			for (int j = 0; j < jobs.size(); j++)
-				seconds[j][r] = time(jobs.get(j));
+		final double[] seconds = medianSeconds(2, runs, stats, read, imagej);
 		final Map<String, Object> result = new LinkedHashMap<>();
 		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
 		result.put("size", size);
 		result.put("voxels", (long) size * size * size);
 		result.put("threads", threads);
 		result.put("runs", runs);
-		final double statsSeconds = median(seconds[0]);
-		final double readSeconds = median(seconds[1]);
-		final double imagejSeconds = median(seconds[2]);
+		final double statsSeconds = seconds[0];
+		final double readSeconds = seconds[1];
+		final double imagejSeconds = seconds[2];
 		result.put("stats_seconds", statsSeconds);
 		result.put("read_seconds", readSeconds);
 		result.put("ratio", statsSeconds / readSeconds);
@@ -130,22 +117,14 @@ final class Benchmark {
 		final StatisticsCalculator calculator = new StatisticsCalculator().threads(threads);
 		final Callable<Object> stats = () -> calculator.compute(io.github.imagearray.io.ImageFiles.open(file));
 		final Callable<Object> read = () -> readAll(header.dataFile());
-		final double[][] seconds = new double[2][runs];
-		for (int warmup = 0; warmup < 2; warmup++) {
-			time(stats);
-			time(read);
-		}
-		for (int r = 0; r < runs; r++) {
-			seconds[0][r] = time(stats);
-			seconds[1][r] = time(read);
-		}
+		final double[] seconds = medianSeconds(2, runs, stats, read);
 		final Map<String, Object> result = new LinkedHashMap<>();
 		result.put("file", file.toString());
 		result.put("bytes", bytes);
 		result.put("threads", threads);
 		result.put("runs", runs);
-		final double statsSeconds = median(seconds[0]);
-		final double readSeconds = median(seconds[1]);
+		final double statsSeconds = seconds[0];
+		final double readSeconds = seconds[1];
 		result.put("stats_seconds", statsSeconds);
 		result.put("read_seconds", readSeconds);
 		result.put("ratio", statsSeconds / readSeconds);
@@ -174,6 +153,27 @@ final class Benchmark {
 		for (final Object p : planes)
 			stack.addSlice(null, p);
 		return new ImagePlus("phantom", stack);
+	}
+
+	/**
+	 * Runs the jobs in turn, {@code warmups} rounds untimed, then {@code runs} timed rounds, so that
+	 * drifts of the machine's speed reach all of them alike.
+	 *
+	 * @return the median seconds of each job
+	 */
+	@SafeVarargs
+	private static double[] medianSeconds(final int warmups, final int runs, final Callable<Object>... jobs) {
+		for (int w = 0; w < warmups; w++)
+			for (final Callable<Object> job : jobs)
+				time(job);
+		final double[][] seconds = new double[jobs.length][runs];
+		for (int r = 0; r < runs; r++)
+			for (int j = 0; j < jobs.length; j++)
+				seconds[j][r] = time(jobs[j]);
+		final double[] medians = new double[jobs.length];
+		for (int j = 0; j < jobs.length; j++)
+			medians[j] = median(seconds[j]);
+		return medians;
 	}
 
 	private static double time(final Callable<Object> job) {
