@@ -36,8 +36,8 @@ final class ArraySpanReader extends SpanReader {
 	int read(final double[] buffer, final long[] keys) {
 		final int from = position;
 		final int n = Math.min(buffer.length, to - from);
-		// doubles, the common wide type here, get their keys in the same loop; 32-bit floats normally
-		// go through readFloats(float[]) and reach this only through the generic contract
+		// doubles, the common wide type here, get their keys in the same loop; 32-bit floats are
+		// normally read in place (floatsInPlace) and reach this only through the generic contract
 		if (array instanceof double[]) readDoubles((double[]) array, from, n, buffer, keys);
 		else {
 			if (array instanceof float[]) readFloats((float[]) array, from, n, buffer);
@@ -64,14 +64,6 @@ final class ArraySpanReader extends SpanReader {
 	@Override
 	int end() {
 		return to;
-	}
-
-	@Override
-	int readFloats(final float[] values) {
-		final int n = Math.min(values.length, to - position);
-		System.arraycopy(array, position, values, 0, n);
-		position += n;
-		return n;
 	}
 
 	@Override

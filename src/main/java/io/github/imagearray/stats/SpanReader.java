@@ -35,11 +35,14 @@ abstract class SpanReader {
 	}
 
 	/**
-	 * Reads the next voxels of a {@link PixelKind#FLOAT32} image as they are.
+	 * Reads the next voxels of a {@link PixelKind#FLOAT32} image as they are; for readers without
+	 * {@link #floatsInPlace()}.
 	 *
 	 * @return the number of values read; 0 at the end of the span
 	 */
-	abstract int readFloats(float[] values);
+	int readFloats(final float[] values) {
+		throw new UnsupportedOperationException();
+	}
 
 	/**
 	 * Counts every voxel of the rest of the span by value: {@code counts[value - lowest]++}.
