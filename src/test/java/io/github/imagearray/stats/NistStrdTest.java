@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 import net.imglib2.img.array.ArrayImgs;
 
 /**
- * The NIST StRD univariate datasets (shared/data/nist-strd) against their certified mean and
+ * The NIST StRD univariate datasets (public domain; test resources {@code nist-strd/}, whose README names
+ * their source) against their certified mean and
  * standard deviation. NIST certifies the sample standard deviation (n - 1); ours is the population
  * one, s * sqrt((n - 1) / n).
  */
 class NistStrdTest {
 
-	static final Path DATA = Paths.get(System.getProperty("nist.strd.dir", "../shared/data/nist-strd"));
+	static final Path DATA = resourceDirectory("/nist-strd/");
+
+	private static Path resourceDirectory(final String name) {
+		try {
+			return Paths.get(NistStrdTest.class.getResource(name).toURI());
+		}
+		catch (final URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
 	/** One dataset: its values and certified values. */
 	static final class Dataset {
