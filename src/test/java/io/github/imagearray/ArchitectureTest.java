@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,19 +20,34 @@ class ArchitectureTest {
 
 	private static final Path MAIN = Paths.get("src/main/java/io/github/imagearray");
 
+	/** The adapters: ImageJ 1.x, SciJava, the command line; the core may import none of them. */
+	private static final String ADAPTERS = "io\\.github\\.imagearray\\.(bridge|display|plugins|commands|cli)";
+
 	@Test
 	void coreImportsOnlyImgLib2CommonsMathAndTheJdk() throws IOException {
-		final List<Path> core;
-		try (Stream<Path> root = Files.list(MAIN); Stream<Path> stats = Files.list(MAIN.resolve("stats"));
-			Stream<Path> slices = Files.list(MAIN.resolve("slices")))
-		{
-			core = Stream.concat(Stream.concat(root, stats), slices).filter(p -> p.toString().endsWith(".java"))
-				.collect(Collectors.toList());
-		}
-		assertTrue(core.size() > 10, "core sources found: " + core);
-		final List<String> offending = core.stream().flatMap(ArchitectureTest::imports).filter(line -> line
-			.matches("import (static )?(ij|org\\.scijava|java\\.awt|javax\\.swing)\\..*")).collect(Collectors.toList());
+		final List<String> offending = imports("", "stats", "slices").filter(line -> line.matches(
+			"import (static )?(ij|org\\.scijava|java\\.awt|javax\\.swing|" + ADAPTERS + ")\\..*")).collect(
+				Collectors.toList());
 		assertEquals(0, offending.size(), "core imports: " + offending);
+	}
+
+	@Test
+	void fileReadersImportNoImageJNorAnyAdapter() throws IOException {
+		// java.awt.image is allowed here: the TIFF decoder (ImageIO) hands out rasters
+		final List<String> offending = imports("io").filter(line -> line.matches("import (static )?(ij|org\\.scijava|" +
+			"javax\\.swing|" + ADAPTERS + ")\\..*")).collect(Collectors.toList());
+		assertEquals(0, offending.size(), "io imports: " + offending);
+	}
+
+	/** @return the import lines of the sources directly in these packages (relative to the root one) */
+	private static Stream<String> imports(final String... packages) throws IOException {
+		final List<Path> sources = new ArrayList<>();
+		for (final String p : packages)
+			try (Stream<Path> files = Files.list(MAIN.resolve(p))) {
+				files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+			}
+		assertTrue(sources.size() > 3, "sources found: " + sources);
+		return sources.stream().flatMap(ArchitectureTest::imports);
 	}
 
 	private static Stream<String> imports(final Path file) {

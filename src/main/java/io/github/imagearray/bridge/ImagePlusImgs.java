@@ -7,7 +7,7 @@ import java.util.function.IntUnaryOperator;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import io.github.imagearray.PlanesOnDemand;
+import io.github.imagearray.stats.PlanesOnDemand;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.ByteArray;

@@ -78,7 +78,8 @@ public final class Main {
 			return 1;
 		}
 		catch (final OutOfMemoryError e) {
-			err.println("imagearray: not enough memory (" + e.getMessage() + "); run Java with a larger -Xmx.");
+			err.println("imagearray: not enough memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") +
+				"; run Java with a larger -Xmx, or with fewer --threads.");
 			return 1;
 		}
 		catch (final RuntimeException e) {

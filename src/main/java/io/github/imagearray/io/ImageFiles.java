@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.github.imagearray.bridge.ImagePlusImgs;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
- * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with ImageJ 1.x,
+ * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with {@link TiffReader},
  * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
  * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}.
  * <p>
@@ -32,20 +31,13 @@ public final class ImageFiles {
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
 		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiReader.read(file);
-		if (name.endsWith(".tif") || name.endsWith(".tiff")) {
-			try {
-				return ImagePlusImgs.wrap(TiffReader.read(file));
-			}
-			catch (final IllegalArgumentException e) {
-				throw new ImageFileException(file + ": " + e.getMessage(), e);
-			}
-		}
+		if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.open(file);
 		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii and .nii.gz.");
 	}
 
 	/**
-	 * @return the voxel size along x, y and z that the file records (ElementSpacing, or the TIFF's
-	 *         calibration), 1 where it records none
+	 * @return the voxel size along x, y and z that the file records (ElementSpacing, pixdim, or the
+	 *         TIFF's calibration), 1 where it records none
 	 */
 	public static double[] voxelSize(final Path file) throws IOException {
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -58,12 +50,7 @@ public final class ImageFiles {
 			final double[] spacing = NiftiReader.spacing(file);
 			System.arraycopy(spacing, 0, size, 0, spacing.length);
 		}
-		else if (name.endsWith(".tif") || name.endsWith(".tiff")) {
-			final ij.io.FileInfo info = TiffReader.info(file)[0];
-			size[0] = info.pixelWidth;
-			size[1] = info.pixelHeight;
-			size[2] = info.pixelDepth;
-		}
+		else if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.voxelSize(file);
 		return size;
 	}
 }

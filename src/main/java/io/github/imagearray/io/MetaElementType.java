@@ -9,7 +9,8 @@ import io.github.imagearray.stats.PixelKind;
 public enum MetaElementType {
 	MET_UCHAR(PixelKind.UINT8, 1), MET_CHAR(PixelKind.INT8, 1), MET_USHORT(PixelKind.UINT16, 2),
 	MET_SHORT(PixelKind.INT16, 2), MET_UINT(PixelKind.UINT32, 4), MET_INT(PixelKind.INT32, 4),
-	MET_FLOAT(PixelKind.FLOAT32, 4), MET_DOUBLE(PixelKind.FLOAT64, 8);
+	MET_LONG_LONG(PixelKind.INT64, 8), MET_ULONG_LONG(PixelKind.UINT64, 8), MET_FLOAT(PixelKind.FLOAT32, 4),
+	MET_DOUBLE(PixelKind.FLOAT64, 8);
 
 	private final PixelKind kind;
 	private final int bytes;

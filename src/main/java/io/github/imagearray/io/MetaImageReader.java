@@ -17,8 +17,10 @@ import java.util.zip.ZipException;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgFactory;
 import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedLongType;
 
 /**
  * Reads MetaImage files ({@code .mhd} + data file, or {@code .mha}) into a {@link PlanarImg} of the
@@ -74,6 +76,9 @@ public final class MetaImageReader {
 				final InputStream in = new InflaterInputStream(Channels.newInputStream(file), new java.util.zip.Inflater(),
 					1 << 16);
 				fill(img, Channels.newChannel(in), header);
+				// the same rule as for uncompressed data: no more voxels than the header describes
+				if (in.read() >= 0) throw new ImageFileException(name + ": compressed data in " + data +
+					" inflate to more than the " + header.dataBytes() + " bytes of voxels the header describes.");
 			}
 			else fill(img, file, header);
 		}
@@ -155,6 +160,10 @@ public final class MetaImageReader {
 				return PlanarImgs.unsignedInts(dims);
 			case MET_INT:
 				return PlanarImgs.ints(dims);
+			case MET_LONG_LONG:
+				return PlanarImgs.longs(dims);
+			case MET_ULONG_LONG:
+				return new PlanarImgFactory<>(new UnsignedLongType()).create(dims);
 			case MET_FLOAT:
 				return PlanarImgs.floats(dims);
 			default:
@@ -187,6 +196,7 @@ public final class MetaImageReader {
 		if (array instanceof byte[]) buffer.get((byte[]) array, offset, n);
 		else if (array instanceof short[]) buffer.asShortBuffer().get((short[]) array, offset, n);
 		else if (array instanceof int[]) buffer.asIntBuffer().get((int[]) array, offset, n);
+		else if (array instanceof long[]) buffer.asLongBuffer().get((long[]) array, offset, n);
 		else if (array instanceof float[]) buffer.asFloatBuffer().get((float[]) array, offset, n);
 		else buffer.asDoubleBuffer().get((double[]) array, offset, n);
 	}

@@ -9,8 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -22,8 +23,8 @@ import net.imglib2.type.numeric.real.DoubleType;
 
 /**
  * Reads NIfTI-1 images ({@code .nii}, {@code .nii.gz}, single file) of 2 or 3 dimensions into the
- * matching ImgLib2 type: datatypes uint8, int8, uint16, int16, uint32, int32, float32, float64, in
- * either byte order. A scaling slope other than 0 or 1 (or a non-zero intercept) gives a read-only
+ * matching ImgLib2 type: datatypes uint8, int8, uint16, int16, uint32, int32, uint64, int64, float32,
+ * float64, in either byte order; {@code .nii.gz} read to its end, so that its checksum is checked. A scaling slope other than 0 or 1 (or a non-zero intercept) gives a read-only
  * double view of {@code slope * value + intercept}, as NIfTI readers do. Every problem is an
  * {@link ImageFileException} that names the file.
  * <p>
@@ -50,10 +51,7 @@ public final class NiftiReader {
 
 	public static RandomAccessibleInterval<? extends RealType<?>> read(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
-		final boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-		try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(
-			new BufferedInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)))
-		{
+		try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(file), 1 << 16))) {
 			final byte[] head = new byte[HEADER_BYTES];
 			try {
 				in.readFully(head);
@@ -67,19 +65,41 @@ public final class NiftiReader {
 			checkMemory(file, voxels * h.type.bytes());
 			final PlanarImg<?, ?> img = MetaImageReader.create(h.type, h.dims);
 			fill(img, in, h, file);
+			readToEnd(in);
 			return scaled(img, h);
 		}
-		catch (final ZipException e) {
-			throw new ImageFileException(file + ": corrupt gzip data (" + e.getMessage() + ").", e);
+		catch (final ZipException | EOFException e) {
+			throw new ImageFileException(file + ": " + e.getMessage() + ".", e);
+		}
+	}
+
+	/**
+	 * Reads what follows the voxels, so that a gzip stream's checksum and length are checked; bytes
+	 * after the voxels are allowed, as NIfTI readers allow them.
+	 */
+	private static void readToEnd(final InputStream in) throws IOException {
+		final byte[] rest = new byte[1 << 16];
+		while (in.read(rest) >= 0) {
+			// discarded
+		}
+	}
+
+	/** @return the file's bytes, decompressed for {@code .gz} */
+	private static InputStream open(final Path file) throws IOException {
+		final InputStream raw = Files.newInputStream(file);
+		if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) return raw;
+		try {
+			return new GzipInput(raw);
+		}
+		catch (final IOException e) {
+			raw.close();
+			throw new ImageFileException(file + ": not a readable .nii.gz file: " + e.getMessage() + ".", e);
 		}
 	}
 
 	/** @return the voxel sizes (pixdim) of the file's dimensions, from its header alone */
 	public static double[] spacing(final Path file) throws IOException {
-		final boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-		try (InputStream raw = Files.newInputStream(file); DataInputStream in = new DataInputStream(gzip
-			? new GZIPInputStream(raw) : raw))
-		{
+		try (DataInputStream in = new DataInputStream(open(file))) {
 			final byte[] head = new byte[HEADER_BYTES];
 			in.readFully(head);
 			return header(file, head).spacing;
@@ -103,19 +123,22 @@ public final class NiftiReader {
 		h.order = b.order();
 		final int rank = b.getShort(40);
 		if (rank < 2 || rank > 7) throw new ImageFileException(file + ": dim[0] is " + rank + "; allowed: 2 to 7.");
-		int used = rank;
-		while (used > 2 && b.getShort(40 + 2 * used) == 1)
-			used--;
-		if (used > 3) throw new ImageFileException(file + ": the image has " + used +
-			" dimensions larger than 1; only 2 and 3 are read.");
-		h.dims = new long[used];
-		h.spacing = new double[used];
-		for (int d = 0; d < used; d++) {
+		// dimensions of size 1 are left out (as of 4,3,1,2), but x and y are always kept
+		final List<Integer> used = new ArrayList<>();
+		for (int d = 0; d < rank; d++) {
 			final int n = b.getShort(42 + 2 * d);
 			if (n < 1) throw new ImageFileException(file + ": dim[" + (d + 1) + "] is " + n + "; it must be at least 1.");
-			h.dims[d] = n;
+			if (n > 1 || d < 2) used.add(d);
+		}
+		if (used.size() > 3) throw new ImageFileException(file + ": the image has " + used.size() +
+			" dimensions larger than 1; only 2 and 3 are read.");
+		h.dims = new long[used.size()];
+		h.spacing = new double[used.size()];
+		for (int i = 0; i < used.size(); i++) {
+			final int d = used.get(i);
+			h.dims[i] = b.getShort(42 + 2 * d);
 			final float p = Math.abs(b.getFloat(80 + 4 * d));
-			h.spacing[d] = p > 0 && Float.isFinite(p) ? p : 1;
+			h.spacing[i] = p > 0 && Float.isFinite(p) ? p : 1;
 		}
 		if (h.dims[0] * h.dims[1] > Integer.MAX_VALUE - 8) throw new ImageFileException(file +
 			": a plane of " + h.dims[0] + " x " + h.dims[1] + " voxels is more than can be held.");
@@ -125,8 +148,10 @@ public final class NiftiReader {
 			": vox_offset is " + voxOffset + "; it must be at least 348.");
 		h.offset = (long) voxOffset;
 		final float slope = b.getFloat(112), intercept = b.getFloat(116);
-		h.slope = Float.isFinite(slope) && slope != 0 ? slope : 1;
-		h.intercept = Float.isFinite(intercept) && slope != 0 ? intercept : 0;
+		// as nibabel: a slope of 0 or one that is not finite leaves the data unscaled, intercept too
+		final boolean scaled = Float.isFinite(slope) && slope != 0;
+		h.slope = scaled ? slope : 1;
+		h.intercept = scaled && Float.isFinite(intercept) ? intercept : 0;
 		return h;
 	}
 
@@ -148,9 +173,14 @@ public final class NiftiReader {
 				return MetaElementType.MET_FLOAT;
 			case 64:
 				return MetaElementType.MET_DOUBLE;
+			case 1024:
+				return MetaElementType.MET_LONG_LONG;
+			case 1280:
+				return MetaElementType.MET_ULONG_LONG;
 			default:
 				throw new ImageFileException(file + ": unsupported datatype " + code +
-					"; read: 2 (uint8), 256 (int8), 4 (int16), 512 (uint16), 8 (int32), 768 (uint32), 16 (float32), 64 (float64).");
+					"; read: 2 (uint8), 256 (int8), 4 (int16), 512 (uint16), 8 (int32), 768 (uint32), 1024 (int64), " +
+					"1280 (uint64), 16 (float32), 64 (float64).");
 		}
 	}
 

@@ -1,68 +1,214 @@
 package io.github.imagearray.io;
 
-import java.io.File;
+import java.awt.Rectangle;
+import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import ij.ImagePlus;
-import ij.io.FileInfo;
-import ij.io.Opener;
-import ij.io.TiffDecoder;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
+
+import io.github.imagearray.io.TiffPages.Page;
+import io.github.imagearray.stats.PlanesOnDemand.PlaneRanges;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
- * Opens TIFF files with ImageJ 1.x's reader, after checking the file's structure with its
- * {@link TiffDecoder} so that broken or truncated files are refused with a message instead of
- * being read as zeros.
+ * Reads TIFF and BigTIFF files of one sample per pixel into the matching ImgLib2 type: unsigned and
+ * signed 8, 16 and 32-bit integers, 32 and 64-bit floats; uncompressed, PackBits, LZW and deflate,
+ * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
+ * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
+ * plane at a time, so a stack larger than memory is measured as it streams. ImageJ's stacks of
+ * more than 4 GiB (one IFD and {@code images=} in the description) are read as raw planes.
  * <p>
- * {@code ImagePlus imp = TiffReader.read(Paths.get("stack.tif"));}
+ * The file's structure is checked before any pixel is decoded ({@link TiffPages}); every problem
+ * is an {@link ImageFileException}, or an {@link UncheckedIOException} while the planes are read,
+ * that names the file.
+ * <p>
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = TiffReader.open(Paths.get("stack.tif"));}
  */
 public final class TiffReader {
+
+	private static final Pattern IMAGES = Pattern.compile("(?m)^images=(\\d+)\\s*$");
 
 	private TiffReader() {
 	}
 
 	/**
 	 * @param file a TIFF file
-	 * @return the image, as ImageJ opens it
+	 * @return its voxels, in the file's own pixel type, read when needed
 	 * @throws ImageFileException naming the file and the problem
 	 */
-	public static ImagePlus read(final Path file) throws IOException {
-		final FileInfo[] info = info(file);
-		checkUncompressedSize(file, info);
-		final File f = file.toAbsolutePath().toFile();
-		final Opener opener = new Opener();
-		opener.setSilentMode(true);
-		final ImagePlus imp = opener.openTiff(f.getParent() + File.separator, f.getName());
-		if (imp == null) throw new ImageFileException(file + ": ImageJ could not open this TIFF file.");
-		return imp;
-	}
-
-	/** @return the TIFF's image descriptions, as ImageJ's decoder reads them */
-	static FileInfo[] info(final Path file) throws IOException {
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
-		final File f = file.toAbsolutePath().toFile();
-		final FileInfo[] info;
-		try {
-			info = new TiffDecoder(f.getParent() + File.separator, f.getName()).getTiffInfo();
-		}
-		catch (final IOException | RuntimeException e) {
-			throw new ImageFileException(file + ": not a readable TIFF file (" + e.getMessage() + ").", e);
-		}
-		if (info == null || info.length == 0) throw new ImageFileException(file + ": not a readable TIFF file.");
-		return info;
+		final List<Page> pages = TiffPages.read(file);
+		final Page first = pages.get(0);
+		final MetaElementType type = elementType(first);
+		final int planeLength = (int) (first.width * first.height);
+		final long imageJPlanes = imageJPlanes(file, pages);
+		if (imageJPlanes > 1) return PlanarFile.open(file, first.offsets[0], new long[] { first.width, first.height,
+			imageJPlanes }, type, byteOrder(file) == ByteOrder.BIG_ENDIAN);
+		final long[] dims = pages.size() == 1 ? new long[] { first.width, first.height } : new long[] { first.width,
+			first.height, pages.size() };
+		final Decoders decoders = new Decoders(file, pages, type);
+		return PlanarFile.open(dims, decoders::read, type);
 	}
 
-	private static void checkUncompressedSize(final Path file, final FileInfo[] info) throws IOException {
-		final long size = Files.size(file);
-		for (final FileInfo fi : info) {
-			if (fi.compression > FileInfo.COMPRESSION_NONE || fi.stripOffsets != null && fi.stripOffsets.length > 1)
-				continue;
-			final long plane = (long) fi.width * fi.height * fi.getBytesPerPixel();
-			final long images = Math.max(1, fi.nImages);
-			final long end = fi.getOffset() + plane * images + fi.gapBetweenImages * (images - 1);
-			if (end > size) throw new ImageFileException(file + ": truncated TIFF file: the pixels end at byte " + end +
-				" but the file has " + size + " bytes.");
+	/**
+	 * @return the voxel size along x, y and z: from ImageJ's description ({@code spacing=}) or
+	 *         OME-XML's {@code PhysicalSize}, and the resolution tags; 1 where the file records none
+	 *         (z: the x size when only x and y are recorded)
+	 */
+	public static double[] voxelSize(final Path file) throws IOException {
+		final Page p = TiffPages.read(file).get(0);
+		final double[] size = { 1, 1, 1 };
+		if (p.xResolution > 0) size[0] = 1 / p.xResolution;
+		if (p.yResolution > 0) size[1] = 1 / p.yResolution;
+		size[2] = p.xResolution > 0 ? size[0] : 1;
+		final String d = p.description;
+		if (d.startsWith("ImageJ=")) size[2] = number(d, "(?m)^spacing=(\\S+)\\s*$", size[2]);
+		else if (d.contains("<OME")) {
+			size[0] = number(d, "PhysicalSizeX=\"([^\"]+)\"", size[0]);
+			size[1] = number(d, "PhysicalSizeY=\"([^\"]+)\"", size[1]);
+			size[2] = number(d, "PhysicalSizeZ=\"([^\"]+)\"", size[2]);
 		}
+		return size;
+	}
+
+	private static double number(final String text, final String pattern, final double fallback) {
+		final Matcher m = Pattern.compile(pattern).matcher(text);
+		if (!m.find()) return fallback;
+		try {
+			final double v = Double.parseDouble(m.group(1));
+			return v > 0 && Double.isFinite(v) ? v : fallback;
+		}
+		catch (final NumberFormatException e) {
+			return fallback;
+		}
+	}
+
+	private static MetaElementType elementType(final Page p) {
+		final boolean signed = p.sampleFormat == TiffPages.SIGNED;
+		switch (p.bitsPerSample) {
+			case 8:
+				return signed ? MetaElementType.MET_CHAR : MetaElementType.MET_UCHAR;
+			case 16:
+				return signed ? MetaElementType.MET_SHORT : MetaElementType.MET_USHORT;
+			case 32:
+				return p.sampleFormat == TiffPages.FLOAT ? MetaElementType.MET_FLOAT : signed ? MetaElementType.MET_INT
+					: MetaElementType.MET_UINT;
+			default:
+				return MetaElementType.MET_DOUBLE;
+		}
+	}
+
+	/**
+	 * @return the number of planes of an ImageJ stack written with a single IFD (as ImageJ writes
+	 *         stacks of more than 4 GiB: uncompressed planes one after the other), else 0
+	 */
+	private static long imageJPlanes(final Path file, final List<Page> pages) throws IOException {
+		final Page p = pages.get(0);
+		if (pages.size() != 1 || !p.description.startsWith("ImageJ=") || p.compression != TiffPages.NONE || p.tiled)
+			return 0;
+		final Matcher m = IMAGES.matcher(p.description);
+		if (!m.find()) return 0;
+		final long images;
+		try {
+			images = Long.parseLong(m.group(1));
+		}
+		catch (final NumberFormatException e) {
+			throw new ImageFileException(file + ": ImageJ's description gives images=" + m.group(1) + ".");
+		}
+		if (images <= 1) return 0;
+		final long planeBytes = p.width * p.height * (p.bitsPerSample / 8);
+		final long end = p.offsets[0] + images * planeBytes;
+		if (images > Integer.MAX_VALUE - 8 || end > Files.size(file)) throw new ImageFileException(file +
+			": ImageJ's description gives " + images + " images, which end at byte " + end + ", but the file has " + Files
+				.size(file) + " bytes: the file is truncated.");
+		return images;
+	}
+
+	private static ByteOrder byteOrder(final Path file) throws IOException {
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			return in.read() == 'M' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+		}
+	}
+
+	/**
+	 * TwelveMonkeys readers of one file, each used by one thread at a time and kept for the next
+	 * read: a reader parses the IFD chain once, so a plane costs its own decoding alone.
+	 */
+	private static final class Decoders {
+
+		private final Path file;
+		private final List<Page> pages;
+		private final MetaElementType type;
+		private final Queue<ImageReader> idle = new ConcurrentLinkedQueue<>();
+
+		Decoders(final Path file, final List<Page> pages, final MetaElementType type) {
+			this.file = file;
+			this.pages = pages;
+			this.type = type;
+		}
+
+		/** @return voxels [from, from + length) of page {@code plane}, decoded from the rows that hold them */
+		Object read(final int plane, final long from, final int length) {
+			final Page page = pages.get(plane);
+			final int width = (int) page.width;
+			final int firstRow = (int) (from / width);
+			final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
+			ImageReader reader = idle.poll();
+			try {
+				if (reader == null) reader = newReader();
+				final ImageReadParam param = reader.getDefaultReadParam();
+				param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
+				final Raster raster = reader.readRaster(page.chainIndex, param);
+				if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
+					throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " + raster
+						.getNumBands() + " instead of " + width + " x " + rows + " x 1");
+				final Object decoded = raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null);
+				idle.add(reader);
+				return range(decoded, (int) (from - (long) firstRow * width), length);
+			}
+			catch (final IOException | RuntimeException e) {
+				if (reader != null) reader.dispose();
+				throw new UncheckedIOException(new ImageFileException(file + ": image " + (page.chainIndex + 1) +
+					" cannot be decoded: " + reason(e) + "."));
+			}
+		}
+
+		private ImageReader newReader() throws IOException {
+			final ImageReader reader = new TIFFImageReaderSpi().createReaderInstance(null);
+			reader.setInput(new FileImageInputStream(file.toFile()));
+			return reader;
+		}
+
+		/** @return {@code length} elements of {@code decoded} from {@code offset}, in the voxel type's array */
+		private Object range(final Object decoded, final int offset, final int length) throws IOException {
+			final Class<?> expected = PlanarFile.newArray(type, 0).getClass();
+			if (decoded.getClass() != expected) throw new IOException("decoded as " + decoded.getClass()
+				.getSimpleName() + " instead of " + expected.getSimpleName());
+			if (offset == 0 && java.lang.reflect.Array.getLength(decoded) == length) return decoded;
+			final Object array = PlanarFile.newArray(type, length);
+			System.arraycopy(decoded, offset, array, 0, length);
+			return array;
+		}
+	}
+
+	/** @return the message of a failure, or its kind where it has none */
+	static String reason(final Throwable e) {
+		final String message = e.getMessage();
+		return message == null || message.trim().isEmpty() ? e.getClass().getSimpleName() : message;
 	}
 }

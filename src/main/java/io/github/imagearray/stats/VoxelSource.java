@@ -17,8 +17,9 @@ import net.imglib2.view.Views;
  * Read-only access to the voxels of an image in fixed spans. Array- and plane-backed images
  * ({@link ArrayImg}, {@link PlanarImg}) are read straight from their primitive arrays; any other
  * {@link RandomAccessibleInterval} (views, translated or permuted intervals, procedural images)
- * through a cursor in flat iteration order. With a mask, only the voxels where it is true are
- * read. The spans depend only on the image, never on the
+ * through a cursor in flat iteration order; planes read from a file on demand
+ * ({@link PlanesOnDemand#ranges}) span by span, so that no plane is read twice in a pass nor held
+ * whole. With a mask, only the voxels where it is true are read. The spans depend only on the image, never on the
  * number of threads, so results merged in span order are reproducible.
  */
 final class VoxelSource {
@@ -42,6 +43,8 @@ final class VoxelSource {
 	 * cursor access.
 	 */
 	private final IntFunction<Object> arrays;
+	/** Reads a span's voxels alone, for planes read from a file on demand; else null. */
+	private final PlanesOnDemand.PlaneRanges ranges;
 	private final int arrayCount;
 	private final long arrayLength;
 	private final int spansPerArray;
@@ -57,7 +60,10 @@ final class VoxelSource {
 		final int planes = image instanceof ArrayImg ? 1 : image instanceof PlanarImg ? ((PlanarImg<?, ?>) image)
 			.numSlices() : 0;
 		this.arrayLength = planes == 0 ? size : size / planes;
-		this.arrays = mask == null && planes > 0 ? primitiveArrays(image, kind, arrayLength) : null;
+		this.ranges = mask == null && planes > 0 && kind != PixelKind.OTHER_INTEGER && kind != PixelKind.OTHER_REAL
+			? PlanesOnDemand.ranges(image) : null;
+		this.arrays = ranges != null ? p -> null : mask == null && planes > 0 ? primitiveArrays(image, kind,
+			arrayLength) : null;
 		if (arrays == null) {
 			arrayCount = 0;
 			spansPerArray = 0;
@@ -126,6 +132,8 @@ final class VoxelSource {
 		final int array = span / spansPerArray;
 		final long from = (long) (span % spansPerArray) * SPAN;
 		final long to = Math.min(from + SPAN, arrayLength);
+		if (ranges != null) return new ArraySpanReader(ranges.read(array, from, (int) (to - from)), 0, (int) (to - from),
+			kind);
 		final Object plane = arrays.apply(array);
 		if (plane == null || ArraySpanReader.length(plane) < arrayLength)
 			throw new IllegalStateException("Plane " + array + " of the image has no " + kind + " array of " +

@@ -32,6 +32,10 @@ public final class MetaImageFiles {
 				case MET_INT:
 					b.putInt((int) (long) v);
 					break;
+				case MET_LONG_LONG:
+				case MET_ULONG_LONG:
+					b.putLong((long) v);
+					break;
 				case MET_FLOAT:
 					b.putFloat((float) v);
 					break;

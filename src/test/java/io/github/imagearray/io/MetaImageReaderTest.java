@@ -52,6 +52,12 @@ class MetaImageReaderTest {
 				case MET_INT:
 					v[i] = r.nextInt();
 					break;
+				case MET_LONG_LONG: // whole numbers a double holds exactly, around +-2^52
+					v[i] = (r.nextLong() >> 11);
+					break;
+				case MET_ULONG_LONG:
+					v[i] = (r.nextLong() >>> 11);
+					break;
 				case MET_FLOAT:
 					v[i] = (float) r.nextGaussian();
 					break;

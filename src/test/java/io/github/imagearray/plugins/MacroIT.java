@@ -15,11 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.OvalRoi;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.bridge.Selection;
-import io.github.imagearray.io.TiffReader;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 
@@ -72,7 +72,7 @@ class MacroIT {
 		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, measureMacro(""));
 		assertTrue(r.output.contains("done"), r.output);
 		AssembledImageJ.assertNoStackTrace(r);
-		final ImagePlus imp = TiffReader.read(dir.resolve("ct.tif"));
+		final ImagePlus imp = IJ.openImage(dir.resolve("ct.tif").toString());
 		final Statistics s = Selection.of(imp).statistics(new StatisticsCalculator().bins(256));
 		assertSameAsCore(s);
 		assertEquals(48 * 40 * 9, s.count());
@@ -91,7 +91,7 @@ class MacroIT {
 	void anAreaSelectionRestrictsEverySlice() throws Exception {
 		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, measureMacro("makeOval(5, 4, 30, 25);"));
 		assertTrue(r.output.contains("done"), r.output);
-		final ImagePlus imp = TiffReader.read(dir.resolve("ct.tif"));
+		final ImagePlus imp = IJ.openImage(dir.resolve("ct.tif").toString());
 		imp.setRoi(new OvalRoi(5, 4, 30, 25));
 		final Statistics s = Selection.of(imp).statistics(new StatisticsCalculator().bins(256));
 		assertSameAsCore(s);

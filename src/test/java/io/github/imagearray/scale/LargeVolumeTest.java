@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.VirtualStack;
-import io.github.imagearray.PlanesOnDemand;
+import io.github.imagearray.stats.PlanesOnDemand;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
