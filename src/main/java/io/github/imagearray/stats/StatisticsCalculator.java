@@ -194,7 +194,10 @@ public final class StatisticsCalculator {
 			selector.advanceTop(summary.topDigits);
 		}
 
-		final double centre = summary.finiteMean();
+		// a whole-number centre for whole numbers of up to 32 bits: every deviation from it, and each
+		// block's sum of them (2048 x 2^33 < 2^53), is then exact, and so is the mean but for its rounding
+		final double centre = kind.isInteger() && kind.keyBits() <= 32 ? Math.rint(summary.finiteMean()) : summary
+			.finiteMean();
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
 		final FloatCells cells = kind == PixelKind.FLOAT32 && summary.finiteMin < summary.finiteMax ? new FloatCells(

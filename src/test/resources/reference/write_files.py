@@ -1,0 +1,196 @@
+"""Writes image files with other software (tifffile, nibabel, libtiff's tiffcp) and numpy's statistics of
+their voxels, for the readers' tests.
+
+Usage: python3 write_files.py DIR
+
+DIR/reference.tsv gets one line per file that must be read: its name, then count, mean, median, variance,
+standard deviation, minimum, maximum and the sum of the values as numpy computes them (float64, exact
+median); DIR/refused.tsv one line per file that must be refused: its name and a word of the message.
+"""
+import os
+import struct
+import subprocess
+import sys
+
+import nibabel
+import numpy as np
+import tifffile
+
+out = sys.argv[1]
+rng = np.random.default_rng(20261201)
+reference = []
+refused = []
+
+INTEGER_TYPES = [np.uint8, np.int8, np.uint16, np.int16, np.uint32, np.int32]
+
+
+def voxels(dtype, shape):
+    if np.issubdtype(dtype, np.integer):
+        info = np.iinfo(dtype)
+        return rng.integers(info.min, info.max, size=shape, dtype=dtype, endpoint=True)
+    return (rng.normal(3, 100, size=shape) * rng.choice([1e-3, 1, 1e3], size=shape)).astype(dtype)
+
+
+def expect(name, data):
+    v = np.asarray(data, dtype=np.float64).ravel()
+    reference.append([name, v.size, v.mean(), np.median(v), v.var(), v.std(), v.min(), v.max()])
+
+
+def tiffcp(args, source, target):
+    subprocess.run(["tiffcp"] + args + [os.path.join(out, source), os.path.join(out, target)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def path(name):
+    return os.path.join(out, name)
+
+
+# TIFF: every sample format, strips and tiles, compressions, predictors, BigTIFF, stacks
+for dtype in INTEGER_TYPES + [np.float32, np.float64]:
+    t = np.dtype(dtype).name
+    a = voxels(dtype, (4, 40, 52))
+    tifffile.imwrite(path(f"{t}.tif"), a, photometric="minisblack")
+    expect(f"{t}.tif", a)
+    tifffile.imwrite(path(f"{t}-be.tif"), a.astype(a.dtype.newbyteorder(">")), photometric="minisblack",
+                     byteorder=">")
+    expect(f"{t}-be.tif", a)
+    tifffile.imwrite(path(f"{t}-deflate.tif"), a, photometric="minisblack", compression="zlib", rowsperstrip=7,
+                     predictor=bool(np.issubdtype(dtype, np.integer)))
+    expect(f"{t}-deflate.tif", a)
+    tifffile.imwrite(path(f"{t}-tiles.tif"), a, photometric="minisblack", tile=(16, 32), compression="zlib")
+    expect(f"{t}-tiles.tif", a)
+    tifffile.imwrite(path(f"{t}-bigtiff.tif"), a, photometric="minisblack", bigtiff=True)
+    expect(f"{t}-bigtiff.tif", a)
+    tifffile.imwrite(path(f"{t}-2d.tif"), a[1], photometric="minisblack")
+    expect(f"{t}-2d.tif", a[1])
+    # libtiff re-encodes: LZW with the horizontal predictor, PackBits, deflate with the float predictor
+    tiffcp(["-c", "lzw:2", "-r", "5"], f"{t}.tif", f"{t}-lzw.tif")
+    expect(f"{t}-lzw.tif", a)
+    tiffcp(["-c", "packbits"], f"{t}.tif", f"{t}-packbits.tif")
+    expect(f"{t}-packbits.tif", a)
+    if np.issubdtype(dtype, np.floating):
+        tiffcp(["-c", "zip:3"], f"{t}.tif", f"{t}-predictor3.tif")
+        expect(f"{t}-predictor3.tif", a)
+        tiffcp(["-c", "lzw:3", "-t", "-w", "16", "-l", "16"], f"{t}.tif", f"{t}-lzw3-tiles.tif")
+        expect(f"{t}-lzw3-tiles.tif", a)
+
+# the values the issue found measured wrong: int8 around -0.5 and int32 beyond float32
+a = np.tile(np.array([-128, 127], dtype=np.int8), (8, 8))
+tifffile.imwrite(path("int8-symmetric.tif"), a, photometric="minisblack")
+expect("int8-symmetric.tif", a)
+a = np.array([[30393007, 30393006], [1, -5]], dtype=np.int32)
+tifffile.imwrite(path("int32-large.tif"), a, photometric="minisblack")
+expect("int32-large.tif", a)
+
+# ImageJ hyperstack metadata and calibration
+a = voxels(np.uint16, (6, 30, 20))
+tifffile.imwrite(path("imagej.tif"), a, imagej=True, resolution=(1 / 0.5, 1 / 0.5),
+                 metadata={"spacing": 2.5, "unit": "um", "axes": "ZYX"})
+expect("imagej.tif", a)
+
+# strips stored in reverse order (the last strip first in the file)
+a = voxels(np.uint16, (24, 10))
+tifffile.imwrite(path("forward.tif"), a, photometric="minisblack", rowsperstrip=4)
+with tifffile.TiffFile(path("forward.tif")) as f:
+    page = f.pages[0]
+    strips = [(o, n) for o, n in zip(page.dataoffsets, page.databytecounts)]
+raw = bytearray(open(path("forward.tif"), "rb").read())
+data = [bytes(raw[o:o + n]) for o, n in strips]
+start = min(o for o, _ in strips)
+position = start
+new_offsets = [0] * len(strips)
+for i in reversed(range(len(strips))):
+    raw[position:position + len(data[i])] = data[i]
+    new_offsets[i] = position
+    position += len(data[i])
+# rewrite the StripOffsets values (tag 273, LONG or SHORT) in the first IFD
+with tifffile.TiffFile(path("forward.tif")) as f:
+    tag = f.pages[0].tags["StripOffsets"]
+    value_offset, dtype_code = tag.valueoffset, tag.dtype
+fmt = "<I" if dtype_code == 4 else "<H"
+
+for i, o in enumerate(new_offsets):
+    struct.pack_into(fmt, raw, value_offset + i * struct.calcsize(fmt), o)
+open(path("reversed-strips.tif"), "wb").write(raw)
+expect("reversed-strips.tif", a)
+os.remove(path("forward.tif"))
+
+# refused TIFFs
+a = voxels(np.uint16, (8, 12, 3))
+tifffile.imwrite(path("rgb48.tif"), a, photometric="rgb")
+refused.append(["rgb48.tif", "samples per pixel"])
+with tifffile.TiffWriter(path("mixed-sizes.tif")) as w:
+    w.write(voxels(np.uint8, (10, 10)), photometric="minisblack")
+    w.write(voxels(np.uint8, (12, 10)), photometric="minisblack")
+refused.append(["mixed-sizes.tif", "image 2 is"])
+with tifffile.TiffWriter(path("mixed-types.tif")) as w:
+    w.write(voxels(np.uint8, (10, 10)), photometric="minisblack")
+    w.write(voxels(np.uint16, (10, 10)), photometric="minisblack")
+refused.append(["mixed-types.tif", "image 2 is"])
+tifffile.imwrite(path("float16.tif"), rng.normal(size=(10, 10)).astype(np.float16), photometric="minisblack")
+refused.append(["float16.tif", "16 bits"])
+
+# the last IFD points back to the first: an IFD loop
+tifffile.imwrite(path("loop.tif"), voxels(np.uint8, (3, 10, 10)), photometric="minisblack")
+with tifffile.TiffFile(path("loop.tif")) as f:
+    first, last = f.pages[0].offset, f.pages[2].offset
+raw = bytearray(open(path("loop.tif"), "rb").read())
+entries = struct.unpack_from("<H", raw, last)[0]
+struct.pack_into("<I", raw, last + 2 + 12 * entries, first)
+open(path("loop.tif"), "wb").write(raw)
+refused.append(["loop.tif", "loops"])
+
+# 500 bytes that claim 20000 x 20000 16-bit pixels in one strip
+ifd = [(256, 4, 20000), (257, 4, 20000), (258, 3, 16), (259, 3, 1), (262, 3, 1), (273, 4, 200), (277, 3, 1),
+       (278, 4, 20000), (279, 4, 800000000)]
+raw = bytearray(500)
+struct.pack_into("<2sHI", raw, 0, b"II", 42, 8)
+struct.pack_into("<H", raw, 8, len(ifd))
+for i, (tag, kind, value) in enumerate(ifd):
+    struct.pack_into("<HHII" if kind == 4 else "<HHIHxx", raw, 10 + 12 * i, tag, kind, 1, value)
+open(path("huge-claim.tif"), "wb").write(raw)
+refused.append(["huge-claim.tif", "beyond the end of the file"])
+
+# NIfTI-1 from nibabel: every datatype, .nii and .nii.gz, both byte orders, scaling
+for dtype in INTEGER_TYPES + [np.int64, np.uint64, np.float32, np.float64]:
+    t = np.dtype(dtype).name
+    if dtype in (np.int64, np.uint64):  # values a double holds exactly
+        a = (rng.integers(0 if dtype == np.uint64 else -2 ** 52, 2 ** 52, size=(9, 8, 7))).astype(dtype)
+    else:
+        a = voxels(dtype, (9, 8, 7))
+    for ext in ("nii", "nii.gz"):
+        image = nibabel.Nifti1Image(a, np.diag([0.5, 0.75, 2.0, 1.0]), dtype=dtype)
+        image.header.set_slope_inter(1, 0)
+        nibabel.save(image, path(f"{t}.{ext}"))
+        expect(f"{t}.{ext}", np.asanyarray(nibabel.load(path(f"{t}.{ext}")).dataobj))
+    big = nibabel.Nifti1Image(a, np.eye(4), nibabel.Nifti1Header().as_byteswapped(">"), dtype=dtype)
+    big.header.set_slope_inter(1, 0)
+    nibabel.save(big, path(f"{t}-be.nii"))
+    expect(f"{t}-be.nii", np.asanyarray(nibabel.load(path(f"{t}-be.nii")).dataobj))
+
+a = voxels(np.int16, (9, 8, 7))
+image = nibabel.Nifti1Image(a, np.eye(4))
+image.header.set_data_dtype(np.int16)
+image.header.set_slope_inter(2.5, -1024)
+nibabel.save(image, path("scaled.nii.gz"))
+expect("scaled.nii.gz", nibabel.load(path("scaled.nii.gz")).get_fdata())
+for slope in ("nan", "inf"):
+    image = nibabel.Nifti1Image(a, np.eye(4))
+    image.header.set_data_dtype(np.int16)
+    nibabel.save(image, path(f"slope-{slope}.nii"))
+    raw = bytearray(open(path(f"slope-{slope}.nii"), "rb").read())
+    struct.pack_into("<ff", raw, 112, float(slope), 7.0)
+    open(path(f"slope-{slope}.nii"), "wb").write(raw)
+    expect(f"slope-{slope}.nii", nibabel.load(path(f"slope-{slope}.nii")).get_fdata())
+
+# 4,3,1,2: three dimensions larger than 1
+a = voxels(np.float32, (4, 3, 1, 2))
+nibabel.save(nibabel.Nifti1Image(a, np.eye(4)), path("dims-4-3-1-2.nii"))
+expect("dims-4-3-1-2.nii", a)
+
+with open(os.path.join(out, "reference.tsv"), "w") as f:
+    for row in reference:
+        f.write("\t".join(repr(x) if isinstance(x, float) else str(x) for x in row) + "\n")
+with open(os.path.join(out, "refused.tsv"), "w") as f:
+    for row in refused:
+        f.write("\t".join(row) + "\n")
