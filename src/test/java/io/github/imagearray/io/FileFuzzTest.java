@@ -71,13 +71,14 @@ class FileFuzzTest {
 		final Path original = dir.resolve("uint16-deflate.tif");
 		final double[] voxels = TestImages.values(ImageFiles.open(original));
 		final byte[] bytes = Files.readAllBytes(original);
-		// the strips lie between the header and the first IFD, which tifffile writes after them
-		final int ifd = (bytes[4] & 0xff) | (bytes[5] & 0xff) << 8 | (bytes[6] & 0xff) << 16 | (bytes[7] & 0xff) << 24;
+		final java.util.List<TiffPages.Page> pages = TiffPages.read(original);
 		final Random random = new Random(7);
 		int refused = 0;
 		for (int c = 0; c < 300; c++) {
 			final byte[] mutated = bytes.clone();
-			mutated[8 + random.nextInt(ifd - 8)] ^= 1 << random.nextInt(8);
+			final TiffPages.Page page = pages.get(random.nextInt(pages.size()));
+			final int strip = random.nextInt(page.offsets.length);
+			mutated[(int) (page.offsets[strip] + random.nextInt((int) page.byteCounts[strip]))] ^= 1 << random.nextInt(8);
 			final Path file = dir.resolve("strip-" + c + ".tif");
 			Files.write(file, mutated);
 			final RandomAccessibleInterval<? extends RealType<?>> img = measureOrRefuse(file);
