@@ -11,6 +11,33 @@ final class Json {
 	private Json() {
 	}
 
+	/**
+	 * Writes a JSON array item by item, as {@link #write} writes a list, so that long arrays of rows
+	 * are never held whole: {@code Json.Items rows = new Json.Items(out); rows.add(row); rows.end();}.
+	 * A run that fails before {@link #end} leaves the array open: invalid JSON, never a complete-looking
+	 * array of some of the rows.
+	 */
+	static final class Items {
+
+		private final java.io.PrintStream out;
+		private boolean first = true;
+
+		Items(final java.io.PrintStream out) {
+			this.out = out;
+			out.print('[');
+		}
+
+		void add(final Object item) {
+			out.print(first ? "" : ",\n ");
+			first = false;
+			out.print(write(item));
+		}
+
+		void end() {
+			out.println(']');
+		}
+	}
+
 	static String write(final Object value) {
 		final StringBuilder out = new StringBuilder();
 		append(out, value);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ij.ImagePlus;
@@ -15,6 +16,7 @@ import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.Masks;
+import io.github.imagearray.stats.SliceStatistics;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
@@ -145,18 +147,14 @@ public final class Main {
 		}
 		if (axis >= image.numDimensions()) throw new UsageException("stats: --per-slice " + a.option("per-slice", "") +
 			" but the image has " + image.numDimensions() + " dimensions.");
-		final java.util.List<Object> slices = new java.util.ArrayList<>();
-		for (long i = 0; i < image.dimension(axis); i++) {
-			final RandomAccessibleInterval<? extends RealType<?>> plane = Views.hyperSlice(image, axis, image.min(axis) +
-				i);
-			final Statistics s = mask == null ? calculator.compute(plane) : calculator.compute(plane, Views.hyperSlice(
-				mask, axis, mask.min(axis) + i));
-			final java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-			row.put("slice", i);
+		final Json.Items rows = new Json.Items(out);
+		SliceStatistics.compute(image, mask, axis, calculator, (slice, s) -> {
+			final Map<String, Object> row = new LinkedHashMap<>();
+			row.put("slice", slice);
 			row.putAll(StatisticsJson.of(s));
-			slices.add(row);
-		}
-		out.println(Json.write(slices));
+			rows.add(row);
+		});
+		rows.end();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -15,12 +15,11 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.display.SliceFigure;
-import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.SliceStatistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.logic.BitType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Per-Slice Statistics...}: the statistics of every slice
@@ -77,15 +76,12 @@ public class PerSlicePlugin implements PlugIn {
 		final StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
 		final ResultsTable table = new ResultsTable();
 		table.setPrecision(9);
-		for (long i = 0; i < image.dimension(axis); i++) {
-			final RandomAccessibleInterval<? extends RealType<?>> slice = Views.hyperSlice(image, axis, image.min(axis) + i);
-			final Statistics s = mask == null ? calculator.compute(slice) : calculator.compute(slice, Views.hyperSlice(mask,
-				axis, mask.min(axis) + i));
+		SliceStatistics.compute(image, mask, axis, calculator, (slice, s) -> {
 			table.incrementCounter();
 			table.addLabel(imp.getTitle());
-			table.addValue("slice", i);
+			table.addValue("slice", slice);
 			StatisticsTable.addValues(table, s);
-		}
+		});
 		return table;
 	}
 
@@ -112,16 +108,7 @@ public class PerSlicePlugin implements PlugIn {
 	{
 		AtomicFiles.checkDirectory(directory.toAbsolutePath());
 		final String base = title.replaceAll("[^\\w.-]+", "_") + "_per_slice";
-		final Path csv = directory.resolve(base + ".csv");
-		final java.io.File temporary = java.io.File.createTempFile("." + base, ".csv", directory.toFile());
-		try {
-			if (!table.save(temporary.getPath())) throw new IOException("Cannot write " + csv + ".");
-			AtomicFiles.write(csv, new String(java.nio.file.Files.readAllBytes(temporary.toPath()),
-				java.nio.charset.StandardCharsets.UTF_8));
-		}
-		finally {
-			java.nio.file.Files.deleteIfExists(temporary.toPath());
-		}
+		AtomicFiles.write(directory.resolve(base + ".csv"), StatisticsTable.csv(table));
 		SliceFigure.export(plot, directory.resolve(base + ".png"));
 	}
 }

@@ -1,6 +1,7 @@
 package io.github.imagearray.plugins;
 
 import ij.measure.ResultsTable;
+import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.stats.Statistics;
 
 /**
@@ -33,6 +34,38 @@ public final class StatisticsTable {
 		table.addValue("nan_count", s.nanCount());
 		for (final double p : Statistics.PERCENTILES)
 			table.addValue("p" + (int) p, s.percentile(p));
+	}
+
+	/** The columns that hold whole numbers, written without a decimal point. */
+	private static final java.util.Set<String> WHOLE_NUMBERS = new java.util.HashSet<>(java.util.Arrays.asList("slice",
+		"label", "count", "nan_count", "channel", "frame"));
+
+	/**
+	 * @return the table as CSV: a header of its column names, then one line per row, the values in
+	 *         full round-trip precision (as {@link StatisticsCsv#format}), whatever the table shows
+	 */
+	public static String csv(final ResultsTable table) {
+		final String[] headings = table.getHeadings();
+		final StringBuilder csv = new StringBuilder(String.join(",", headings)).append('\n');
+		for (int row = 0; row < table.size(); row++) {
+			for (int c = 0; c < headings.length; c++) {
+				final String h = headings[c];
+				if (c > 0) csv.append(',');
+				if (h.equals("Label")) csv.append(quoted(table.getLabel(row)));
+				else {
+					final double v = table.getValue(h, row);
+					csv.append(WHOLE_NUMBERS.contains(h) && v == Math.rint(v) ? Long.toString((long) v) : StatisticsCsv
+						.format(v));
+				}
+			}
+			csv.append('\n');
+		}
+		return csv.toString();
+	}
+
+	private static String quoted(final String text) {
+		final String t = text == null ? "" : text;
+		return t.matches("[^,\"\r\n]*") ? t : "\"" + t.replace("\"", "\"\"") + "\"";
 	}
 
 	/** @return the open table of this title, or a new one with 9 significant decimals shown */
