@@ -135,7 +135,7 @@ public final class Main {
 		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
 		if (a.has("labels")) {
 			if (a.has("mask") || axis >= 0) throw new UsageException("stats: --labels goes with neither --mask nor --per-slice.");
-			out.println(Json.write(labelRows(image, ImageFiles.open(Paths.get(a.option("labels", ""))), calculator)));
+			labelRows(image, ImageFiles.open(Paths.get(a.option("labels", ""))), calculator);
 			return;
 		}
 		final RandomAccessibleInterval<BitType> mask = a.has("mask") ? Masks.nonZero(ImageFiles.open(Paths.get(a
@@ -158,22 +158,21 @@ public final class Main {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static java.util.List<Object> labelRows(final RandomAccessibleInterval<? extends RealType<?>> image,
+	private void labelRows(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<? extends RealType<?>> labels, final StatisticsCalculator calculator)
 	{
 		if (!(Views.flatIterable(labels).firstElement() instanceof IntegerType)) throw new IllegalArgumentException(
 			"The labels must be an image of whole numbers, not of " + Views.flatIterable(labels).firstElement().getClass()
 				.getSimpleName() + ".");
-		final java.util.List<Object> rows = new java.util.ArrayList<>();
-		for (final java.util.Map.Entry<Long, Statistics> e : LabelStatistics.compute(image,
-			(RandomAccessibleInterval<? extends IntegerType<?>>) labels, calculator).entrySet())
-		{
-			final java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
-			row.put("label", e.getKey());
-			row.putAll(StatisticsJson.of(e.getValue()));
+		final Json.Items rows = new Json.Items(out);
+		LabelStatistics.compute(image, (RandomAccessibleInterval<? extends IntegerType<?>>) labels, calculator, (label,
+			s) -> {
+			final Map<String, Object> row = new LinkedHashMap<>();
+			row.put("label", label);
+			row.putAll(StatisticsJson.of(s));
 			rows.add(row);
-		}
-		return rows;
+		});
+		rows.end();
 	}
 
 	private static int axis(final String name) {

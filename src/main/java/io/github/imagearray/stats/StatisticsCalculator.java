@@ -41,18 +41,25 @@ public final class StatisticsCalculator {
 	public static final int MAX_DEFAULT_INTEGER_BINS = 65536;
 	/** The largest number of bins accepted. */
 	public static final int MAX_BINS = 1 << 20;
+	/** 16-bit images of at most this many voxels are ranked by sorting rather than by value counts. */
+	private static final int SORT_16_BIT_UP_TO = 4096;
 
 	private final int bins;
+	/** With automatic bins, integer images get one bin per value up to this many values. */
+	private final int integerBins;
 	private final int threads;
 	private final ProgressListener progress;
 
 	/** A calculator with default bins, all processors and no progress reports. */
 	public StatisticsCalculator() {
-		this(0, 0, ProgressListener.NONE);
+		this(0, MAX_DEFAULT_INTEGER_BINS, 0, ProgressListener.NONE);
 	}
 
-	private StatisticsCalculator(final int bins, final int threads, final ProgressListener progress) {
+	private StatisticsCalculator(final int bins, final int integerBins, final int threads,
+		final ProgressListener progress)
+	{
 		this.bins = bins;
+		this.integerBins = integerBins;
 		this.threads = threads;
 		this.progress = progress;
 	}
@@ -64,7 +71,7 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator bins(final int bins) {
 		checkBins(bins);
-		return new StatisticsCalculator(bins, threads, progress);
+		return new StatisticsCalculator(bins, integerBins, threads, progress);
 	}
 
 	/**
@@ -74,6 +81,15 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator binsOrAutomatic(final int bins) {
 		return bins == 0 ? this : bins(bins);
+	}
+
+	/**
+	 * @param values the most values of an integer image that get a bin each with automatic bins;
+	 *          images with more get this many bins over [min, max]
+	 * @return a calculator whose automatic integer histograms have at most that many bins
+	 */
+	StatisticsCalculator automaticIntegerBinsUpTo(final int values) {
+		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress);
 	}
 
 	/**
@@ -91,12 +107,13 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator threads(final int threads) {
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all) or more, not " + threads + ".");
-		return new StatisticsCalculator(bins, threads, progress);
+		return new StatisticsCalculator(bins, integerBins, threads, progress);
 	}
 
 	/** @return a calculator that reports its progress to {@code listener} */
 	public StatisticsCalculator progress(final ProgressListener listener) {
-		return new StatisticsCalculator(bins, threads, listener == null ? ProgressListener.NONE : listener);
+		return new StatisticsCalculator(bins, integerBins, threads, listener == null ? ProgressListener.NONE
+			: listener);
 	}
 
 	/**
@@ -127,8 +144,10 @@ public final class StatisticsCalculator {
 	private Statistics compute(final VoxelSource source) {
 		final Statistics[] result = new Statistics[1];
 		// the job runs in this thread (interrupting it cancels), the spans on the executor's threads
-		final Runnable job = () -> result[0] = source.kind().isSmallInteger() ? fromValueCounts(source) : fromPasses(
-			source);
+		// a table of 65,536 counts costs more than sorting the keys of a few thousand 16-bit voxels
+		final boolean countValues = source.kind().isSmallInteger() && (source.kind().keyBits() == 8 || source
+			.size() > SORT_16_BIT_UP_TO);
+		final Runnable job = () -> result[0] = countValues ? fromValueCounts(source) : fromPasses(source);
 		final int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
 		try {
 			if (n == 1 || source.spanCount() <= 1) Parallelization.runSingleThreaded(job);
@@ -178,8 +197,8 @@ public final class StatisticsCalculator {
 		// small images are ranked by sorting their keys, large ones by radix selection
 		final boolean sort = source.size() <= KeyCollector.LIMIT;
 		final List<KeyCollector> collectors = new ArrayList<>();
-		// small images never use their first digit counts: a smaller table, quicker to set up
-		final int topBits = sort ? RankSelector.DIGIT_BITS : RankSelector.firstDigitBits(keyBits);
+		// small images never use their first digit counts: the smallest table, nothing to set up
+		final int topBits = sort ? 1 : RankSelector.firstDigitBits(keyBits);
 		SpanPass.run(source, () -> {
 			final Summary summary = add(summaries, new Summary(kind, topBits, spanSums, nonFiniteSpans));
 			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector(source.size())))
@@ -231,7 +250,7 @@ public final class StatisticsCalculator {
 		final int n;
 		if (bins > 0) n = bins;
 		else if (!kind.isInteger()) n = DEFAULT_FLOAT_BINS;
-		else n = (int) Math.min(MAX_DEFAULT_INTEGER_BINS, summary.finiteMax - summary.finiteMin + 1);
+		else n = (int) Math.min(integerBins, summary.finiteMax - summary.finiteMin + 1);
 		return new HistogramBinning(n, summary.finiteMin, summary.finiteMax);
 	}
 

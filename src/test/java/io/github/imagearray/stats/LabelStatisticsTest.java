@@ -66,6 +66,33 @@ class LabelStatisticsTest {
 	}
 
 	@Test
+	void seventyThousandLabelsStreamInOrderWithBoundedHistograms() {
+		// each label spans up to 65,536 values: its automatic histogram is bounded all the same
+		final short[] v = new short[64 * 64 * 64];
+		final int[] lab = new int[v.length];
+		final Random r = new Random(13);
+		for (int i = 0; i < v.length; i++) {
+			v[i] = (short) r.nextInt(65536);
+			lab[i] = 1 + i % 70_000;
+		}
+		final long[] previous = { 0 };
+		final int[] rows = { 0 };
+		LabelStatistics.compute(ArrayImgs.unsignedShorts(v, 64, 64, 64), ArrayImgs.ints(lab, 64, 64, 64),
+			new StatisticsCalculator(), (label, s) -> {
+				assertEquals(previous[0] + 1, label);
+				previous[0] = label;
+				rows[0]++;
+				final double[] values = new double[(int) s.count()];
+				for (int i = (int) label - 1, k = 0; i < v.length; i += 70_000)
+					values[k++] = v[i] & 0xffff;
+				final long range = (long) (s.maximum() - s.minimum()) + 1;
+				assertEquals(Math.min(range, LabelStatistics.AUTOMATIC_INTEGER_BINS), s.histogram().counts().length);
+				ReferenceStatistics.of(values, s.histogram().counts().length).assertAgrees(s);
+			});
+		assertEquals(70_000, rows[0]);
+	}
+
+	@Test
 	void sizesMustAgree() {
 		assertEquals("The labels are 4 x 4 but the image is 4 x 5.",
 			assertThrows(IllegalArgumentException.class, () -> LabelStatistics.compute(ArrayImgs.floats(4, 5), ArrayImgs

@@ -243,4 +243,25 @@ class StatisticsCalculatorTest {
 		}
 		return (int) Math.min(65536, max - min + 1);
 	}
+
+	@org.junit.jupiter.api.Test
+	void sixteenBitImagesSortedOrCountedAgreeWithTheReference() {
+		// up to 4,096 voxels the keys are sorted, above the values counted
+		for (final int n : new int[] { 1, 2, 4095, 4096, 4097, 9000 }) {
+			final Random r = new Random(n);
+			final short[] v = new short[n];
+			final double[] values = new double[n];
+			for (int i = 0; i < n; i++) {
+				v[i] = (short) (r.nextInt(3) == 0 ? r.nextInt(65536) : 30000 + r.nextInt(50));
+				values[i] = v[i] & 0xffff;
+			}
+			ReferenceStatistics.of(values, 100).assertAgrees(new StatisticsCalculator().bins(100).compute(
+				net.imglib2.img.array.ArrayImgs.unsignedShorts(v, n)));
+			final double[] signed = new double[n];
+			for (int i = 0; i < n; i++)
+				signed[i] = v[i];
+			ReferenceStatistics.of(signed, 100).assertAgrees(new StatisticsCalculator().bins(100).compute(
+				net.imglib2.img.array.ArrayImgs.shorts(v, n)));
+		}
+	}
 }
