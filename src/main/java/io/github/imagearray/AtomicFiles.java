@@ -1,23 +1,39 @@
 package io.github.imagearray;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+
+import io.github.imagearray.io.ImageFileException;
 
 /**
  * Writes files whole or not at all: the content goes to a temporary file in the target's
  * directory, which then replaces the target by an atomic move. A reader never sees a partly
- * written file, and a failed write leaves the old file (if any) as it was.
+ * written file, and a failed write leaves the old file (if any) as it was. Temporary files that a
+ * killed run left behind ({@code .imagearray-*.tmp}) are removed by the next write to that directory.
  * <p>
  * {@code AtomicFiles.write(dir.resolve("stats.csv"), "a,b\n1,2\n");}
  */
 public final class AtomicFiles {
+
+	/** Temporary files are named {@code .imagearray-<random hex>.tmp}: short, whatever the target's name. */
+	static final String TEMPORARY_PREFIX = ".imagearray-";
+	static final String TEMPORARY_SUFFIX = ".tmp";
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private AtomicFiles() {
 	}
@@ -39,15 +55,21 @@ public final class AtomicFiles {
 		checkDirectory(directory);
 		if (Files.isDirectory(absolute))
 			throw new IOException("Cannot write " + absolute + ": it is a directory.");
-		final Path temporary;
-		try {
-			temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
-		}
-		catch (final AccessDeniedException e) {
-			throw new IOException("Directory is not writable: " + directory, e);
-		}
-		try {
-			try (OutputStream out = Files.newOutputStream(temporary)) {
+		removeStale(directory);
+		final Path temporary = directory.resolve(TEMPORARY_PREFIX + Long.toHexString(RANDOM.nextLong() >>> 16) +
+			TEMPORARY_SUFFIX);
+		// the lock, held until the file is in place, tells a later run that this one is alive
+		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+			StandardOpenOption.WRITE); FileLock lock = channel.lock())
+		{
+			try (OutputStream out = new FilterOutputStream(Channels.newOutputStream(channel)) {
+
+				@Override
+				public void close() throws IOException {
+					flush(); // the channel is closed by the outer block, after the move
+				}
+			})
+			{
 				content.writeTo(out);
 			}
 			keepPermissions(temporary, absolute);
@@ -58,8 +80,42 @@ public final class AtomicFiles {
 				Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
+		catch (final AccessDeniedException e) {
+			throw new IOException("Directory is not writable: " + directory, e);
+		}
+		catch (final IOException e) {
+			throw new IOException("Cannot write " + absolute + ": " + ImageFileException.reason(e), e);
+		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/**
+	 * Removes the temporary files that runs which ended before moving them into place left in
+	 * {@code directory}: those no live process holds locked. Files younger than a few seconds are
+	 * left alone, as a run may be between creating and locking its own.
+	 */
+	private static void removeStale(final Path directory) {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, TEMPORARY_PREFIX + "*" +
+			TEMPORARY_SUFFIX))
+		{
+			final long now = System.currentTimeMillis();
+			for (final Path file : files) {
+				if (now - Files.getLastModifiedTime(file).toMillis() < 5000) continue;
+				try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+					final FileLock lock = channel.tryLock();
+					if (lock == null) continue; // a live run is writing it
+					Files.delete(file);
+					lock.release();
+				}
+				catch (final OverlappingFileLockException | IOException e) {
+					// held by this process, gone already, or not ours to remove: left alone
+				}
+			}
+		}
+		catch (final IOException e) {
+			// nothing to clean up where the directory cannot be listed; the write reports its own problems
 		}
 	}
 

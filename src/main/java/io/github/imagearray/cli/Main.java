@@ -2,6 +2,7 @@ package io.github.imagearray.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,6 +14,7 @@ import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
 import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.Masks;
@@ -72,11 +74,15 @@ public final class Main {
 			return 0;
 		}
 		catch (final UsageException e) {
-			err.println("imagearray: " + e.getMessage());
+			err.println("imagearray: " + ImageFileException.reason(e));
 			return 2;
 		}
-		catch (final IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-			err.println("imagearray: " + e.getMessage());
+		catch (final IOException | IllegalArgumentException e) {
+			err.println("imagearray: " + ImageFileException.reason(e));
+			return 1;
+		}
+		catch (final UncheckedIOException e) {
+			err.println("imagearray: " + ImageFileException.reason(e.getCause()));
 			return 1;
 		}
 		catch (final OutOfMemoryError e) {
@@ -85,7 +91,7 @@ public final class Main {
 			return 1;
 		}
 		catch (final RuntimeException e) {
-			err.println("imagearray: internal error: " + e);
+			err.println("imagearray: internal error: " + ImageFileException.printable(e.toString()));
 			return 3;
 		}
 	}

@@ -2,16 +2,43 @@ package io.github.imagearray.io;
 
 import java.io.IOException;
 
-/** An image file that cannot be read; the message names the file and the problem. */
+/**
+ * An image file that cannot be read; the message names the file and the problem, on one line:
+ * control characters that came from the file (a carriage return in a header value) are shown escaped.
+ */
 public class ImageFileException extends IOException {
 
 	private static final long serialVersionUID = 1L;
 
 	public ImageFileException(final String message) {
-		super(message);
+		super(printable(message));
 	}
 
 	public ImageFileException(final String message, final Throwable cause) {
-		super(message, cause);
+		super(printable(message), cause);
+	}
+
+	/**
+	 * @return the message of a failure on one line, or its kind where it has none (never "null"):
+	 *         {@code ImageFileException.reason(new EOFException())} is {@code "EOFException"}
+	 */
+	public static String reason(final Throwable e) {
+		final String message = e.getMessage();
+		return printable(message == null || message.trim().isEmpty() ? e.getClass().getSimpleName() : message);
+	}
+
+	/** @return the text with control characters escaped as {@code \r}, {@code \n}, {@code \t} or a Unicode escape */
+	public static String printable(final String text) {
+		if (text == null) return null;
+		final StringBuilder b = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			final char c = text.charAt(i);
+			if (c == '\r') b.append("\\r");
+			else if (c == '\n') b.append("\\n");
+			else if (c == '\t') b.append("\\t");
+			else if (c < 0x20 || c == 0x7f) b.append(String.format("\\u%04x", (int) c));
+			else b.append(c);
+		}
+		return b.toString();
 	}
 }

@@ -53,10 +53,9 @@ public final class MetaImageReader {
 		final MetaImageHeader header = MetaImageHeader.read(file);
 		if (header.isCompressed()) return read(header);
 		final long offset = checkedOffset(header);
-		final long[] dims = header.dimensions();
-		final long planeBytes = dims[0] * dims[1] * header.elementType().bytes();
-		checkMemory(header.file().toString(), 2 * planeBytes);
-		return PlanarFile.open(header.dataFile(), offset, dims, header.elementType(), header.isBigEndian());
+		// no plane is held whole to measure the image: the statistics read it span by span
+		return PlanarFile.open(header.dataFile(), offset, header.dimensions(), header.elementType(), header
+			.isBigEndian());
 	}
 
 	/** Reads the image a header describes. */

@@ -90,7 +90,7 @@ final class PlanarFile {
 	}
 
 	/** @return {@code length} voxels from byte {@code position} of the file, in chunks of at most 16 MiB */
-	private static Object read(final Path file, final long position, final int length, final MetaElementType type,
+	static Object read(final Path file, final long position, final int length, final MetaElementType type,
 		final boolean bigEndian, final int plane)
 	{
 		final int size = type.bytes();

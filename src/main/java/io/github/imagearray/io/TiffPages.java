@@ -53,6 +53,12 @@ final class TiffPages {
 		double yResolution;
 		int resolutionUnit = 2;
 
+		/**
+		 * Where the page's pixels start when they are stored uncompressed, in strips one after
+		 * the other in order: they can then be read as raw bytes; else -1.
+		 */
+		long rawOffset = -1;
+
 		String typeText() {
 			return (sampleFormat == FLOAT ? "float" : sampleFormat == SIGNED ? "int" : "uint") + bitsPerSample;
 		}
@@ -235,7 +241,9 @@ final class TiffPages {
 			p.offsets.length + " offsets and " + p.byteCounts.length + " byte counts for " + parts + (p.tiled
 				? " tiles." : " strips."));
 		final long bytesPerRow = p.width * p.bitsPerSample / 8;
+		boolean contiguous = p.compression == NONE && p.predictor == 1 && !p.tiled;
 		for (int i = 0; i < parts; i++) {
+			contiguous &= i == 0 || p.offsets[i] == p.offsets[i - 1] + p.byteCounts[i - 1];
 			final long end = p.offsets[i] + p.byteCounts[i];
 			if (p.offsets[i] < 0 || end > fileSize || end < 0) throw new ImageFileException(where + (p.tiled ? "tile "
 				: "strip ") + (i + 1) + " of " + parts + " ends at byte " + end + ", beyond the end of the file (" +
@@ -245,8 +253,11 @@ final class TiffPages {
 					p.height - i * p.rowsPerStrip) * bytesPerRow;
 				if (p.byteCounts[i] < needed) throw new ImageFileException(where + (p.tiled ? "tile " : "strip ") +
 					(i + 1) + " of " + parts + " holds " + p.byteCounts[i] + " bytes but needs " + needed + ".");
+				// a strip with more bytes than its rows need is not followed by the next rows
+				contiguous &= p.byteCounts[i] == needed || i == parts - 1;
 			}
 		}
+		if (contiguous) p.rawOffset = p.offsets[0];
 	}
 
 	/** All pages must be of one size and type, as the planes of one volume. */

@@ -30,7 +30,8 @@ import net.imglib2.type.numeric.RealType;
  * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
  * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
  * plane at a time, so a stack larger than memory is measured as it streams. ImageJ's stacks of
- * more than 4 GiB (one IFD and {@code images=} in the description) are read as raw planes.
+ * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
+ * consecutive strips, are read as raw bytes.
  * <p>
  * The file's structure is checked before any pixel is decoded ({@link TiffPages}); every problem
  * is an {@link ImageFileException}, or an {@link UncheckedIOException} while the planes are read,
@@ -61,7 +62,7 @@ public final class TiffReader {
 			imageJPlanes }, type, byteOrder(file) == ByteOrder.BIG_ENDIAN);
 		final long[] dims = pages.size() == 1 ? new long[] { first.width, first.height } : new long[] { first.width,
 			first.height, pages.size() };
-		final Decoders decoders = new Decoders(file, pages, type);
+		final Decoders decoders = new Decoders(file, pages, type, byteOrder(file) == ByteOrder.BIG_ENDIAN);
 		return PlanarFile.open(dims, decoders::read, type);
 	}
 
@@ -154,17 +155,24 @@ public final class TiffReader {
 		private final Path file;
 		private final List<Page> pages;
 		private final MetaElementType type;
+		private final boolean bigEndian;
 		private final Queue<ImageReader> idle = new ConcurrentLinkedQueue<>();
 
-		Decoders(final Path file, final List<Page> pages, final MetaElementType type) {
+		Decoders(final Path file, final List<Page> pages, final MetaElementType type, final boolean bigEndian) {
 			this.file = file;
 			this.pages = pages;
 			this.type = type;
+			this.bigEndian = bigEndian;
 		}
 
-		/** @return voxels [from, from + length) of page {@code plane}, decoded from the rows that hold them */
+		/**
+		 * @return voxels [from, from + length) of page {@code plane}: read as raw bytes where the page
+		 *         is stored so, else decoded from the rows that hold them
+		 */
 		Object read(final int plane, final long from, final int length) {
 			final Page page = pages.get(plane);
+			if (page.rawOffset >= 0) return PlanarFile.read(file, page.rawOffset + from * type.bytes(), length, type,
+				bigEndian, plane);
 			final int width = (int) page.width;
 			final int firstRow = (int) (from / width);
 			final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
@@ -184,7 +192,7 @@ public final class TiffReader {
 			catch (final IOException | RuntimeException e) {
 				if (reader != null) reader.dispose();
 				throw new UncheckedIOException(new ImageFileException(file + ": image " + (page.chainIndex + 1) +
-					" cannot be decoded: " + reason(e) + "."));
+					" cannot be decoded: " + ImageFileException.reason(e) + "."));
 			}
 		}
 
@@ -204,11 +212,5 @@ public final class TiffReader {
 			System.arraycopy(decoded, offset, array, 0, length);
 			return array;
 		}
-	}
-
-	/** @return the message of a failure, or its kind where it has none */
-	static String reason(final Throwable e) {
-		final String message = e.getMessage();
-		return message == null || message.trim().isEmpty() ? e.getClass().getSimpleName() : message;
 	}
 }

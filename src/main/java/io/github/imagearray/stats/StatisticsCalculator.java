@@ -41,6 +41,8 @@ public final class StatisticsCalculator {
 	public static final int MAX_DEFAULT_INTEGER_BINS = 65536;
 	/** The largest number of bins accepted. */
 	public static final int MAX_BINS = 1 << 20;
+	/** About the most a worker's count tables take: first digits, histogram lanes, rank digits, blocks. */
+	private static final long WORKER_TABLE_BYTES = 4 << 20;
 	/** 16-bit images of at most this many voxels are ranked by sorting rather than by value counts. */
 	private static final int SORT_16_BIT_UP_TO = 4096;
 
@@ -148,7 +150,7 @@ public final class StatisticsCalculator {
 		final boolean countValues = source.kind().isSmallInteger() && (source.kind().keyBits() == 8 || source
 			.size() > SORT_16_BIT_UP_TO);
 		final Runnable job = () -> result[0] = countValues ? fromValueCounts(source) : fromPasses(source);
-		final int n = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+		final int n = workersThatFit(source);
 		try {
 			if (n == 1 || source.spanCount() <= 1) Parallelization.runSingleThreaded(job);
 			else try (TaskExecutor executor = TaskExecutors.numThreads(n)) {
@@ -159,6 +161,24 @@ public final class StatisticsCalculator {
 		finally {
 			progress.progress(1);
 		}
+	}
+
+	/**
+	 * @return the number of threads to use: the one asked for, or all processors for 0 — as many of
+	 *         them as the free heap holds the working memory of (count tables and span buffers)
+	 * @throws IllegalArgumentException when the threads asked for do not fit
+	 */
+	private int workersThatFit(final VoxelSource source) {
+		final int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+		final long perWorker = WORKER_TABLE_BYTES + source.bytesReadPerSpan();
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		final long fit = Math.max(1, free / perWorker);
+		if (wanted <= fit || source.spanCount() <= 1) return wanted;
+		if (threads == 0) return (int) fit;
+		throw new IllegalArgumentException(threads + " threads need about " + (threads * perWorker >> 20) +
+			" MiB of the Java heap (" + (perWorker >> 20) + " MiB each) but only " + (free >> 20) +
+			" MiB are free: use fewer threads or run Java with a larger -Xmx.");
 	}
 
 	private Statistics fromValueCounts(final VoxelSource source) {

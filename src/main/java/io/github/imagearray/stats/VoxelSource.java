@@ -120,6 +120,11 @@ final class VoxelSource {
 		return spanCount;
 	}
 
+	/** @return the bytes a worker allocates for each span it reads: its voxels, when read from a file */
+	long bytesReadPerSpan() {
+		return ranges == null ? 0 : (long) Math.min(SPAN, arrayLength) * (kind.keyBits() / 8);
+	}
+
 	/** @return a reader for span {@code span}, in [0, {@link #spanCount()}) */
 	SpanReader reader(final int span) {
 		if (arrays == null) {

@@ -328,4 +328,36 @@ class MainTest {
 		assertArrayEquals(json, row, 0);
 		assertEquals(8, Stream.of(Statistics.DESCRIBE_KEYS).collect(Collectors.toList()).size());
 	}
+
+	@Test
+	void messagesShowNoRawControlCharacterAndNeverNull() throws IOException {
+		// a header with old Mac line ends and a carriage return inside a value
+		final Path mhd = dir.resolve("cr.mhd");
+		Files.write(mhd, "ObjectType = Image\rNDims = 2\rDimSize = 2 2\rElementType = MET_\rFLOAT\r".getBytes(
+			StandardCharsets.US_ASCII));
+		final Run run = new Run("stats", mhd.toString());
+		run.assertOneLineError(1, mhd.toString());
+		assertFalse(run.err.trim().contains("\r"), run.err);
+		assertFalse(run.err.contains("null"), run.err);
+		final Path empty = dir.resolve("empty.nii.gz");
+		Files.write(empty, new byte[0]);
+		final Run gz = new Run("stats", empty.toString());
+		gz.assertOneLineError(1, empty.toString());
+		assertFalse(gz.err.contains("null"), gz.err);
+	}
+
+	@Test
+	void perSliceRowsStreamForEveryAxisAndMatchTheSlicesOnTheirOwn() throws IOException {
+		final double[] v = new double[4 * 3 * 5];
+		for (int i = 0; i < v.length; i++)
+			v[i] = (i * 37) % 11 - 3.5;
+		final Path file = mhd("ps", v, "4 3 5");
+		for (final String axis : new String[] { "x", "y", "z" }) {
+			final Run run = new Run("stats", file.toString(), "--per-slice", axis);
+			assertEquals(0, run.status, run.err);
+			final int slices = axis.equals("x") ? 4 : axis.equals("y") ? 3 : 5;
+			assertEquals(slices, run.out.split("\"slice\": ").length - 1, run.out);
+			assertTrue(run.out.startsWith("[{\"slice\": 0, ") && run.out.trim().endsWith("}]"), run.out);
+		}
+	}
 }
