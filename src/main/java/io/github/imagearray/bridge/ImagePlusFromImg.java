@@ -6,8 +6,15 @@ import ij.measure.Calibration;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.ByteType;
+import net.imglib2.type.numeric.integer.IntType;
+import net.imglib2.type.numeric.integer.LongType;
+import net.imglib2.type.numeric.integer.ShortType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedIntType;
+import net.imglib2.type.numeric.integer.UnsignedLongType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Util;
 import net.imglib2.view.Views;
@@ -22,6 +29,22 @@ import net.imglib2.view.Views;
 public final class ImagePlusFromImg {
 
 	private ImagePlusFromImg() {
+	}
+
+	/**
+	 * @return why the image's values may not be held exactly by an ImageJ stack (its type becomes
+	 *         32-bit float), or null where they are
+	 */
+	public static String conversionWarning(final RandomAccessibleInterval<? extends RealType<?>> img) {
+		final RealType<?> type = Util.getTypeFromInterval(img);
+		if (type instanceof UnsignedByteType || type instanceof UnsignedShortType || type instanceof FloatType ||
+			type instanceof ByteType || type instanceof ShortType) return null;
+		final String name = type instanceof DoubleType ? "float64" : type instanceof IntType ? "int32"
+			: type instanceof UnsignedIntType ? "uint32" : type instanceof LongType ? "int64"
+				: type instanceof UnsignedLongType ? "uint64" : type.getClass().getSimpleName();
+		return "ImageJ has no " + name + " images: the voxels become 32-bit float" + (type instanceof DoubleType
+			? ", rounded to 7 digits" : ", exact only up to 16,777,216 (2^24)") +
+			". The command line and the SciJava commands measure the file in its own type, exactly.";
 	}
 
 	public static ImagePlus create(final String title, final RandomAccessibleInterval<? extends RealType<?>> img,

@@ -227,4 +227,45 @@ class MacroIT {
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"nifti\")", menu.get(7));
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"metaimage\")", menu.get(8));
 	}
+
+	@Test
+	void everyMacroLineOfTheReadmeRunsAsWritten() throws Exception {
+		final String readme = new String(Files.readAllBytes(java.nio.file.Paths.get("README.md")),
+			java.nio.charset.StandardCharsets.UTF_8);
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+			"run\\(\"(ImageArray [^\"]+|NIfTI\\.\\.\\.|MetaImage\\.\\.\\.)\", \"[^\"]*\"\\);").matcher(readme);
+		final List<String> lines = new java.util.ArrayList<>();
+		while (m.find())
+			if (!lines.contains(m.group())) lines.add(m.group());
+		assertTrue(lines.size() >= 8, "macro lines in the README: " + lines);
+		// the README's paths are under /data: here under the test's directory, the lines otherwise as written
+		Files.createDirectories(dir.resolve("data/out"));
+		io.github.imagearray.ReferenceFiles.write("write_files.py", dir, "reference.tsv");
+		Files.copy(dir.resolve("float32.nii.gz"), dir.resolve("data/brain.nii.gz"));
+		final String d = dir.toString().replace("\\", "/") + "/";
+		final StringBuilder macro = new StringBuilder(String.join("\n", //
+			"newImage('ct.tif', '16-bit ramp', 96, 80, 12);", //
+			"run('Add Specified Noise...', 'stack standard=300');", //
+			"newImage('body.tif', '8-bit black', 96, 80, 12);", //
+			"makeOval(10, 10, 70, 50); run('Set...', 'value=255 stack'); run('Select None');", //
+			"newImage('organs.tif', '8-bit black', 96, 80, 12);", //
+			"makeRectangle(0, 0, 40, 80); run('Set...', 'value=1 stack');", //
+			"makeRectangle(40, 0, 56, 40); run('Set...', 'value=2 stack'); run('Select None');", //
+			"").replace('\'', '"'));
+		for (int i = 0; i < lines.size(); i++)
+			macro.append("selectImage(\"ct.tif\");\n").append(lines.get(i).replace("/data/", d + "data/")).append(
+				"\nprint(\"README line " + i + " ran: \" + getTitle());\n");
+		macro.append("run(\"NIfTI...\", \"open=" + d + "int32.nii\");\nprint(\"done\");\n");
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, macro.toString());
+		AssembledImageJ.assertNoStackTrace(r);
+		for (int i = 0; i < lines.size(); i++)
+			assertTrue(r.output.contains("README line " + i + " ran"), lines.get(i) + "\n" + r.output);
+		assertTrue(r.output.contains(" ran: brain.nii.gz"), "the NIfTI import opened the file:\n" + r.output);
+		assertTrue(r.output.contains("ImageJ has no int32 images"), "the import warns:\n" + r.output);
+		assertTrue(r.output.contains("done"), r.output);
+		assertTrue(Files.exists(dir.resolve("data/out/stats.csv")));
+		assertTrue(Files.exists(dir.resolve("data/out/h.png")));
+		assertTrue(Files.exists(dir.resolve("data/out/ct.tif_per_slice.csv")), Files.list(dir.resolve("data/out"))
+			.collect(java.util.stream.Collectors.toList()).toString());
+	}
 }
