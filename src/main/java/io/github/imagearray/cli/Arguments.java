@@ -14,6 +14,8 @@ final class Arguments {
 	private final String command;
 	private final List<String> positional = new ArrayList<>();
 	private final Map<String, String> options = new HashMap<>();
+	/** The options that take no value. */
+	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json"));
 
 	/**
 	 * @param args the arguments after the command name
@@ -28,11 +30,17 @@ final class Arguments {
 				final String name = a.substring(2);
 				if (!known.contains(name)) throw new UsageException(command + ": unknown option " + a + (known.isEmpty()
 					? "" : "; known: --" + String.join(", --", allowed)));
-				if (i + 1 >= args.length) throw new UsageException(command + ": option " + a + " needs a value.");
-				options.put(name, args[++i]);
+				if (FLAGS.contains(name)) options.put(name, "");
+				else if (i + 1 >= args.length) throw new UsageException(command + ": option " + a + " needs a value.");
+				else options.put(name, args[++i]);
 			}
 			else positional.add(a);
 		}
+	}
+
+	/** @return whether the flag (an option without a value, such as {@code --json}) was given */
+	boolean flag(final String name) {
+		return options.containsKey(name);
 	}
 
 	/** @return the only positional argument, named {@code what} in errors */
@@ -57,6 +65,14 @@ final class Arguments {
 
 	/** @return the option as a whole number within [min, max], or the fallback when absent */
 	int integer(final String name, final int fallback, final int min, final int max) {
+		return integer(name, fallback, min, max, "");
+	}
+
+	/**
+	 * @param meaning said after the allowed range when the value is outside it, e.g. " (0: automatic)"
+	 * @return the option as a whole number within [min, max], or the fallback when absent
+	 */
+	int integer(final String name, final int fallback, final int min, final int max, final String meaning) {
 		final String text = options.get(name);
 		if (text == null) return fallback;
 		final long value;
@@ -67,7 +83,7 @@ final class Arguments {
 			throw new UsageException(command + ": --" + name + " must be a whole number, not '" + text + "'.");
 		}
 		if (value < min || value > max) throw new UsageException(command + ": --" + name + " must be between " + min +
-			" and " + max + ", not " + value + ".");
+			" and " + max + meaning + ", not " + value + ".");
 		return (int) value;
 	}
 }

@@ -7,9 +7,11 @@ import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import ij.ImagePlus;
+import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
@@ -37,10 +39,12 @@ public final class Main {
 	static final String USAGE = String.join("\n", //
 		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
 		"  stats FILE [--bins N] [--threads T] [--mask MASK | --labels LABELS] [--per-slice x|y|z]", //
-		"                                           statistics of an image (inside a mask: voxels where it is", //
-		"                                           non-zero; per slice: a JSON array) as JSON", //
+		"                                           statistics of an image as JSON; inside a mask (voxels where", //
+		"                                           MASK is non-zero), per label of LABELS (whole numbers, 0 is", //
+		"                                           background: a JSON array) or per slice (a JSON array)", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
-		"  demo [--out DIR] [--size N]              statistics and CSV of a built-in noisy 3D phantom", //
+		"  demo [--out DIR] [--size N] [--json]     statistics of a built-in noisy 3D phantom as a table (--json:", //
+		"                                           JSON) and its CSV, written to DIR (default: the current one)", //
 		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
 		"                                           vIQA's three orthogonal slices as PNG (negative: from the end)", //
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
@@ -49,9 +53,13 @@ public final class Main {
 		"                                           ImageJ's StackStatistics and (--viqa) R runs of vIQA's numpy/scipy", //
 		"                                           statistics in Python (python3 with numpy and scipy)", //
 		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
-		"  bench --file FILE.mhd [--threads T] [--runs R]", //
-		"                                           the same for a MetaImage file read plane by plane", //
-		"FILE: .tif/.tiff (ImageJ) or .mhd/.mha (MetaImage).");
+		"  bench --file FILE [--threads T] [--runs R]", //
+		"                                           the same for an image file read plane by plane", //
+		"Options: --bins N, 0 to 1048576 (0, the default: automatic, one bin per value for integers up to 65,536,", //
+		"  255 for floats); --threads T, 0 (the default: all processors) or more.", //
+		"FILE: TIFF (.tif, .tiff: 8/16/32-bit integers signed or not, 32/64-bit floats; uncompressed, LZW, deflate,", //
+		"  PackBits; strips, tiles, BigTIFF; pages of one size and type are the planes of a stack), NIfTI-1 (.nii,", //
+		"  .nii.gz) and MetaImage (.mhd with its data file, .mha).");
 
 	private final PrintStream out;
 	private final PrintStream err;
@@ -111,7 +119,7 @@ public final class Main {
 				describe(new Arguments("describe", rest, "out", "name"));
 				break;
 			case "demo":
-				demo(new Arguments("demo", rest, "out", "size"));
+				demo(new Arguments("demo", rest, "out", "size", "json"));
 				break;
 			case "slices":
 				slices(new Arguments("slices", rest, "at", "out", "lut", "range"));
@@ -129,9 +137,8 @@ public final class Main {
 	}
 
 	private static StatisticsCalculator calculator(final Arguments a) {
-		StatisticsCalculator c = new StatisticsCalculator().threads(a.integer("threads", 0, 0, 1024));
-		if (a.has("bins")) c = c.bins(a.integer("bins", 0, 1, StatisticsCalculator.MAX_BINS));
-		return c;
+		return new StatisticsCalculator().threads(a.integer("threads", 0, 0, 1024, " (0: all processors)"))
+			.binsOrAutomatic(a.integer("bins", 0, 0, StatisticsCalculator.MAX_BINS, " (0: automatic)"));
 	}
 
 	private void stats(final Arguments a) throws IOException {
@@ -194,7 +201,7 @@ public final class Main {
 		final Path dir = Paths.get(a.option("out", "."));
 		final String name = a.option("name", baseName(file));
 		final String csv = StatisticsCsv.withExtension(name);
-		io.github.imagearray.AtomicFiles.checkDirectory(dir.toAbsolutePath());
+		AtomicFiles.checkDirectory(dir.toAbsolutePath());
 		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
 		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().compute(image));
 		out.println(written);
@@ -203,12 +210,22 @@ public final class Main {
 	private void demo(final Arguments a) throws IOException {
 		a.noPositional();
 		final int size = a.integer("size", 256, 2, 2048);
-		final Path dir = Paths.get(a.option("out", "."));
-		io.github.imagearray.AtomicFiles.checkDirectory(dir.toAbsolutePath());
+		final boolean json = a.flag("json");
+		final Path dir = Paths.get(a.option("out", ".")).toAbsolutePath();
+		AtomicFiles.checkDirectory(dir);
 		final Statistics s = new StatisticsCalculator().compute((RandomAccessibleInterval) Phantom.create(
 			Phantom.Type.FLOAT32, size, 1));
-		out.println(Json.write(StatisticsJson.of(s)));
-		err.println("Wrote " + StatisticsCsv.write(dir, "phantom.csv", s).toAbsolutePath());
+		final Path csv = StatisticsCsv.write(dir, "phantom.csv", s).normalize();
+		if (json) {
+			out.println(Json.write(StatisticsJson.of(s)));
+			err.println("Wrote " + csv);
+			return;
+		}
+		out.printf(Locale.ROOT, "Statistics of the built-in noisy %d x %d x %d float32 phantom:%n%n", size, size,
+			size);
+		out.print(StatisticsText.of(s));
+		out.printf("%nvIQA's statistics CSV: %s%n(--json prints the statistics as JSON, --out DIR writes the CSV " +
+			"elsewhere.)%n", csv);
 	}
 
 	private void slices(final Arguments a) throws IOException {
@@ -249,7 +266,7 @@ public final class Main {
 	/** @return the --out path, after checking that it or its directory exists */
 	private static Path output(final Arguments a) throws IOException {
 		final Path target = Paths.get(a.option("out", "")).toAbsolutePath();
-		io.github.imagearray.AtomicFiles.checkDirectory(java.nio.file.Files.isDirectory(target) ? target : target
+		AtomicFiles.checkDirectory(java.nio.file.Files.isDirectory(target) ? target : target
 			.getParent());
 		return target;
 	}

@@ -16,7 +16,7 @@ final class BinsField {
 	static StatisticsCalculator calculator(final double typed) {
 		if (typed != Math.rint(typed)) throw new IllegalArgumentException("bins must be a whole number, not " + typed +
 			".");
-		if (typed != 0) StatisticsCalculator.checkBins((long) typed);
+		StatisticsCalculator.checkBinsOrAutomatic((long) typed);
 		return new StatisticsCalculator().progress(new ImageJProgress()).binsOrAutomatic((int) typed);
 	}
 }

@@ -82,7 +82,17 @@ public final class StatisticsCalculator {
 	 * @return a calculator that uses that many bins, or this one for 0
 	 */
 	public StatisticsCalculator binsOrAutomatic(final int bins) {
+		checkBinsOrAutomatic(bins);
 		return bins == 0 ? this : bins(bins);
+	}
+
+	/**
+	 * @param bins a number of histogram bins, or 0 for automatic
+	 * @throws IllegalArgumentException unless 0 &lt;= bins &lt;= {@link #MAX_BINS}, saying what 0 means
+	 */
+	public static void checkBinsOrAutomatic(final long bins) {
+		if (bins < 0 || bins > MAX_BINS) throw new IllegalArgumentException("bins must be 0 (automatic) or from 1 to " +
+			MAX_BINS + ", not " + bins + ".");
 	}
 
 	/**

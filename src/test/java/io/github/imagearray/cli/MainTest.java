@@ -131,13 +131,30 @@ class MainTest {
 	}
 
 	@Test
-	void demoRunsOnTheBuiltInPhantom() throws IOException {
+	void demoPrintsATableAndSaysWhereTheCsvWent() throws IOException {
 		final Run run = new Run("demo", "--out", dir.toString(), "--size", "24");
 		assertEquals(0, run.status, run.err);
-		assertEquals(24 * 24 * 24, run.number("count"), 0);
-		assertTrue(run.number("standarddev") > 0);
-		assertTrue(run.err.contains("phantom.csv"));
-		assertEquals(2, Files.readAllLines(dir.resolve("phantom.csv")).size());
+		assertEquals("", run.err);
+		final List<String> csv = Files.readAllLines(dir.resolve("phantom.csv"));
+		assertEquals(2, csv.size());
+		assertTrue(run.out.contains("vIQA's statistics CSV: " + dir.resolve("phantom.csv").toAbsolutePath()), run.out);
+		assertTrue(run.out.contains(String.format("  %-13s %,d", "voxels", 24 * 24 * 24)), run.out);
+		// each statistic on its own line, to 10 significant digits of the CSV's value
+		final String[] values = csv.get(1).split(",");
+		for (int i = 0; i < Statistics.DESCRIBE_KEYS.length; i++) {
+			final Matcher m = Pattern.compile("(?m)^  " + Statistics.DESCRIBE_KEYS[i] + " +(\\S+)$").matcher(run.out);
+			assertTrue(m.find(), Statistics.DESCRIBE_KEYS[i] + " in\n" + run.out);
+			final double exact = Double.parseDouble(values[i]);
+			assertEquals(exact, Double.parseDouble(m.group(1)), 1e-9 * Math.abs(exact), Statistics.DESCRIBE_KEYS[i]);
+		}
+		assertTrue(run.out.contains("histogram: 255 bins over ["), run.out);
+		assertTrue(run.out.split("\n").length < 40, "a screenful:\n" + run.out);
+		// --json: the JSON of stats, and the CSV's path on standard error
+		final Run json = new Run("demo", "--out", dir.toString(), "--size", "24", "--json");
+		assertEquals(0, json.status, json.err);
+		assertEquals(24 * 24 * 24, json.number("count"), 0);
+		assertEquals(Double.parseDouble(values[1]), json.number("median"), 0);
+		assertTrue(json.err.contains(dir.resolve("phantom.csv").toAbsolutePath().toString()), json.err);
 	}
 
 	@Test
@@ -287,7 +304,11 @@ class MainTest {
 		new Run("stats", Files.write(dir.resolve("x.png"), new byte[3]).toString()).assertOneLineError(1,
 			"unsupported file type");
 		final Path ok = mhd("ok", new double[] { 1, 2, 3, 4 }, "2 2");
-		new Run("stats", ok.toString(), "--bins", "0").assertOneLineError(2, "--bins must be between 1 and 1048576");
+		new Run("stats", ok.toString(), "--bins", "-1").assertOneLineError(2,
+			"--bins must be between 0 and 1048576 (0: automatic), not -1.");
+		new Run("stats", ok.toString(), "--threads", "-1").assertOneLineError(2, "(0: all processors)");
+		// 0 is the automatic number of bins, as in the menus and commands
+		assertEquals(new Run("stats", ok.toString()).out, new Run("stats", ok.toString(), "--bins", "0").out);
 		new Run("stats", ok.toString(), "--bins", "many").assertOneLineError(2, "--bins must be a whole number");
 		new Run("stats", ok.toString(), "--colour", "red").assertOneLineError(2, "unknown option --colour");
 		new Run("frobnicate").assertOneLineError(2, "unknown command 'frobnicate'");
@@ -313,7 +334,9 @@ class MainTest {
 	void helpListsTheCommands() throws IOException {
 		final Run run = new Run("--help");
 		assertEquals(0, run.status);
-		for (final String command : new String[] { "stats FILE", "describe FILE", "demo", "bench" })
+		for (final String command : new String[] { "stats FILE", "describe FILE", "demo", "bench", "slices FILE",
+			"histogram FILE", "--labels", "--mask", "--per-slice", "--json", "NIfTI", ".nii.gz", "MetaImage", "TIFF",
+			"BigTIFF", "(0, the default: automatic" })
 			assertTrue(run.out.contains(command), command);
 	}
 

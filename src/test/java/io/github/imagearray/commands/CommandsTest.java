@@ -90,7 +90,7 @@ class CommandsTest {
 			new ColorProcessor(3, 3)), "bins", 0).getCancelReason());
 		assertEquals("The image's pixels are ARGBType, not real numbers.", run(StatisticsCommand.class, "image",
 			ArrayImgs.argbs(2, 2), "bins", 0).getCancelReason());
-		assertEquals("bins must be between 1 and 1048576, not -2.", run(StatisticsCommand.class, "image", ArrayImgs
+		assertEquals("bins must be 0 (automatic) or from 1 to 1048576, not -2.", run(StatisticsCommand.class, "image", ArrayImgs
 			.floats(2, 2), "bins", -2).getCancelReason());
 		final File missing = dir.resolve("missing").toFile();
 		assertEquals("Directory does not exist: " + missing, run(DescribeCommand.class, "image", ArrayImgs.floats(2,

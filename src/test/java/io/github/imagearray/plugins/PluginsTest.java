@@ -79,7 +79,7 @@ class PluginsTest {
 		assertEquals(ImagePlusImgs.RGB_REFUSED, assertThrows(IllegalArgumentException.class, () -> StatisticsPlugin
 			.process(rgb, 0)).getMessage());
 		final ImagePlus imp = stack(4, 4, 2);
-		assertEquals("bins must be between 1 and 1048576, not -3.", assertThrows(IllegalArgumentException.class,
+		assertEquals("bins must be 0 (automatic) or from 1 to 1048576, not -3.", assertThrows(IllegalArgumentException.class,
 			() -> StatisticsPlugin.process(imp, -3)).getMessage());
 		assertEquals("bins must be a whole number, not 2.5.", assertThrows(IllegalArgumentException.class,
 			() -> StatisticsPlugin.process(imp, 2.5, false)).getMessage());
