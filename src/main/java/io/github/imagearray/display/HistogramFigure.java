@@ -10,13 +10,20 @@ import io.github.imagearray.stats.Statistics;
 
 /**
  * The histogram of an image as an ImageJ {@link Plot}: one bar per bin over the numpy edges, with
- * the statistics printed on the plot.
+ * the statistics in two columns above the highest bar, where they hide none.
  * <p>
  * {@code ImagePlus plot = HistogramFigure.render(statistics, "ct");}
  */
 public final class HistogramFigure {
 
+	/** The highest bar reaches this fraction of the frame's height. */
+	private static final double BARS_UP_TO = 0.7;
+
 	private HistogramFigure() {
+	}
+
+	private static String number(final double v) {
+		return String.format(Locale.ROOT, "%.6g", v);
 	}
 
 	/** @return the plot as an image */
@@ -30,14 +37,20 @@ public final class HistogramFigure {
 			x[i] = (edges[i] + edges[i + 1]) / 2;
 			y[i] = counts[i];
 		}
+		long highest = 1;
+		for (final long c : counts)
+			highest = Math.max(highest, c);
 		final Plot plot = new Plot(title + " histogram", "value", "count");
 		plot.setColor(new Color(0x7570b3), new Color(0x7570b3));
 		plot.add("bar", x, y);
-		plot.setLimits(edges[0], edges[edges.length - 1], 0, Double.NaN);
+		// the bars stay below the top quarter of the frame, where the statistics are written
+		plot.setLimits(edges[0], edges[edges.length - 1], 0, highest / BARS_UP_TO);
 		plot.setColor(Color.BLACK);
-		plot.addLabel(0.6, 0.1, String.format(Locale.ROOT,
-			"count %d%nmean %.6g%nmedian %.6g%nstd %.6g%nskewness %.4g%nkurtosis %.4g%nmin %.6g%nmax %.6g", s.count(), s
-				.mean(), s.median(), s.standardDeviation(), s.skewness(), s.kurtosis(), s.minimum(), s.maximum()));
+		final String[] items = { "count " + s.count(), "mean " + number(s.mean()), "median " + number(s.median()),
+			"std " + number(s.standardDeviation()), "skewness " + number(s.skewness()), "kurtosis " + number(s
+				.kurtosis()), "min " + number(s.minimum()), "max " + number(s.maximum()) };
+		for (int i = 0; i < items.length; i++)
+			plot.addLabel(0.02 + 0.5 * (i % 2), 0.07 + 0.05 * (i / 2), items[i]);
 		return plot.getImagePlus();
 	}
 }

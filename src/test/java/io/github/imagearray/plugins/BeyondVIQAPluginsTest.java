@@ -90,7 +90,17 @@ class BeyondVIQAPluginsTest {
 		final ImagePlus plot = PerSlicePlugin.plot(z, "values", "z");
 		assertTrue(plot.getWidth() > 100);
 		PerSlicePlugin.export(z, plot, dir, "values");
-		assertTrue(Files.readAllLines(dir.resolve("values_per_slice.csv")).get(0).contains("slice"));
+		final java.util.List<String> csv = Files.readAllLines(dir.resolve("values_per_slice.csv"));
+		assertTrue(csv.get(0).startsWith("Label,slice,mean,"), csv.get(0));
+		// every value in full precision: it reads back as exactly the table's value
+		final String[] header = csv.get(0).split(",");
+		for (int row = 0; row < z.size(); row++) {
+			final String[] cells = csv.get(row + 1).split(",");
+			assertEquals(header.length, cells.length);
+			assertEquals("values", cells[0]);
+			for (int c = 1; c < header.length; c++)
+				assertEquals(z.getValue(header[c], row), Double.parseDouble(cells[c]), 0, header[c]);
+		}
 		assertTrue(Files.size(dir.resolve("values_per_slice.png")) > 1000);
 	}
 
