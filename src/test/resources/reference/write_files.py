@@ -88,6 +88,15 @@ tifffile.imwrite(path("imagej.tif"), a, imagej=True, resolution=(1 / 0.5, 1 / 0.
                  metadata={"spacing": 2.5, "unit": "um", "axes": "ZYX"})
 expect("imagej.tif", a)
 
+# OME-TIFF with physical sizes, and a plane 65,536 pixels wide
+a = voxels(np.uint16, (2, 3, 4))
+tifffile.imwrite(path("ome.ome.tif"), a, photometric="minisblack",
+                 metadata={"axes": "ZYX", "PhysicalSizeX": 0.25, "PhysicalSizeY": 0.3, "PhysicalSizeZ": 1.5})
+expect("ome.ome.tif", a)
+a = voxels(np.uint8, (2, 65536))
+tifffile.imwrite(path("wide.tif"), a, photometric="minisblack")
+expect("wide.tif", a)
+
 # strips stored in reverse order (the last strip first in the file)
 a = voxels(np.uint16, (24, 10))
 tifffile.imwrite(path("forward.tif"), a, photometric="minisblack", rowsperstrip=4)

@@ -86,6 +86,36 @@ class RealFilesTest {
 	void voxelSizeFromImageJMetadataAndNiftiPixdim() throws IOException {
 		assertArrayEquals(new double[] { 0.5, 0.5, 2.5 }, ImageFiles.voxelSize(dir.resolve("imagej.tif")), 1e-6);
 		assertArrayEquals(new double[] { 0.5, 0.75, 2 }, ImageFiles.voxelSize(dir.resolve("float32.nii.gz")), 1e-6);
+		assertArrayEquals(new double[] { 0.25, 0.3, 1.5 }, ImageFiles.voxelSize(dir.resolve("ome.ome.tif")), 1e-9);
+	}
+
+	@Test
+	void anImageJStackWithOneIfdIsReadAsItsPlanes() throws IOException {
+		// ImageJ writes stacks of more than 4 GiB with the first IFD only and images= in its description
+		final ij.ImageStack stack = new ij.ImageStack(30, 20);
+		final java.util.Random r = new java.util.Random(5);
+		for (int z = 0; z < 3; z++) {
+			final short[] p = new short[30 * 20];
+			for (int i = 0; i < p.length; i++)
+				p[i] = (short) r.nextInt(65536);
+			stack.addSlice(null, p);
+		}
+		final Path file = dir.resolve("imagej-stack.tif");
+		assertTrue(new ij.io.FileSaver(new ij.ImagePlus("s", stack)).saveAsTiffStack(file.toString()));
+		final double[] expected = io.github.imagearray.TestImages.values(ImageFiles.open(file));
+		final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
+		b.order(b.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+		final int ifd = b.getInt(4);
+		b.putInt(ifd + 2 + 12 * (b.getShort(ifd) & 0xffff), 0);
+		final Path single = dir.resolve("imagej-one-ifd.tif");
+		Files.write(single, b.array());
+		assertEquals(1, TiffPages.read(single).size());
+		assertArrayEquals(expected, io.github.imagearray.TestImages.values(ImageFiles.open(single)), 0);
+		assertEquals(30 * 20 * 3, expected.length);
+		// cut within the third plane, it is refused
+		final long end = TiffPages.read(single).get(0).offsets[0] + 3 * 30 * 20 * 2;
+		Files.write(single, java.util.Arrays.copyOf(b.array(), (int) end - 100));
+		assertRefused(single, "truncated");
 	}
 
 	/** Opening and measuring fails with one line that names the file and contains {@code word}. */
