@@ -32,19 +32,28 @@ public final class ReferenceFiles {
 	public static List<String[]> write(final String script, final Path dir, final String table) throws IOException,
 		InterruptedException
 	{
+		run(script, dir, dir.toString());
+		return table(dir.resolve(table));
+	}
+
+	/** Runs {@code script} (a resource of {@code /reference/}, copied into {@code dir}) with these arguments. */
+	public static void run(final String script, final Path dir, final String... args) throws IOException,
+		InterruptedException
+	{
 		final Path copy = dir.resolve(script);
 		try (InputStream in = ReferenceFiles.class.getResourceAsStream("/reference/" + script)) {
 			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
 		}
-		final Process p = new ProcessBuilder(python(), copy.toString(), dir.toString()).redirectErrorStream(true).start();
+		final List<String> command = new ArrayList<>(java.util.Arrays.asList(python(), copy.toString()));
+		command.addAll(java.util.Arrays.asList(args));
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		final byte[] output = readAll(p.getInputStream());
-		if (!p.waitFor(120, TimeUnit.SECONDS)) {
+		if (!p.waitFor(300, TimeUnit.SECONDS)) {
 			p.destroyForcibly();
-			throw new AssertionError(script + " did not finish in 120 s");
+			throw new AssertionError(script + " did not finish in 300 s");
 		}
 		if (p.exitValue() != 0) throw new AssertionError(script + " failed:\n" + new String(output,
 			StandardCharsets.UTF_8));
-		return table(dir.resolve(table));
 	}
 
 	/** @return the lines of a tab-separated file, split at tabs */

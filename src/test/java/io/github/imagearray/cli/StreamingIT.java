@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.imagearray.ReferenceFiles;
+
 /**
- * The packaged command line on a 2 GiB float32 MetaImage volume with a 256 MB heap: every
- * statistic, exact median included, against closed forms.
+ * The packaged command line on 2 GiB float32 volumes (MetaImage, and a TIFF stack that tifffile
+ * wrote) and a 4 GiB plane with a 256 MB heap: every statistic, exact median included, against
+ * closed forms.
  */
 class StreamingIT {
 
@@ -54,16 +57,45 @@ class StreamingIT {
 		Files.write(dir.resolve("big.mhd"), ("ObjectType = Image\nNDims = 3\nDimSize = " + W + " " + H + " " + D +
 			"\nElementType = MET_FLOAT\nBinaryDataByteOrderMSB = False\nElementDataFile = big.raw\n").getBytes(
 				StandardCharsets.US_ASCII));
-		final Path jar = Paths.get("target", "imagearray-cli.jar").toAbsolutePath();
-		assertTrue(Files.exists(jar), "run through mvn verify: " + jar);
-		final Path output = dir.resolve("out.json");
-		final Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-			"-Xmx256m", "-jar", jar.toString(), "stats", dir.resolve("big.mhd").toString()).redirectErrorStream(true)
-				.redirectOutput(output.toFile()).start();
-		assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finished");
-		final String json = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+		final String json = run(0, "-Xmx256m", "stats", dir.resolve("big.mhd").toString());
 		Files.delete(raw);
-		assertEquals(0, p.exitValue(), json);
+		assertClosedForms(json);
+	}
+
+	@Test
+	void twoGibibyteTiffStackFromTifffileWithQuarterGibibyteHeap() throws Exception {
+		final Path tif = dir.resolve("big.tif");
+		ReferenceFiles.run("write_big_tiff.py", dir, tif.toString());
+		assertTrue(Files.size(tif) > 2L << 30);
+		final String json = run(0, "-Xmx256m", "stats", tif.toString());
+		Files.delete(tif);
+		assertClosedForms(json);
+	}
+
+	@Test
+	void aPlaneOfFourGibibytesIsReadInSpans() throws Exception {
+		// 32768 x 32768 float32 zeros in a sparse file: 4 GiB, one plane, more than an int counts
+		final Path raw = dir.resolve("plane.raw");
+		try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(raw.toFile(), "rw")) {
+			f.setLength(4L << 30);
+		}
+		final Path mhd = dir.resolve("plane.mhd");
+		Files.write(mhd, ("ObjectType = Image\nNDims = 2\nDimSize = 32768 32768\nElementType = MET_FLOAT\n" +
+			"ElementDataFile = plane.raw\n").getBytes(StandardCharsets.US_ASCII));
+		final String json = run(0, "-Xmx256m", "stats", mhd.toString(), "--threads", "2");
+		assertEquals(1L << 30, number(json, "count"), 0);
+		assertEquals(0, number(json, "mean"), 0);
+		assertEquals(0, number(json, "median"), 0);
+		assertEquals(0, number(json, "maximum"), 0);
+		// sixteen threads cannot hold their spans in 128 MiB: one line says so
+		final String refused = run(1, "-Xmx128m", "stats", mhd.toString(), "--threads", "16");
+		assertTrue(refused.startsWith("imagearray: 16 threads need about ") && refused.trim().split("\n").length == 1,
+			refused);
+		Files.delete(raw);
+	}
+
+	/** v(x, z) = x + 1024 (z % 4) over 1024 x 1024 x 512 voxels. */
+	private static void assertClosedForms(final String json) {
 		assertEquals((double) W * H * D, number(json, "count"), 0);
 		assertEquals(0, number(json, "minimum"), 0);
 		assertEquals(4095, number(json, "maximum"), 0);
@@ -73,6 +105,23 @@ class StreamingIT {
 		assertEquals((4096.0 * 4096 - 1) / 12, number(json, "variance"), 1e-12 * 1.4e6);
 		assertEquals(0, number(json, "skewness"), 1e-7);
 		assertTrue(json.contains("\"25\": 1023.75"), json.substring(0, Math.min(json.length(), 800)));
+	}
+
+	/** @return what the packaged command line printed, after checking its exit status */
+	private String run(final int exit, final String heap, final String... args) throws IOException,
+		InterruptedException
+	{
+		final Path jar = Paths.get("target", "imagearray-cli.jar").toAbsolutePath();
+		assertTrue(Files.exists(jar), "run through mvn verify: " + jar);
+		final java.util.List<String> command = new java.util.ArrayList<>(java.util.Arrays.asList(Paths.get(System
+			.getProperty("java.home"), "bin", "java").toString(), heap, "-jar", jar.toString()));
+		command.addAll(java.util.Arrays.asList(args));
+		final Path output = dir.resolve("out.txt");
+		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finished");
+		final String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
+		assertEquals(exit, p.exitValue(), printed.substring(0, Math.min(printed.length(), 800)));
+		return printed;
 	}
 
 	private static double number(final String json, final String key) {
