@@ -51,6 +51,11 @@ final class ArraySpanReader extends SpanReader {
 		return n;
 	}
 
+	/** @return the array read, over [{@link #start()}, {@link #end()}) */
+	Object array() {
+		return array;
+	}
+
 	@Override
 	float[] floatsInPlace() {
 		return array instanceof float[] ? (float[]) array : null;

@@ -9,6 +9,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgFactory;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.BooleanType;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
@@ -22,8 +23,8 @@ import net.imglib2.view.Views;
  * definitions and exactness as the whole image, handed to a consumer slice by slice in order, so
  * that nothing but the slices being measured is held. The slices are gathered in slabs of as many
  * as fit in a quarter of the free heap: one sweep over the image in its own order fills a slab,
- * whatever the axis, so an image read from a file plane by plane is read once per slab (once in
- * all when the slices fit), never once per slice. Each slice is then measured from an array of
+ * whatever the axis (planar images without a mask plane by plane as arrays), so an image read from
+ * a file plane by plane is read once per slab (once in all when the slices fit), never once per slice. Each slice is then measured from an array of
  * its own voxels (those inside the mask), in their own pixel type.
  * <p>
  * {@code SliceStatistics.compute(image, null, 2, new StatisticsCalculator(), (z, s) -> print(z, s.median()));}
@@ -80,7 +81,8 @@ public final class SliceStatistics {
 		for (long first = 0; first < slices; first += perSlab) {
 			final int count = (int) Math.min(perSlab, slices - first);
 			final Slab slab = new Slab(Util.getTypeFromInterval(image), sliceVoxels, count);
-			slab.fill(image, mask, axis, first);
+			if (mask == null && slab.canCopyPlanesOf(image)) slab.copyPlanes((PlanarImg) image, axis, first);
+			else slab.fill(image, mask, axis, first);
 			for (int i = 0; i < count; i++)
 				rows.accept(first + i, calculator.compute(slab.slice(i)));
 		}
@@ -149,6 +151,49 @@ public final class SliceStatistics {
 				for (int d = 0; d < size.length && ++position[d] == size[d]; d++)
 					position[d] = 0;
 			}
+		}
+
+		/** @return whether the image's planes are primitive arrays of the slices' own kind, to be copied as such */
+		boolean canCopyPlanesOf(final RandomAccessibleInterval<?> image) {
+			if (!(image instanceof PlanarImg) || image.numDimensions() < 2 || image.numDimensions() > 3 || !sameType)
+				return false;
+			final Object plane = ((PlanarImg) image).getPlane(0);
+			return plane instanceof ArrayDataAccess && ((ArrayDataAccess) plane).getCurrentStorageArray().getClass() ==
+				storage(0).getClass();
+		}
+
+		/**
+		 * Copies slices {@code [first, first + count)} from the image's planes, each plane read once:
+		 * whole for z, row by row for y, voxel by voxel for x.
+		 */
+		void copyPlanes(final PlanarImg image, final int axis, final long first) {
+			final int w = (int) image.dimension(0), h = (int) image.dimension(1);
+			final int count = arrays.length;
+			for (int z = 0; z < image.numSlices(); z++) {
+				if (axis == 2 && (z < first || z >= first + count)) continue;
+				if (Thread.currentThread().isInterrupted()) throw new CancellationException(SpanPass.CANCELED);
+				final Object plane = ((ArrayDataAccess) image.getPlane(z)).getCurrentStorageArray();
+				if (axis == 2) System.arraycopy(plane, 0, storage((int) (z - first)), 0, w * h);
+				else if (axis == 1) for (int j = 0; j < count; j++)
+					System.arraycopy(plane, (int) (first + j) * w, storage(j), z * w, w);
+				else for (int i = 0; i < count; i++)
+					for (int y = 0; y < h; y++)
+						copyVoxel(plane, y * w + (int) first + i, storage(i), y + h * z);
+			}
+			Arrays.fill(used, (long) w * h * image.numSlices() / image.dimension(axis));
+		}
+
+		private Object storage(final int slice) {
+			return ((ArrayDataAccess) arrays[slice].update(null)).getCurrentStorageArray();
+		}
+
+		private static void copyVoxel(final Object from, final int i, final Object to, final int j) {
+			if (from instanceof float[]) ((float[]) to)[j] = ((float[]) from)[i];
+			else if (from instanceof short[]) ((short[]) to)[j] = ((short[]) from)[i];
+			else if (from instanceof byte[]) ((byte[]) to)[j] = ((byte[]) from)[i];
+			else if (from instanceof int[]) ((int[]) to)[j] = ((int[]) from)[i];
+			else if (from instanceof long[]) ((long[]) to)[j] = ((long[]) from)[i];
+			else ((double[]) to)[j] = ((double[]) from)[i];
 		}
 
 		/** @return slice {@code i}: the voxels it holds, as a one-dimensional image */

@@ -19,7 +19,8 @@ import net.imglib2.view.Views;
  * {@link RandomAccessibleInterval} (views, translated or permuted intervals, procedural images)
  * through a cursor in flat iteration order; planes read from a file on demand
  * ({@link PlanesOnDemand#ranges}) span by span, so that no plane is read twice in a pass nor held
- * whole. With a mask, only the voxels where it is true are read. The spans depend only on the image, never on the
+ * whole. With a mask, only the voxels where it is true are read: a span's voxels are read as
+ * without one, then those inside the mask kept. The spans depend only on the image, never on the
  * number of threads, so results merged in span order are reproducible.
  */
 final class VoxelSource {
@@ -45,6 +46,11 @@ final class VoxelSource {
 	private final IntFunction<Object> arrays;
 	/** Reads a span's voxels alone, for planes read from a file on demand; else null. */
 	private final PlanesOnDemand.PlaneRanges ranges;
+	/**
+	 * The voxels of the image a {@link Masks#nonZero} mask is made of, when they are read in the same
+	 * spans as the image's: the mask is then read from their arrays; else null.
+	 */
+	private final VoxelSource maskValues;
 	private final int arrayCount;
 	private final long arrayLength;
 	private final int spansPerArray;
@@ -60,10 +66,11 @@ final class VoxelSource {
 		final int planes = image instanceof ArrayImg ? 1 : image instanceof PlanarImg ? ((PlanarImg<?, ?>) image)
 			.numSlices() : 0;
 		this.arrayLength = planes == 0 ? size : size / planes;
-		this.ranges = mask == null && planes > 0 && kind != PixelKind.OTHER_INTEGER && kind != PixelKind.OTHER_REAL
-			? PlanesOnDemand.ranges(image) : null;
-		this.arrays = ranges != null ? p -> null : mask == null && planes > 0 ? primitiveArrays(image, kind,
-			arrayLength) : null;
+		this.ranges = planes > 0 && kind != PixelKind.OTHER_INTEGER && kind != PixelKind.OTHER_REAL ? PlanesOnDemand
+			.ranges(image) : null;
+		this.arrays = ranges != null ? p -> null : planes > 0 ? primitiveArrays(image, kind, arrayLength) : null;
+		this.maskValues = arrays != null && mask instanceof Masks.NonZero ? sameSpans(VoxelSource.of(
+			((Masks.NonZero<?>) mask).image), planes) : null;
 		if (arrays == null) {
 			arrayCount = 0;
 			spansPerArray = 0;
@@ -137,13 +144,88 @@ final class VoxelSource {
 		final int array = span / spansPerArray;
 		final long from = (long) (span % spansPerArray) * SPAN;
 		final long to = Math.min(from + SPAN, arrayLength);
-		if (ranges != null) return new ArraySpanReader(ranges.read(array, from, (int) (to - from)), 0, (int) (to - from),
-			kind);
-		final Object plane = arrays.apply(array);
-		if (plane == null || ArraySpanReader.length(plane) < arrayLength)
-			throw new IllegalStateException("Plane " + array + " of the image has no " + kind + " array of " +
-				arrayLength + " voxels.");
-		return new ArraySpanReader(plane, (int) from, (int) to, kind);
+		final int length = (int) (to - from);
+		final Object values;
+		final int start;
+		if (ranges != null) {
+			values = ranges.read(array, from, length);
+			start = 0;
+		}
+		else {
+			values = arrays.apply(array);
+			if (values == null || ArraySpanReader.length(values) < arrayLength)
+				throw new IllegalStateException("Plane " + array + " of the image has no " + kind + " array of " +
+					arrayLength + " voxels.");
+			start = (int) from;
+		}
+		if (mask == null) return new ArraySpanReader(values, start, start + length, kind);
+		final int[] kept = new int[length];
+		final int n = maskValues != null ? nonZero(maskValues.reader(span), start, kept) : inside(array * arrayLength +
+			from, start, length, kept);
+		final Object inside = select(values, kept, n);
+		return new ArraySpanReader(inside, 0, n, kind);
+	}
+
+	/** @return a source whose spans are those of an image of {@code planes} planes like this one's, else null */
+	private VoxelSource sameSpans(final VoxelSource other, final int planes) {
+		return other.arrays != null && other.arrayCount == planes && other.arrayLength == arrayLength ? other : null;
+	}
+
+	/**
+	 * Lists where the mask is true over {@code length} voxels from flat index {@code first}.
+	 *
+	 * @param kept receives {@code start} plus the offsets of those voxels
+	 * @return how many there are
+	 */
+	private int inside(final long first, final int start, final int length, final int[] kept) {
+		final Cursor<? extends BooleanType<?>> m = Views.flatIterable(mask).cursor();
+		m.jumpFwd(first);
+		int n = 0;
+		for (int i = 0; i < length; i++)
+			if (m.next().get()) kept[n++] = start + i;
+		return n;
+	}
+
+	/**
+	 * Lists the voxels of a span of the mask's image that are not zero (NaN is not zero).
+	 *
+	 * @param kept receives {@code start} plus their offsets in the span
+	 * @return how many there are
+	 */
+	private static int nonZero(final SpanReader span, final int start, final int[] kept) {
+		final ArraySpanReader r = (ArraySpanReader) span;
+		final Object a = r.array();
+		int n = 0;
+		for (int i = r.start(), end = r.end(); i < end; i++) {
+			final boolean on;
+			if (a instanceof byte[]) on = ((byte[]) a)[i] != 0;
+			else if (a instanceof short[]) on = ((short[]) a)[i] != 0;
+			else if (a instanceof float[]) on = ((float[]) a)[i] != 0;
+			else if (a instanceof int[]) on = ((int[]) a)[i] != 0;
+			else if (a instanceof long[]) on = ((long[]) a)[i] != 0;
+			else on = ((double[]) a)[i] != 0;
+			if (on) kept[n++] = start + i - r.start();
+		}
+		return n;
+	}
+
+	/** @return {@code array}'s elements at the first {@code n} indices of {@code kept}, in a new array */
+	private static Object select(final Object array, final int[] kept, final int n) {
+		final Object inside = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), n);
+		// one loop per type, so that each is a plain array copy
+		if (array instanceof float[]) for (int i = 0; i < n; i++)
+			((float[]) inside)[i] = ((float[]) array)[kept[i]];
+		else if (array instanceof short[]) for (int i = 0; i < n; i++)
+			((short[]) inside)[i] = ((short[]) array)[kept[i]];
+		else if (array instanceof byte[]) for (int i = 0; i < n; i++)
+			((byte[]) inside)[i] = ((byte[]) array)[kept[i]];
+		else if (array instanceof int[]) for (int i = 0; i < n; i++)
+			((int[]) inside)[i] = ((int[]) array)[kept[i]];
+		else if (array instanceof long[]) for (int i = 0; i < n; i++)
+			((long[]) inside)[i] = ((long[]) array)[kept[i]];
+		else for (int i = 0; i < n; i++)
+			((double[]) inside)[i] = ((double[]) array)[kept[i]];
+		return inside;
 	}
 
 	/**
