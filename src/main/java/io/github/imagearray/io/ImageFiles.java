@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import io.github.imagearray.stats.Heap;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -52,5 +53,15 @@ public final class ImageFiles {
 		}
 		else if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.voxelSize(file);
 		return size;
+	}
+
+	/**
+	 * @param name the file, for the message
+	 * @param bytes what reading it into memory takes
+	 * @throws ImageFileException when the heap cannot hold that much
+	 */
+	static void checkMemory(final String name, final long bytes) throws ImageFileException {
+		if (!Heap.holds(bytes)) throw new ImageFileException(name + ": the image needs " + (bytes >> 20) +
+			" MiB but the Java heap has only " + (Heap.free() >> 20) + " MiB free; run Java with a larger -Xmx.");
 	}
 }

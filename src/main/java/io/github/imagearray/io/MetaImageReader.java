@@ -67,7 +67,7 @@ public final class MetaImageReader {
 		final long offset = checkedOffset(header);
 		final long[] dims = header.dimensions();
 		final Path data = header.dataFile();
-		checkMemory(name, header.dataBytes());
+		ImageFiles.checkMemory(name, header.dataBytes());
 		final PlanarImg<?, ?> img = create(header.elementType(), dims);
 		try (FileChannel file = FileChannel.open(data, StandardOpenOption.READ)) {
 			file.position(offset);
@@ -136,13 +136,6 @@ public final class MetaImageReader {
 		if (offset > fileSize) throw new ImageFileException(name + ": HeaderSize " + offset +
 			" is beyond the end of the data file (" + fileSize + " bytes).");
 		return offset;
-	}
-
-	private static void checkMemory(final String name, final long bytes) throws ImageFileException {
-		final Runtime rt = Runtime.getRuntime();
-		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		if (bytes > free) throw new ImageFileException(name + ": the image needs " + (bytes >> 20) +
-			" MiB but the Java heap has only " + (free >> 20) + " MiB free; run Java with a larger -Xmx.");
 	}
 
 	static PlanarImg<?, ?> create(final MetaElementType type, final long[] dims) {

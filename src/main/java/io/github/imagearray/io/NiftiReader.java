@@ -62,7 +62,7 @@ public final class NiftiReader {
 			final Header h = header(file, head);
 			skip(in, h.offset - HEADER_BYTES, file);
 			final long voxels = h.dims[0] * h.dims[1] * (h.dims.length > 2 ? h.dims[2] : 1);
-			checkMemory(file, voxels * h.type.bytes());
+			ImageFiles.checkMemory(file.toString(), voxels * h.type.bytes());
 			final PlanarImg<?, ?> img = MetaImageReader.create(h.type, h.dims);
 			fill(img, in, h, file);
 			readToEnd(in);
@@ -193,13 +193,6 @@ public final class NiftiReader {
 			}
 			else left -= s;
 		}
-	}
-
-	private static void checkMemory(final Path file, final long bytes) throws ImageFileException {
-		final Runtime rt = Runtime.getRuntime();
-		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		if (bytes > free) throw new ImageFileException(file + ": the image needs " + (bytes >> 20) +
-			" MiB but the Java heap has only " + (free >> 20) + " MiB free; run Java with a larger -Xmx.");
 	}
 
 	private static void fill(final PlanarImg<?, ?> img, final DataInputStream in, final Header h, final Path file)

@@ -95,11 +95,10 @@ public final class SliceStatistics {
 		final PixelKind kind = PixelKind.of(Util.getTypeFromInterval(image));
 		final long sliceBytes = Math.max(1, sliceVoxels) * (kind == PixelKind.OTHER_INTEGER ||
 			kind == PixelKind.OTHER_REAL ? 8 : kind.keyBits() / 8);
-		final Runtime rt = Runtime.getRuntime();
-		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		if (sliceBytes > free / 2) throw new IllegalArgumentException("A slice of " + sliceVoxels + " voxels needs " +
-			(sliceBytes >> 20) + " MiB but the Java heap has only " + (free >> 20) + " MiB free; run Java with a larger -Xmx.");
-		return Math.max(1, Math.min(slices, free / 4 / sliceBytes));
+		if (!Heap.holds(2 * sliceBytes)) throw new IllegalArgumentException("A slice of " + sliceVoxels +
+			" voxels needs " + (sliceBytes >> 20) + " MiB but the Java heap has only " + (Heap.free() >> 20) +
+			" MiB free; run Java with a larger -Xmx.");
+		return Math.max(1, Math.min(slices, Heap.free() / 4 / sliceBytes));
 	}
 
 	/** Consecutive slices, each as an array of its voxels (those inside the mask) in flat order. */

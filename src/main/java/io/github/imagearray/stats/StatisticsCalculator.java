@@ -181,11 +181,9 @@ public final class StatisticsCalculator {
 	private int workersThatFit(final VoxelSource source) {
 		final int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
 		final long perWorker = WORKER_TABLE_BYTES + source.bytesReadPerSpan();
-		final Runtime rt = Runtime.getRuntime();
-		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-		final long fit = Math.max(1, free / perWorker);
-		if (wanted <= fit || source.spanCount() <= 1) return wanted;
-		if (threads == 0) return (int) fit;
+		if (source.spanCount() <= 1 || Heap.holds(wanted * perWorker)) return wanted;
+		final long free = Heap.free();
+		if (threads == 0) return (int) Math.max(1, free / perWorker);
 		throw new IllegalArgumentException(threads + " threads need about " + (threads * perWorker >> 20) +
 			" MiB of the Java heap (" + (perWorker >> 20) + " MiB each) but only " + (free >> 20) +
 			" MiB are free: use fewer threads or run Java with a larger -Xmx.");

@@ -127,9 +127,17 @@ final class VoxelSource {
 		return spanCount;
 	}
 
-	/** @return the bytes a worker allocates for each span it reads: its voxels, when read from a file */
+	/**
+	 * @return the bytes a worker allocates for each span it reads: its voxels when read from a file,
+	 *         and with a mask the list and the copy of those inside it
+	 */
 	long bytesReadPerSpan() {
-		return ranges == null ? 0 : (long) Math.min(SPAN, arrayLength) * (kind.keyBits() / 8);
+		if (arrays == null) return 0;
+		final long span = Math.min(SPAN, arrayLength);
+		final long voxel = kind.keyBits() / 8;
+		final long read = ranges == null ? 0 : span * voxel;
+		return mask == null ? read : read + span * (Integer.BYTES + voxel) + (maskValues == null ? 0 : maskValues
+			.bytesReadPerSpan());
 	}
 
 	/** @return a reader for span {@code span}, in [0, {@link #spanCount()}) */

@@ -370,6 +370,21 @@ class MainTest {
 	}
 
 	@Test
+	void twentyThousandSlicesOfOneVoxelEachAreRowsInOrder() throws IOException {
+		final double[] v = new double[20_000];
+		for (int i = 0; i < v.length; i++)
+			v[i] = i % 7 - 3;
+		final Run run = new Run("stats", mhd("line", v, "1 1 20000").toString(), "--per-slice", "z", "--bins", "1");
+		assertEquals(0, run.status, run.err);
+		final String[] rows = run.out.split("\n");
+		assertEquals(20_000, rows.length);
+		for (int i = 0; i < rows.length; i += 997) {
+			assertTrue(rows[i].contains("{\"slice\": " + i + ", \"count\": 1, "), rows[i]);
+			assertTrue(rows[i].contains("\"median\": " + (double) (i % 7 - 3) + ","), rows[i]);
+		}
+	}
+
+	@Test
 	void perSliceRowsStreamForEveryAxisAndMatchTheSlicesOnTheirOwn() throws IOException {
 		final double[] v = new double[4 * 3 * 5];
 		for (int i = 0; i < v.length; i++)

@@ -93,12 +93,7 @@ class FileFuzzTest {
 			final TiffPages.Page page = pages.get(random.nextInt(pages.size()));
 			final int strip = random.nextInt(page.offsets.length);
 			mutated[(int) (page.offsets[strip] + random.nextInt((int) page.byteCounts[strip]))] ^= 1 << random.nextInt(8);
-			final Path file = dir.resolve("strip-" + c + ".tif");
-			Files.write(file, mutated);
-			final RandomAccessibleInterval<? extends RealType<?>> img = measureOrRefuse(file);
-			if (img == null) refused++;
-			else assertArrayEquals(voxels, TestImages.values(img), 0, file.toString());
-			Files.delete(file);
+			if (refusedOrOriginal(dir.resolve("strip-" + c + ".tif"), mutated, voxels)) refused++;
 		}
 		assertTrue(refused > 250, "refused " + refused + " of 300");
 	}
@@ -126,12 +121,7 @@ class FileFuzzTest {
 					for (int m = 1 + random.nextInt(3); m > 0; m--)
 						mutated[random.nextInt(mutated.length)] ^= 1 << random.nextInt(8);
 			}
-			final Path file = dir.resolve("fuzz-" + cases + ".nii.gz");
-			Files.write(file, mutated);
-			final RandomAccessibleInterval<? extends RealType<?>> img = measureOrRefuse(file);
-			if (img == null) refused++;
-			else assertArrayEquals(voxels, TestImages.values(img), 0, file.toString());
-			Files.delete(file);
+			if (refusedOrOriginal(dir.resolve("fuzz-" + cases + ".nii.gz"), mutated, voxels)) refused++;
 		}
 		assertTrue(refused > cases / 2, "refused " + refused + " of " + cases);
 	}
@@ -156,6 +146,22 @@ class FileFuzzTest {
 			return e.getMessage();
 		}
 		throw new AssertionError(file + " was read");
+	}
+
+	/**
+	 * Writes the bytes to {@code file}, which must then be refused in one line or give exactly the
+	 * original voxels; removes it again.
+	 *
+	 * @return whether it was refused
+	 */
+	private static boolean refusedOrOriginal(final Path file, final byte[] bytes, final double[] voxels)
+		throws IOException
+	{
+		Files.write(file, bytes);
+		final RandomAccessibleInterval<? extends RealType<?>> img = measureOrRefuse(file);
+		if (img != null) assertArrayEquals(voxels, TestImages.values(img), 0, file.toString());
+		Files.delete(file);
+		return img == null;
 	}
 
 	/**
