@@ -53,8 +53,8 @@ public final class Main {
 		"                                           ImageJ's StackStatistics and (--viqa) R runs of vIQA's numpy/scipy", //
 		"                                           statistics in Python (python3 with numpy and scipy)", //
 		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
-		"  bench --file FILE [--threads T] [--runs R]", //
-		"                                           the same for an image file read plane by plane", //
+		"  bench --file FILE.mhd [--threads T] [--runs R]", //
+		"                                           the same for an uncompressed MetaImage file, read as it streams", //
 		"Options: --bins N, 0 to 1048576 (0, the default: automatic, one bin per value for integers up to 65,536,", //
 		"  255 for floats); --threads T, 0 (the default: all processors) or more.", //
 		"FILE: TIFF (.tif, .tiff: 8/16/32-bit integers signed or not, 32/64-bit floats; uncompressed, LZW, deflate,", //
