@@ -55,6 +55,8 @@ public final class Main {
 		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
 		"  bench --file FILE.mhd [--threads T] [--runs R]", //
 		"                                           the same for an uncompressed MetaImage file, read as it streams", //
+		"FILE may be a folder of 2D images of one size and type (TIFF, PNG, BMP), slices in natural order of their", //
+		"  names; --pattern GLOB (e.g. '*.tif') selects its files.", //
 		"Options: --bins N, 0 to 1048576 (0, the default: automatic, one bin per value for integers up to 65,536,", //
 		"  255 for floats); --threads T, 0 (the default: all processors) or more.", //
 		"FILE: TIFF (.tif, .tiff: 8/16/32-bit integers signed or not, 32/64-bit floats; uncompressed, LZW, deflate,", //
@@ -113,19 +115,19 @@ public final class Main {
 		final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "stats":
-				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice"));
+				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern"));
 				break;
 			case "describe":
-				describe(new Arguments("describe", rest, "out", "name"));
+				describe(new Arguments("describe", rest, "out", "name", "pattern"));
 				break;
 			case "demo":
 				demo(new Arguments("demo", rest, "out", "size", "json"));
 				break;
 			case "slices":
-				slices(new Arguments("slices", rest, "at", "out", "lut", "range"));
+				slices(new Arguments("slices", rest, "at", "out", "lut", "range", "pattern"));
 				break;
 			case "histogram":
-				histogram(new Arguments("histogram", rest, "out", "bins"));
+				histogram(new Arguments("histogram", rest, "out", "bins", "pattern"));
 				break;
 			case "bench":
 				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file", "labels", "viqa",
@@ -145,7 +147,7 @@ public final class Main {
 		final StatisticsCalculator calculator = calculator(a);
 		final Path file = Paths.get(a.single("image file"));
 		final int axis = a.has("per-slice") ? axis(a.option("per-slice", "z")) : -1;
-		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
 		if (a.has("labels")) {
 			if (a.has("mask") || axis >= 0) throw new UsageException("stats: --labels goes with neither --mask nor --per-slice.");
 			labelRows(image, ImageFiles.open(Paths.get(a.option("labels", ""))), calculator);
@@ -202,7 +204,7 @@ public final class Main {
 		final String name = a.option("name", baseName(file));
 		final String csv = StatisticsCsv.withExtension(name);
 		AtomicFiles.checkDirectory(dir.toAbsolutePath());
-		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
 		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().compute(image));
 		out.println(written);
 	}
@@ -245,12 +247,12 @@ public final class Main {
 		final String range = a.option("range", "auto");
 		if (!range.equals("auto") && !range.equals("minmax")) throw new UsageException(
 			"slices: --range must be auto or minmax, not '" + range + "'.");
-		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
+		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
 		if (image.numDimensions() == 3 && slices.length != 3) throw new UsageException(
 			"slices: --at takes three indices X,Y,Z, not " + slices.length + ".");
 		if (image.numDimensions() == 2) err.println("imagearray: " + ImageJSliceRenderer.SLICES_IGNORED);
-		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file)).automaticContrast(range
-			.equals("auto")).lut(a.option("lut", null)).render(image, baseName(file), slices);
+		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file, a.option("pattern", null)))
+			.automaticContrast(range.equals("auto")).lut(a.option("lut", null)).render(image, baseName(file), slices);
 		out.println(SliceFigure.export(figure, output(a)));
 	}
 
@@ -259,7 +261,7 @@ public final class Main {
 		final Path file = Paths.get(a.single("image file"));
 		if (!a.has("out")) throw new UsageException("histogram needs --out FILE.png or a directory.");
 		final Path target = output(a);
-		final Statistics s = calculator.compute(ImageFiles.open(file));
+		final Statistics s = calculator.compute(image(file, a));
 		out.println(SliceFigure.export(HistogramFigure.render(s, baseName(file)), target));
 	}
 
@@ -289,6 +291,13 @@ public final class Main {
 			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, size, threads, runs, a.integer("viqa", 0, 0, 100), a
 				.option("python", "python3"));
 		out.println(Json.write(result));
+	}
+
+	/** @return the image of the file, or of the folder's files that --pattern selects */
+	private static RandomAccessibleInterval<? extends RealType<?>> image(final Path file, final Arguments a)
+		throws IOException
+	{
+		return ImageFiles.open(file, a.option("pattern", null));
 	}
 
 	private static String baseName(final Path file) {

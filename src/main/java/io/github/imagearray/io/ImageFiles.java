@@ -12,7 +12,8 @@ import net.imglib2.type.numeric.RealType;
 /**
  * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with {@link TiffReader},
  * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
- * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}.
+ * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}, and
+ * folders of 2D images as volumes with {@link SliceFolder}. This is the one place that picks a reader.
  * <p>
  * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
  */
@@ -22,13 +23,27 @@ public final class ImageFiles {
 	}
 
 	/**
-	 * @param file an image file
+	 * @param file an image file, or a folder of 2D images ({@link SliceFolder})
 	 * @return its voxels, in the file's own pixel type
 	 * @throws ImageFileException naming the file and the problem
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
+		return open(file, null);
+	}
+
+	/**
+	 * @param file an image file, or a folder of 2D images ({@link SliceFolder})
+	 * @param pattern for a folder, a glob that selects its files ({@code *.tif}); null for all images
+	 * @return its voxels, in the file's own pixel type
+	 * @throws ImageFileException naming the file and the problem, or a pattern given for a file
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern)
+		throws IOException
+	{
 		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
-		if (Files.isDirectory(file)) throw new ImageFileException("Not a file but a directory: " + file);
+		if (Files.isDirectory(file)) return SliceFolder.open(file, pattern);
+		if (pattern != null) throw new ImageFileException(file + ": a pattern (" + pattern +
+			") selects the files of a folder, but this is a file.");
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
 		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiReader.read(file);
@@ -41,6 +56,12 @@ public final class ImageFiles {
 	 *         TIFF's calibration), 1 where it records none
 	 */
 	public static double[] voxelSize(final Path file) throws IOException {
+		return voxelSize(file, null);
+	}
+
+	/** As {@link #voxelSize(Path)}, for a folder from its first file that the pattern selects. */
+	public static double[] voxelSize(final Path file, final String pattern) throws IOException {
+		if (Files.isDirectory(file)) return SliceFolder.voxelSize(file, pattern);
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		final double[] size = { 1, 1, 1 };
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) {

@@ -32,6 +32,9 @@ final class TiffPages {
 	/** One page: an image of the file's main IFD chain. */
 	static final class Page {
 
+		/** The file that holds it, and its byte order. */
+		Path file;
+		boolean bigEndian;
 		/** Its position in the IFD chain, as TIFF readers count images. */
 		int chainIndex;
 		long width;
@@ -58,6 +61,15 @@ final class TiffPages {
 		 * the other in order: they can then be read as raw bytes; else -1.
 		 */
 		long rawOffset = -1;
+
+		boolean sameSizeAndType(final Page other) {
+			return width == other.width && height == other.height && bitsPerSample == other.bitsPerSample &&
+				sampleFormat == other.sampleFormat;
+		}
+
+		String sizeAndType() {
+			return width + " x " + height + " " + typeText();
+		}
 
 		String typeText() {
 			return (sampleFormat == FLOAT ? "float" : sampleFormat == SIGNED ? "int" : "uint") + bitsPerSample;
@@ -130,6 +142,8 @@ final class TiffPages {
 				" entries, beyond the end of the file (" + fileSize + " bytes).");
 		final ByteBuffer ifd = bytes(offset + countBytes, (int) (entries * entryBytes + nextBytes));
 		final Page page = new Page();
+		page.file = file;
+		page.bigEndian = order == ByteOrder.BIG_ENDIAN;
 		page.chainIndex = index;
 		for (int e = 0; e < entries; e++)
 			entry(ifd, e * entryBytes, page, where);
@@ -265,10 +279,9 @@ final class TiffPages {
 		final Page first = pages.get(0);
 		for (int i = 1; i < pages.size(); i++) {
 			final Page p = pages.get(i);
-			if (p.width != first.width || p.height != first.height || p.bitsPerSample != first.bitsPerSample ||
-				p.sampleFormat != first.sampleFormat) throw new ImageFileException(file + ": image " + (p.chainIndex +
-					1) + " is " + p.width + " x " + p.height + " " + p.typeText() + " but image 1 is " + first.width +
-					" x " + first.height + " " + first.typeText() + "; the pages of a stack must agree in size and type.");
+			if (!p.sameSizeAndType(first)) throw new ImageFileException(file + ": image " + (p.chainIndex + 1) + " is " +
+				p.sizeAndType() + " but image 1 is " + first.sizeAndType() +
+				"; the pages of a stack must agree in size and type.");
 		}
 	}
 

@@ -4,7 +4,6 @@ import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,11 +58,10 @@ public final class TiffReader {
 		final int planeLength = (int) (first.width * first.height);
 		final long imageJPlanes = imageJPlanes(file, pages);
 		if (imageJPlanes > 1) return PlanarFile.open(file, first.offsets[0], new long[] { first.width, first.height,
-			imageJPlanes }, type, byteOrder(file) == ByteOrder.BIG_ENDIAN);
+			imageJPlanes }, type, first.bigEndian);
 		final long[] dims = pages.size() == 1 ? new long[] { first.width, first.height } : new long[] { first.width,
 			first.height, pages.size() };
-		final Decoders decoders = new Decoders(file, pages, type, byteOrder(file) == ByteOrder.BIG_ENDIAN);
-		return PlanarFile.open(dims, decoders::read, type);
+		return PlanarFile.open(dims, new Decoders(pages, type)::read, type);
 	}
 
 	/**
@@ -99,7 +97,7 @@ public final class TiffReader {
 		}
 	}
 
-	private static MetaElementType elementType(final Page p) {
+	static MetaElementType elementType(final Page p) {
 		final boolean signed = p.sampleFormat == TiffPages.SIGNED;
 		switch (p.bitsPerSample) {
 			case 8:
@@ -140,29 +138,47 @@ public final class TiffReader {
 		return images;
 	}
 
-	private static ByteOrder byteOrder(final Path file) throws IOException {
-		try (java.io.InputStream in = Files.newInputStream(file)) {
-			return in.read() == 'M' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-		}
-	}
-
 	/**
-	 * TwelveMonkeys readers of one file, each used by one thread at a time and kept for the next
-	 * read: a reader parses the IFD chain once, so a plane costs its own decoding alone.
+	 * TwelveMonkeys readers of the pages' files, each used by one thread at a time and kept for the
+	 * next read of the same file: a reader parses the IFD chain once, so a plane costs its own
+	 * decoding alone. A reader of another file is closed when taken, so no more stay open than
+	 * threads read at once.
 	 */
-	private static final class Decoders {
+	static final class Decoders {
 
-		private final Path file;
 		private final List<Page> pages;
 		private final MetaElementType type;
-		private final boolean bigEndian;
-		private final Queue<ImageReader> idle = new ConcurrentLinkedQueue<>();
+		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
 
-		Decoders(final Path file, final List<Page> pages, final MetaElementType type, final boolean bigEndian) {
-			this.file = file;
+		/** A reader and the file it reads. */
+		private static final class Decoder {
+
+			final Path file;
+			final ImageReader reader;
+
+			Decoder(final Path file) throws IOException {
+				this.file = file;
+				reader = new TIFFImageReaderSpi().createReaderInstance(null);
+				reader.setInput(new FileImageInputStream(file.toFile()));
+			}
+
+			void close() {
+				try {
+					((FileImageInputStream) reader.getInput()).close();
+				}
+				catch (final IOException e) {
+					// closing a read-only file: nothing is lost
+				}
+				reader.dispose();
+			}
+		}
+
+		/**
+		 * @param pages the planes, in order, all of one size and {@code type}
+		 */
+		Decoders(final List<Page> pages, final MetaElementType type) {
 			this.pages = pages;
 			this.type = type;
-			this.bigEndian = bigEndian;
 		}
 
 		/**
@@ -171,35 +187,33 @@ public final class TiffReader {
 		 */
 		Object read(final int plane, final long from, final int length) {
 			final Page page = pages.get(plane);
-			if (page.rawOffset >= 0) return PlanarFile.read(file, page.rawOffset + from * type.bytes(), length, type,
-				bigEndian, plane);
+			if (page.rawOffset >= 0) return PlanarFile.read(page.file, page.rawOffset + from * type.bytes(), length,
+				type, page.bigEndian, plane);
 			final int width = (int) page.width;
 			final int firstRow = (int) (from / width);
 			final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
-			ImageReader reader = idle.poll();
+			Decoder decoder = idle.poll();
 			try {
-				if (reader == null) reader = newReader();
-				final ImageReadParam param = reader.getDefaultReadParam();
+				if (decoder != null && !decoder.file.equals(page.file)) {
+					decoder.close();
+					decoder = null;
+				}
+				if (decoder == null) decoder = new Decoder(page.file);
+				final ImageReadParam param = decoder.reader.getDefaultReadParam();
 				param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
-				final Raster raster = reader.readRaster(page.chainIndex, param);
+				final Raster raster = decoder.reader.readRaster(page.chainIndex, param);
 				if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
 					throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " + raster
 						.getNumBands() + " instead of " + width + " x " + rows + " x 1");
 				final Object decoded = raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null);
-				idle.add(reader);
+				idle.add(decoder);
 				return range(decoded, (int) (from - (long) firstRow * width), length);
 			}
 			catch (final IOException | RuntimeException e) {
-				if (reader != null) reader.dispose();
-				throw new UncheckedIOException(new ImageFileException(file + ": image " + (page.chainIndex + 1) +
+				if (decoder != null) decoder.close();
+				throw new UncheckedIOException(new ImageFileException(page.file + ": image " + (page.chainIndex + 1) +
 					" cannot be decoded: " + ImageFileException.reason(e) + "."));
 			}
-		}
-
-		private ImageReader newReader() throws IOException {
-			final ImageReader reader = new TIFFImageReaderSpi().createReaderInstance(null);
-			reader.setInput(new FileImageInputStream(file.toFile()));
-			return reader;
 		}
 
 		/** @return {@code length} elements of {@code decoded} from {@code offset}, in the voxel type's array */
