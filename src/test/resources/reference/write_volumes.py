@@ -1,5 +1,5 @@
 """Writes the formats large volumes come in with other software (tifffile and Pillow for folders of
-slices) and numpy's statistics of their voxels, for the readers' tests.
+slices, h5py for HDF5) and numpy's statistics of their voxels, for the readers' tests.
 
 Usage: python3 write_volumes.py DIR
 
@@ -11,6 +11,7 @@ per volume that must be refused: its name, the glob or '-', and a word of the me
 import os
 import sys
 
+import h5py
 import numpy as np
 import tifffile
 from PIL import Image
@@ -78,6 +79,46 @@ Image.fromarray(np.zeros((20, 30, 3), np.uint8), mode="RGB").save(os.path.join(o
 refused.append(["rgb-png", "-", "slice5.png"])
 folder("empty")
 refused.append(["empty", "-", "no TIFF, PNG or BMP files"])
+
+# HDF5 from h5py: every type, contiguous and chunked (gzip with shuffle, LZF), chunks that do not
+# divide the shape, both byte orders, 2D datasets, chunks never written (the fill value)
+with h5py.File(os.path.join(out, "scan.h5"), "w") as f:
+    exchange = f.create_group("exchange")
+    for t in ["u1", "i1", "u2", "i2", "u4", "i4", "u8", "i8", "f4", "f8", ">u2", ">i4", ">f8"]:
+        if t[-2] in "ui":
+            info = np.iinfo(np.dtype(t))
+            top = min(info.max, 2 ** 52)
+            a = rng.integers(max(info.min, -2 ** 52), top, size=(5, 14, 11), endpoint=True).astype(t)
+        else:
+            a = rng.normal(10, 50, size=(5, 14, 11)).astype(t)
+        name = t.replace(">", "be")
+        exchange.create_dataset(name, data=a)
+        expect("scan.h5:/exchange/" + name, "-", a)
+        exchange.create_dataset(name + "-gzip", data=a, chunks=(2, 4, 3), compression="gzip", shuffle=True)
+        expect("scan.h5:/exchange/" + name + "-gzip", "-", a)
+    a = rng.normal(0, 1, size=(9, 8, 7)).astype("f4")
+    exchange.create_dataset("lzf", data=a, chunks=(3, 8, 7), compression="lzf")
+    expect("scan.h5:/exchange/lzf", "-", a)
+    a = rng.integers(0, 1000, size=(30, 20)).astype("u2")
+    f.create_dataset("plane", data=a, chunks=(7, 6), compression="gzip")
+    expect("scan.h5:/plane", "-", a)
+    d = f.create_dataset("sparse", shape=(4, 6, 5), dtype="f4", chunks=(2, 3, 5), fillvalue=-3.5)
+    d[0:2, 0:3, :] = 1.25
+    expect("scan.h5:/sparse", "-", d[()])
+with h5py.File(os.path.join(out, "one.h5"), "w") as f:
+    a = rng.normal(0, 1, size=(6, 5, 4)).astype("f4")
+    f.create_group("entry").create_dataset("data", data=a)
+    f.create_dataset("dark", data=np.zeros((5, 4), "f4"))
+expect("one.h5", "-", a)
+refused.append(["scan.h5", "-", "name the dataset"])
+refused.append(["scan.h5:/exchange", "-", "not a 2D or 3D dataset"])
+refused.append(["scan.h5:/nothing", "-", "no dataset /nothing"])
+with h5py.File(os.path.join(out, "half.h5"), "w") as f:
+    f.create_dataset("data", data=np.zeros((4, 4, 4), np.float16))
+refused.append(["half.h5", "-", "2 bytes are not read"])
+raw = open(os.path.join(out, "one.h5"), "rb").read()
+open(os.path.join(out, "cut.h5"), "wb").write(raw[:len(raw) // 3])
+refused.append(["cut.h5", "-", "cut.h5"])
 
 with open(os.path.join(out, "volumes.tsv"), "w") as f:
     for row in reference:

@@ -3,6 +3,7 @@ package io.github.imagearray.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Locale;
 
 import io.github.imagearray.stats.Heap;
@@ -13,7 +14,8 @@ import net.imglib2.type.numeric.RealType;
  * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with {@link TiffReader},
  * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
  * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}, and
- * folders of 2D images as volumes with {@link SliceFolder}. This is the one place that picks a reader.
+ * HDF5 datasets ({@code file.h5:/path}) with {@link Hdf5Reader}, and folders of 2D images as volumes
+ * with {@link SliceFolder}. This is the one place that picks a reader.
  * <p>
  * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
  */
@@ -40,6 +42,10 @@ public final class ImageFiles {
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern)
 		throws IOException
 	{
+		if (Hdf5Reader.isHdf5(file) && !Files.isDirectory(file)) {
+			final String[] source = Hdf5Reader.split(file);
+			return Hdf5Reader.open(Paths.get(source[0]), source[1]);
+		}
 		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
 		if (Files.isDirectory(file)) return SliceFolder.open(file, pattern);
 		if (pattern != null) throw new ImageFileException(file + ": a pattern (" + pattern +
@@ -48,7 +54,8 @@ public final class ImageFiles {
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
 		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiReader.read(file);
 		if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.open(file);
-		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii and .nii.gz.");
+		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii, " +
+			".nii.gz, HDF5 (.h5, .hdf5, .hdf, .he5, .nxs) and folders of 2D images.");
 	}
 
 	/**
@@ -62,6 +69,10 @@ public final class ImageFiles {
 	/** As {@link #voxelSize(Path)}, for a folder from its first file that the pattern selects. */
 	public static double[] voxelSize(final Path file, final String pattern) throws IOException {
 		if (Files.isDirectory(file)) return SliceFolder.voxelSize(file, pattern);
+		if (Hdf5Reader.isHdf5(file)) {
+			final String[] source = Hdf5Reader.split(file);
+			return Hdf5Reader.voxelSize(Paths.get(source[0]), source[1]);
+		}
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		final double[] size = { 1, 1, 1 };
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) {
