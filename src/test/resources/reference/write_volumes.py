@@ -1,5 +1,5 @@
 """Writes the formats large volumes come in with other software (tifffile and Pillow for folders of
-slices, h5py for HDF5) and numpy's statistics of their voxels, for the readers' tests.
+slices, h5py for HDF5, zarr-python for Zarr, OME-Zarr and N5) and numpy's statistics of their voxels, for the readers' tests.
 
 Usage: python3 write_volumes.py DIR
 
@@ -11,9 +11,13 @@ per volume that must be refused: its name, the glob or '-', and a word of the me
 import os
 import sys
 
+import warnings
+
 import h5py
+import numcodecs
 import numpy as np
 import tifffile
+import zarr
 from PIL import Image
 
 out = sys.argv[1]
@@ -107,7 +111,7 @@ with h5py.File(os.path.join(out, "scan.h5"), "w") as f:
     expect("scan.h5:/sparse", "-", d[()])
 with h5py.File(os.path.join(out, "one.h5"), "w") as f:
     a = rng.normal(0, 1, size=(6, 5, 4)).astype("f4")
-    f.create_group("entry").create_dataset("data", data=a)
+    f.create_group("entry").create_dataset("data", data=a).attrs["element_size_um"] = [2.0, 0.5, 0.25]
     f.create_dataset("dark", data=np.zeros((5, 4), "f4"))
 expect("one.h5", "-", a)
 refused.append(["scan.h5", "-", "name the dataset"])
@@ -119,6 +123,83 @@ refused.append(["half.h5", "-", "2 bytes are not read"])
 raw = open(os.path.join(out, "one.h5"), "rb").read()
 open(os.path.join(out, "cut.h5"), "wb").write(raw[:len(raw) // 3])
 refused.append(["cut.h5", "-", "cut.h5"])
+
+# Zarr v2 from zarr-python: every type, each compressor, C and F order, chunks that do not divide
+# the shape, chunks never written (the fill value, NaN too), and an OME-Zarr image of two levels
+compressors = {"raw": None, "blosc": numcodecs.Blosc(), "zlib": numcodecs.Zlib(), "gzip": numcodecs.GZip(),
+               "zstd": numcodecs.Zstd()}
+for t in ["|u1", "|i1", "<u2", ">i2", "<u4", "<i4", "<u8", ">i8", "<f4", ">f8"]:
+    for codec, compressor in compressors.items():
+        order = "F" if codec in ("zlib", "raw") else "C"
+        if t[1] in "ui":
+            info = np.iinfo(np.dtype(t))
+            a = rng.integers(max(info.min, -2 ** 52), min(info.max, 2 ** 52), size=(5, 9, 7), endpoint=True).astype(t)
+        else:
+            a = rng.normal(5, 20, size=(5, 9, 7)).astype(t)
+        name = "zarr/%s-%s-%s.zarr" % (t[1:], "be" if t[0] == ">" else "le", codec)
+        z = zarr.open(os.path.join(out, name), "w", shape=a.shape, chunks=(2, 4, 3), dtype=t, compressor=compressor,
+                      order=order)
+        z[:] = a
+        expect(name, "-", a)
+z = zarr.open(os.path.join(out, "zarr/sparse.zarr"), "w", shape=(4, 6, 5), chunks=(2, 3, 5), dtype="<f4",
+              fill_value=np.nan)
+z[0:2, 0:3, :] = 2.5
+expect("zarr/sparse.zarr", "-", z[:][~np.isnan(z[:])])
+z = zarr.open(os.path.join(out, "zarr/nested.zarr"), "w", shape=(3, 4, 5), chunks=(1, 2, 5), dtype="<u2",
+              dimension_separator="/")
+z[:] = rng.integers(0, 1000, size=(3, 4, 5))
+expect("zarr/nested.zarr", "-", z[:])
+root = zarr.open_group(os.path.join(out, "zarr/image.ome.zarr"), "w")
+finest = rng.integers(0, 4000, size=(1, 1, 6, 8, 10)).astype("<u2")
+root.create_dataset("0", data=finest, chunks=(1, 1, 3, 4, 5))
+root.create_dataset("1", data=finest[:, :, :, ::2, ::2], chunks=(1, 1, 3, 4, 5))
+root.attrs["multiscales"] = [{"version": "0.4", "name": "image", "axes": [
+    {"name": "t", "type": "time"}, {"name": "c", "type": "channel"}, {"name": "z", "type": "space"},
+    {"name": "y", "type": "space"}, {"name": "x", "type": "space"}], "datasets": [
+    {"path": "0", "coordinateTransformations": [{"type": "scale", "scale": [1, 1, 2.0, 0.5, 0.25]}]},
+    {"path": "1", "coordinateTransformations": [{"type": "scale", "scale": [1, 1, 2.0, 1.0, 0.5]}]}]}]
+expect("zarr/image.ome.zarr", "-", finest)
+expect("zarr/image.ome.zarr/1", "-", finest[:, :, :, ::2, ::2])
+
+# N5 through zarr-python's N5Store: gzip, raw, zstd and blosc blocks, edge blocks smaller
+for codec, compressor in {"gzip": numcodecs.GZip(), "raw": None, "zstd": numcodecs.Zstd(),
+                          "blosc": numcodecs.Blosc()}.items():
+    for t in ["u1", "i2", "u4", "f4", "f8"]:
+        a = (rng.normal(100, 30, size=(5, 9, 7))).astype(t)
+        name = "n5/%s-%s.n5" % (t, codec)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            z = zarr.create(store=zarr.N5Store(os.path.join(out, name)), shape=a.shape, chunks=(2, 4, 3), dtype=t,
+                            compressor=compressor)
+            z[:] = a
+        expect(name, "-", a)
+
+# broken stores: a corrupt chunk, a chunk cut short, filters, an unknown compressor, 4 axes
+z = zarr.open(os.path.join(out, "zarr/corrupt.zarr"), "w", shape=(4, 4, 4), chunks=(2, 2, 2), dtype="<f4",
+              compressor=numcodecs.Zlib())
+z[:] = 1
+chunk = os.path.join(out, "zarr/corrupt.zarr/1.0.1")
+raw = bytearray(open(chunk, "rb").read())
+raw[len(raw) // 2] ^= 0xFF
+open(chunk, "wb").write(raw)
+refused.append(["zarr/corrupt.zarr", "-", "1.0.1"])
+z = zarr.open(os.path.join(out, "zarr/cut.zarr"), "w", shape=(4, 4, 4), chunks=(2, 2, 2), dtype="<u2",
+              compressor=None)
+z[:] = 3
+chunk = os.path.join(out, "zarr/cut.zarr/0.1.1")
+open(chunk, "wb").write(open(chunk, "rb").read()[:5])
+refused.append(["zarr/cut.zarr", "-", "0.1.1"])
+z = zarr.open(os.path.join(out, "zarr/delta.zarr"), "w", shape=(4, 4), chunks=(2, 2), dtype="<i4",
+              filters=[numcodecs.Delta(dtype="<i4")])
+z[:] = 1
+refused.append(["zarr/delta.zarr", "-", "filters"])
+z = zarr.open(os.path.join(out, "zarr/lz4.zarr"), "w", shape=(4, 4), chunks=(2, 2), dtype="<i4",
+              compressor=numcodecs.LZ4())
+z[:] = 1
+refused.append(["zarr/lz4.zarr", "-", "lz4"])
+z = zarr.open(os.path.join(out, "zarr/4d.zarr"), "w", shape=(2, 3, 4, 5), chunks=(1, 3, 4, 5), dtype="<u1")
+z[:] = 1
+refused.append(["zarr/4d.zarr", "-", "2 or 3 axes"])
 
 with open(os.path.join(out, "volumes.tsv"), "w") as f:
     for row in reference:

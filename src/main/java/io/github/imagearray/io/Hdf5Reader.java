@@ -9,9 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -45,8 +43,6 @@ public final class Hdf5Reader {
 
 	private static final Pattern SOURCE = Pattern.compile("(?i)(.*\\.(?:h5|hdf5|hdf|he5|nxs)):(/.*)");
 	private static final String[] EXTENSIONS = { ".h5", ".hdf5", ".hdf", ".he5", ".nxs" };
-	/** Decompressed chunks kept for the planes that follow, at most. */
-	private static final long CHUNK_CACHE_BYTES = 128 << 20;
 
 	private Hdf5Reader() {
 	}
@@ -87,7 +83,7 @@ public final class Hdf5Reader {
 				shape[0] };
 			if (dims[0] * dims[1] > Integer.MAX_VALUE - 8) throw new ImageFileException(file + ":" + d.getPath() +
 				": a plane of " + dims[0] + " x " + dims[1] + " voxels is more than can be held.");
-			return PlanarFile.open(dims, new Slabs(file, d.getPath(), shape, type)::read, type);
+			return PlanarFile.open(dims, new Slabs(file, d, type)::read, type);
 		}
 		catch (final RuntimeException e) {
 			throw new ImageFileException(file + ": not a readable HDF5 file (" + ImageFileException.reason(e) + ").", e);
@@ -209,18 +205,61 @@ public final class Hdf5Reader {
 		private final int[] shape;
 		private final MetaElementType type;
 		private final Queue<HdfFile> idle = new ConcurrentLinkedQueue<>();
-		/** Decompressed chunks, oldest first; guarded by itself. */
-		private final Map<List<Integer>, byte[]> chunks = new LinkedHashMap<>();
-		private long cachedBytes;
+		/**
+		 * The chunks of a chunked dataset, read one by one (jhdf's own sliced reading of chunked
+		 * data misses partial chunks at the edges in 0.9.4); null for contiguous data.
+		 */
+		private final ChunkGrid chunks;
 
-		Slabs(final Path file, final String path, final int[] shape, final MetaElementType type) {
+		Slabs(final Path file, final Dataset dataset, final MetaElementType type) {
 			this.file = file;
-			this.path = path;
-			this.shape = shape;
+			this.path = dataset.getPath();
+			this.shape = dataset.getDimensions();
 			this.type = type;
+			this.chunks = dataset instanceof ChunkedDataset ? chunkGrid((ChunkedDataset) dataset) : null;
+		}
+
+		private ChunkGrid chunkGrid(final ChunkedDataset dataset) {
+			final int[] chunk = dataset.getChunkDimensions();
+			final ByteOrder order = byteOrder(dataset.getDataType());
+			final Object fillValue = dataset.getFillValue();
+			final double fill = fillValue instanceof Number ? ((Number) fillValue).doubleValue() : 0;
+			return new ChunkGrid(shape, chunk, type) {
+
+				@Override
+				Block block(final int[] index) {
+					final int[] offset = new int[index.length];
+					for (int i = 0; i < index.length; i++)
+						offset[i] = index[i] * chunk[i];
+					HdfFile hdf = idle.poll();
+					try {
+						if (hdf == null) hdf = new HdfFile(file);
+						final byte[] bytes = ((ChunkedDataset) hdf.getDatasetByPath(path)).getDecompressedChunk(offset);
+						idle.add(hdf);
+						return new Block(ByteBuffer.wrap(bytes).order(order), chunk, false);
+					}
+					catch (final HdfException e) {
+						idle.add(hdf);
+						// jhdf tells a chunk never written only in its message; any other failure is passed on
+						if (String.valueOf(e.getMessage()).startsWith("No chunk with offset")) return null;
+						throw new UncheckedIOException(new ImageFileException(file + ":" + path + ": the chunk at " +
+							java.util.Arrays.toString(offset) + " cannot be read: " + ImageFileException.reason(e) + "."));
+					}
+				}
+
+				@Override
+				void fill(final Object array, final int at, final int n) {
+					fill(array, at, n, fill);
+				}
+			};
+		}
+
+		private static ByteOrder byteOrder(final DataType t) {
+			return t instanceof FixedPoint ? ((FixedPoint) t).getByteOrder() : ((FloatingPoint) t).getByteOrder();
 		}
 
 		Object read(final int plane, final long from, final int length) {
+			if (chunks != null) return chunks.read(plane, from, length);
 			final int width = shape[shape.length - 1];
 			final int firstRow = (int) (from / width);
 			final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
@@ -229,13 +268,10 @@ public final class Hdf5Reader {
 				if (hdf == null) hdf = new HdfFile(file);
 				final Dataset d = hdf.getDatasetByPath(path);
 				final Object band = PlanarFile.newArray(type, rows * width);
-				if (d instanceof ChunkedDataset) readChunks((ChunkedDataset) d, plane, firstRow, rows, band);
-				else {
-					final Object slab = shape.length == 2 ? d.getData(new long[] { firstRow, 0 }, new int[] { rows,
-						width }) : ((Object[]) d.getData(new long[] { plane, firstRow, 0 }, new int[] { 1, rows, width }))[0];
-					for (int r = 0; r < rows; r++)
-						copyRow(Array.get(slab, r), band, r * width, width);
-				}
+				final Object slab = shape.length == 2 ? d.getData(new long[] { firstRow, 0 }, new int[] { rows, width })
+					: ((Object[]) d.getData(new long[] { plane, firstRow, 0 }, new int[] { 1, rows, width }))[0];
+				for (int r = 0; r < rows; r++)
+					copyRow(Array.get(slab, r), band, r * width, width);
 				idle.add(hdf);
 				final int offset = (int) (from - (long) firstRow * width);
 				if (offset == 0 && rows * width == length) return band;
@@ -248,86 +284,6 @@ public final class Hdf5Reader {
 				throw new UncheckedIOException(new ImageFileException(file + ":" + path + ": plane " + plane +
 					" cannot be read: " + ImageFileException.reason(e) + "."));
 			}
-		}
-
-		/**
-		 * Fills rows {@code [firstRow, firstRow + rows)} of a plane from the chunks that hold them,
-		 * decompressed by jhdf (whose own sliced reading of chunked data misses partial chunks at
-		 * the edges in 0.9.4); chunks never written hold the fill value.
-		 */
-		private void readChunks(final ChunkedDataset d, final int plane, final int firstRow, final int rows,
-			final Object band)
-		{
-			final int[] chunk = d.getChunkDimensions();
-			final int rank = shape.length, width = shape[rank - 1], size = type.bytes();
-			final int ch = chunk[rank - 2], cw = chunk[rank - 1];
-			final int zInChunk = rank == 3 ? plane % chunk[0] : 0;
-			final ByteOrder order = byteOrder(d.getDataType());
-			for (int cy = firstRow / ch * ch; cy < firstRow + rows; cy += ch)
-				for (int cx = 0; cx < width; cx += cw) {
-					final int[] offset = rank == 3 ? new int[] { plane - zInChunk, cy, cx } : new int[] { cy, cx };
-					final ByteBuffer bytes = chunk(d, offset);
-					for (int y = Math.max(cy, firstRow); y < Math.min(cy + ch, firstRow + rows); y++) {
-						final int n = Math.min(cw, width - cx);
-						final int at = (y - firstRow) * width + cx;
-						if (bytes == null) fill(d, band, at, n);
-						else {
-							final ByteBuffer row = bytes.duplicate().order(order);
-							row.position(((zInChunk * ch + y - cy) * cw) * size);
-							MetaImageReader.copy(row.slice().order(order), band, at, n);
-						}
-					}
-				}
-		}
-
-		/**
-		 * @return the chunk's bytes, or null for one that was never written; chunks deeper than one
-		 *         plane are kept for the next planes, up to {@link #CHUNK_CACHE_BYTES} in all
-		 */
-		private ByteBuffer chunk(final ChunkedDataset d, final int[] offset) {
-			final List<Integer> key = new ArrayList<>();
-			for (final int o : offset)
-				key.add(o);
-			synchronized (chunks) {
-				final byte[] kept = chunks.get(key);
-				if (kept != null) return ByteBuffer.wrap(kept);
-			}
-			try {
-				final byte[] bytes = d.getDecompressedChunk(offset);
-				if (shape.length == 3 && d.getChunkDimensions()[0] > 1) synchronized (chunks) {
-					chunks.put(key, bytes);
-					cachedBytes += bytes.length;
-					for (final java.util.Iterator<byte[]> i = chunks.values().iterator(); cachedBytes > CHUNK_CACHE_BYTES &&
-						i.hasNext();)
-					{
-						cachedBytes -= i.next().length;
-						i.remove();
-					}
-				}
-				return ByteBuffer.wrap(bytes);
-			}
-			catch (final HdfException e) {
-				// jhdf says so only in its message; any other failure is passed on
-				if (String.valueOf(e.getMessage()).startsWith("No chunk with offset")) return null;
-				throw e;
-			}
-		}
-
-		private void fill(final Dataset d, final Object band, final int at, final int n) {
-			final Object fill = d.getFillValue();
-			final double v = fill instanceof Number ? ((Number) fill).doubleValue() : 0;
-			for (int i = at; i < at + n; i++) {
-				if (band instanceof byte[]) ((byte[]) band)[i] = (byte) v;
-				else if (band instanceof short[]) ((short[]) band)[i] = (short) v;
-				else if (band instanceof int[]) ((int[]) band)[i] = (int) (long) v;
-				else if (band instanceof long[]) ((long[]) band)[i] = (long) v;
-				else if (band instanceof float[]) ((float[]) band)[i] = (float) v;
-				else ((double[]) band)[i] = v;
-			}
-		}
-
-		private static ByteOrder byteOrder(final DataType t) {
-			return t instanceof FixedPoint ? ((FixedPoint) t).getByteOrder() : ((FloatingPoint) t).getByteOrder();
 		}
 
 		/**

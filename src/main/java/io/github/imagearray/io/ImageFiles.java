@@ -14,8 +14,9 @@ import net.imglib2.type.numeric.RealType;
  * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with {@link TiffReader},
  * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
  * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}, and
- * HDF5 datasets ({@code file.h5:/path}) with {@link Hdf5Reader}, and folders of 2D images as volumes
- * with {@link SliceFolder}. This is the one place that picks a reader.
+ * HDF5 datasets ({@code file.h5:/path}) with {@link Hdf5Reader}, Zarr, OME-Zarr and N5 directories
+ * with {@link ZarrReader}, and folders of 2D images as volumes with {@link SliceFolder}. This is the
+ * one place that picks a reader.
  * <p>
  * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
  */
@@ -47,7 +48,8 @@ public final class ImageFiles {
 			return Hdf5Reader.open(Paths.get(source[0]), source[1]);
 		}
 		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
-		if (Files.isDirectory(file)) return SliceFolder.open(file, pattern);
+		if (Files.isDirectory(file)) return ZarrReader.isStore(file) && pattern == null ? ZarrReader.open(file)
+			: SliceFolder.open(file, pattern);
 		if (pattern != null) throw new ImageFileException(file + ": a pattern (" + pattern +
 			") selects the files of a folder, but this is a file.");
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -68,7 +70,8 @@ public final class ImageFiles {
 
 	/** As {@link #voxelSize(Path)}, for a folder from its first file that the pattern selects. */
 	public static double[] voxelSize(final Path file, final String pattern) throws IOException {
-		if (Files.isDirectory(file)) return SliceFolder.voxelSize(file, pattern);
+		if (Files.isDirectory(file)) return ZarrReader.isStore(file) && pattern == null ? ZarrReader.voxelSize(file)
+			: SliceFolder.voxelSize(file, pattern);
 		if (Hdf5Reader.isHdf5(file)) {
 			final String[] source = Hdf5Reader.split(file);
 			return Hdf5Reader.voxelSize(Paths.get(source[0]), source[1]);

@@ -22,8 +22,9 @@ import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * The formats large volumes come in, written by other software ({@code reference/write_volumes.py}:
- * folders of slices by tifffile and Pillow), measured as numpy measures their voxels; the broken
- * ones refused in one line naming the file.
+ * folders of slices by tifffile and Pillow, HDF5 by h5py, Zarr, OME-Zarr and N5 by zarr-python),
+ * measured as numpy measures their voxels; the broken ones refused in one line naming the file (or
+ * the chunk).
  */
 class VolumeFormatsTest {
 
@@ -56,6 +57,14 @@ class VolumeFormatsTest {
 			assertEquals(Double.parseDouble(row[7]), s.minimum(), 0, what + "minimum");
 			assertEquals(Double.parseDouble(row[8]), s.maximum(), 0, what + "maximum");
 		}
+	}
+
+	@Test
+	void voxelSizesFromOmeZarrScalesAndHdf5ElementSizes() throws IOException {
+		final double[] xyz = { 0.25, 0.5, 2.0 };
+		org.junit.jupiter.api.Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("zarr/image.ome.zarr")),
+			0);
+		org.junit.jupiter.api.Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("one.h5")), 0);
 	}
 
 	@Test
