@@ -1,5 +1,5 @@
 """Writes the formats large volumes come in with other software (tifffile and Pillow for folders of
-slices, h5py for HDF5, zarr-python for Zarr, OME-Zarr and N5) and numpy's statistics of their voxels, for the readers' tests.
+slices, h5py for HDF5, zarr-python for Zarr, OME-Zarr and N5, pydicom for DICOM series) and numpy's statistics of their voxels, for the readers' tests.
 
 Usage: python3 write_volumes.py DIR
 
@@ -16,8 +16,13 @@ import warnings
 import h5py
 import numcodecs
 import numpy as np
+import pydicom
+import pydicom.encaps
 import tifffile
 import zarr
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.uid import (CTImageStorage, ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian,
+                         generate_uid)
 from PIL import Image
 
 out = sys.argv[1]
@@ -200,6 +205,92 @@ refused.append(["zarr/lz4.zarr", "-", "lz4"])
 z = zarr.open(os.path.join(out, "zarr/4d.zarr"), "w", shape=(2, 3, 4, 5), chunks=(1, 3, 4, 5), dtype="<u1")
 z[:] = 1
 refused.append(["zarr/4d.zarr", "-", "2 or 3 axes"])
+
+# DICOM series from pydicom: files named out of order, implicit and explicit VR (and big endian),
+# rescale slope and intercept (Hounsfield units), 8, 16 and 32-bit, signed or not
+def dicom(path, pixels, z, series, syntax, slope=1.0, intercept=0.0, position=True, instance=True, rows=None):
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = CTImageStorage
+    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.TransferSyntaxUID = syntax
+    ds = Dataset()
+    ds.file_meta = meta
+    ds.is_little_endian = syntax != ExplicitVRBigEndian
+    ds.is_implicit_VR = syntax == ImplicitVRLittleEndian
+    ds.SOPClassUID = CTImageStorage
+    ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+    ds.SeriesInstanceUID = series
+    ds.Modality = "CT"
+    if instance:
+        ds.InstanceNumber = z + 1
+    if position:
+        ds.ImagePositionPatient = [-50.0, 20.0, 1.25 * z - 30]
+    ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]
+    ds.Rows, ds.Columns = pixels.shape if rows is None else (rows, pixels.shape[1])
+    ds.PixelSpacing = [0.75, 0.5]
+    ds.BitsAllocated = ds.BitsStored = pixels.dtype.itemsize * 8
+    ds.HighBit = ds.BitsStored - 1
+    ds.PixelRepresentation = 1 if pixels.dtype.kind == "i" else 0
+    ds.SamplesPerPixel = 1
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    if slope != 1 or intercept != 0:
+        ds.RescaleSlope = slope
+        ds.RescaleIntercept = intercept
+    ds.PixelData = pixels.astype(pixels.dtype.newbyteorder(">" if syntax == ExplicitVRBigEndian else "<")).tobytes()
+    ds.save_as(path, write_like_original=False)
+
+
+def series_folder(name, volume, syntaxes, slope=1.0, intercept=0.0):
+    path = folder(name)
+    uid = generate_uid()
+    for i, z in enumerate(rng.permutation(volume.shape[0])):
+        dicom(os.path.join(path, "IM%04d" % i), volume[z], int(z), uid, syntaxes[i % len(syntaxes)], slope, intercept)
+    return path, uid
+
+
+ct = rng.integers(-1000, 3000, size=(7, 12, 10)).astype(np.int16)
+series_folder("dicom-ct", ct, [ImplicitVRLittleEndian, ExplicitVRLittleEndian], 1.0, -1024.0)
+expect("dicom-ct", "-", ct.astype(np.float64) - 1024)
+mr = rng.integers(0, 60000, size=(5, 9, 11)).astype(np.uint16)
+series_folder("dicom-mr", mr, [ExplicitVRBigEndian, ExplicitVRLittleEndian])
+expect("dicom-mr", "-", mr)
+pet = rng.integers(0, 10 ** 6, size=(4, 6, 8)).astype(np.int32)
+series_folder("dicom-pet", pet, [ExplicitVRLittleEndian], 0.25, 3.0)
+expect("dicom-pet", "-", pet.astype(np.float64) * 0.25 + 3.0)
+small = rng.integers(0, 255, size=(3, 5, 6)).astype(np.uint8)
+series_folder("dicom-8bit", small, [ImplicitVRLittleEndian])
+expect("dicom-8bit", "-", small)
+# one file without a position: the series is ordered by Instance Number
+path = folder("dicom-no-position")
+uid = generate_uid()
+for z in range(mr.shape[0]):
+    dicom(os.path.join(path, "IM%d" % z), mr[z], z, uid, ExplicitVRLittleEndian, position=z != 2)
+expect("dicom-no-position", "-", mr)
+# two series in one folder; the UID of the first chosen with --series
+path, uid = series_folder("dicom-mixed", mr, [ExplicitVRLittleEndian])
+other = generate_uid()
+dicom(os.path.join(path, "OTHER"), mr[0], 0, other, ExplicitVRLittleEndian)
+open(os.path.join(out, "dicom-mixed-uid.txt"), "w").write(uid)
+refused.append(["dicom-mixed", "-", "2 series"])
+path = folder("dicom-unordered")
+uid = generate_uid()
+for z in range(3):
+    dicom(os.path.join(path, "IM%d" % z), mr[z], z, uid, ExplicitVRLittleEndian, position=z != 1, instance=z != 1)
+refused.append(["dicom-unordered", "-", "IM1"])
+path, uid = series_folder("dicom-other-size", mr, [ExplicitVRLittleEndian])
+dicom(os.path.join(path, "IM0001"), mr[0][:8], 1, uid, ExplicitVRLittleEndian)
+refused.append(["dicom-other-size", "-", "IM0001"])
+path, uid = series_folder("dicom-cut", mr, [ExplicitVRLittleEndian])
+raw = open(os.path.join(path, "IM0002"), "rb").read()
+open(os.path.join(path, "IM0002"), "wb").write(raw[:-40])
+refused.append(["dicom-cut", "-", "IM0002"])
+path = folder("dicom-jpeg")
+dicom(os.path.join(path, "IM0"), mr[0], 0, generate_uid(), ExplicitVRLittleEndian)
+ds = pydicom.dcmread(os.path.join(path, "IM0"))
+ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2.4.50"
+ds.PixelData = pydicom.encaps.encapsulate([b"\xff\xd8\xff\xd9"])
+ds.save_as(os.path.join(path, "IM0"))
+refused.append(["dicom-jpeg", "-", "1.2.840.10008.1.2.4.50"])
 
 with open(os.path.join(out, "volumes.tsv"), "w") as f:
     for row in reference:

@@ -12,14 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a script of {@code src/test/resources/reference} with Debian's Python 3 (numpy, scipy,
- * nibabel, tifffile, Pillow, h5py, zarr; libtiff's tiffcp on the path — {@code .ci/run} installs them), which writes
+ * nibabel, tifffile, Pillow, h5py, zarr, pydicom; libtiff's tiffcp on the path — {@code .ci/run} installs them), which writes
  * image files with software other than ours, and numpy's statistics of them. A missing interpreter
  * or module fails the test: it is never skipped.
  */
 public final class ReferenceFiles {
 
 	private static final String[] PYTHONS = { "/usr/bin/python3", "python3" };
-	private static final String MODULES = "import numpy, scipy, nibabel, tifffile, PIL, h5py, zarr, numcodecs";
+	private static final String MODULES = "import numpy, scipy, nibabel, tifffile, PIL, h5py, zarr, numcodecs, " +
+		"pydicom";
 
 	private ReferenceFiles() {
 	}
@@ -76,8 +77,9 @@ public final class ReferenceFiles {
 			}
 		}
 		throw new AssertionError("The reference files need python3 with numpy, scipy, nibabel, tifffile, Pillow, " +
-			"h5py and zarr (Debian: python3-numpy python3-scipy python3-nibabel python3-tifffile python3-pil " +
-			"python3-h5py python3-zarr python3-numcodecs) and tiffcp (libtiff-tools); .ci/run installs them.");
+			"h5py, zarr and pydicom (Debian: python3-numpy python3-scipy python3-nibabel python3-tifffile python3-pil " +
+			"python3-h5py python3-zarr python3-numcodecs python3-pydicom) and tiffcp (libtiff-tools); .ci/run installs " +
+			"them.");
 	}
 
 	private static byte[] readAll(final InputStream in) throws IOException {

@@ -56,7 +56,8 @@ public final class Main {
 		"  bench --file FILE.mhd [--threads T] [--runs R]", //
 		"                                           the same for an uncompressed MetaImage file, read as it streams", //
 		"FILE may be a folder of 2D images of one size and type (TIFF, PNG, BMP), slices in natural order of their", //
-		"  names; --pattern GLOB (e.g. '*.tif') selects its files.", //
+		"  names; --pattern GLOB (e.g. '*.tif') selects its files; a folder of DICOM files (one series, or", //
+		"  --series UID); an HDF5 dataset FILE.h5:/path; a Zarr, OME-Zarr or N5 directory.", //
 		"Options: --bins N, 0 to 1048576 (0, the default: automatic, one bin per value for integers up to 65,536,", //
 		"  255 for floats); --threads T, 0 (the default: all processors) or more.", //
 		"FILE: TIFF (.tif, .tiff: 8/16/32-bit integers signed or not, 32/64-bit floats; uncompressed, LZW, deflate,", //
@@ -115,19 +116,20 @@ public final class Main {
 		final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "stats":
-				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern"));
+				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern",
+					"series"));
 				break;
 			case "describe":
-				describe(new Arguments("describe", rest, "out", "name", "pattern"));
+				describe(new Arguments("describe", rest, "out", "name", "pattern", "series"));
 				break;
 			case "demo":
 				demo(new Arguments("demo", rest, "out", "size", "json"));
 				break;
 			case "slices":
-				slices(new Arguments("slices", rest, "at", "out", "lut", "range", "pattern"));
+				slices(new Arguments("slices", rest, "at", "out", "lut", "range", "pattern", "series"));
 				break;
 			case "histogram":
-				histogram(new Arguments("histogram", rest, "out", "bins", "pattern"));
+				histogram(new Arguments("histogram", rest, "out", "bins", "pattern", "series"));
 				break;
 			case "bench":
 				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file", "labels", "viqa",
@@ -251,7 +253,8 @@ public final class Main {
 		if (image.numDimensions() == 3 && slices.length != 3) throw new UsageException(
 			"slices: --at takes three indices X,Y,Z, not " + slices.length + ".");
 		if (image.numDimensions() == 2) err.println("imagearray: " + ImageJSliceRenderer.SLICES_IGNORED);
-		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file, a.option("pattern", null)))
+		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file, a.option("pattern", null), a.option(
+			"series", null)))
 			.automaticContrast(range.equals("auto")).lut(a.option("lut", null)).render(image, baseName(file), slices);
 		out.println(SliceFigure.export(figure, output(a)));
 	}
@@ -293,11 +296,11 @@ public final class Main {
 		out.println(Json.write(result));
 	}
 
-	/** @return the image of the file, or of the folder's files that --pattern selects */
+	/** @return the image of the file, or of the folder's files that --pattern or --series selects */
 	private static RandomAccessibleInterval<? extends RealType<?>> image(final Path file, final Arguments a)
 		throws IOException
 	{
-		return ImageFiles.open(file, a.option("pattern", null));
+		return ImageFiles.open(file, a.option("pattern", null), a.option("series", null));
 	}
 
 	private static String baseName(final Path file) {

@@ -15,7 +15,8 @@ import net.imglib2.type.numeric.RealType;
  * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
  * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}, and
  * HDF5 datasets ({@code file.h5:/path}) with {@link Hdf5Reader}, Zarr, OME-Zarr and N5 directories
- * with {@link ZarrReader}, and folders of 2D images as volumes with {@link SliceFolder}. This is the
+ * with {@link ZarrReader}, DICOM series with {@link DicomSeries}, and folders of 2D images as volumes
+ * with {@link SliceFolder}. This is the
  * one place that picks a reader.
  * <p>
  * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
@@ -43,13 +44,30 @@ public final class ImageFiles {
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern)
 		throws IOException
 	{
+		return open(file, pattern, null);
+	}
+
+	/**
+	 * @param file an image file, or a folder of 2D images ({@link SliceFolder}) or DICOM files
+	 *          ({@link DicomSeries})
+	 * @param pattern for a folder of 2D images, a glob that selects its files; null for all images
+	 * @param series for a folder of DICOM files, the Series Instance UID to read; null when it holds one
+	 * @return its voxels, in the file's own pixel type
+	 * @throws ImageFileException naming the file and the problem, or a pattern given for a file
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern,
+		final String series) throws IOException
+	{
 		if (Hdf5Reader.isHdf5(file) && !Files.isDirectory(file)) {
 			final String[] source = Hdf5Reader.split(file);
 			return Hdf5Reader.open(Paths.get(source[0]), source[1]);
 		}
 		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
-		if (Files.isDirectory(file)) return ZarrReader.isStore(file) && pattern == null ? ZarrReader.open(file)
-			: SliceFolder.open(file, pattern);
+		if (Files.isDirectory(file)) {
+			if (pattern == null && ZarrReader.isStore(file)) return ZarrReader.open(file);
+			if (pattern == null && DicomSeries.isSeries(file)) return DicomSeries.open(file, series);
+			return SliceFolder.open(file, pattern);
+		}
 		if (pattern != null) throw new ImageFileException(file + ": a pattern (" + pattern +
 			") selects the files of a folder, but this is a file.");
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -70,8 +88,16 @@ public final class ImageFiles {
 
 	/** As {@link #voxelSize(Path)}, for a folder from its first file that the pattern selects. */
 	public static double[] voxelSize(final Path file, final String pattern) throws IOException {
-		if (Files.isDirectory(file)) return ZarrReader.isStore(file) && pattern == null ? ZarrReader.voxelSize(file)
-			: SliceFolder.voxelSize(file, pattern);
+		return voxelSize(file, pattern, null);
+	}
+
+	/** As {@link #voxelSize(Path)}, for the folder's files or DICOM series that these select. */
+	public static double[] voxelSize(final Path file, final String pattern, final String series) throws IOException {
+		if (Files.isDirectory(file)) {
+			if (pattern == null && ZarrReader.isStore(file)) return ZarrReader.voxelSize(file);
+			if (pattern == null && DicomSeries.isSeries(file)) return DicomSeries.voxelSize(file, series);
+			return SliceFolder.voxelSize(file, pattern);
+		}
 		if (Hdf5Reader.isHdf5(file)) {
 			final String[] source = Hdf5Reader.split(file);
 			return Hdf5Reader.voxelSize(Paths.get(source[0]), source[1]);

@@ -22,7 +22,8 @@ import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * The formats large volumes come in, written by other software ({@code reference/write_volumes.py}:
- * folders of slices by tifffile and Pillow, HDF5 by h5py, Zarr, OME-Zarr and N5 by zarr-python),
+ * folders of slices by tifffile and Pillow, HDF5 by h5py, Zarr, OME-Zarr and N5 by zarr-python, DICOM
+ * series by pydicom),
  * measured as numpy measures their voxels; the broken ones refused in one line naming the file (or
  * the chunk).
  */
@@ -65,6 +66,22 @@ class VolumeFormatsTest {
 		org.junit.jupiter.api.Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("zarr/image.ome.zarr")),
 			0);
 		org.junit.jupiter.api.Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("one.h5")), 0);
+	}
+
+	@Test
+	void aDicomSeriesIsChosenByItsUidAndSizedByItsPositions() throws IOException {
+		final String uid = new String(java.nio.file.Files.readAllBytes(dir.resolve("dicom-mixed-uid.txt")),
+			java.nio.charset.StandardCharsets.US_ASCII).trim();
+		final Statistics chosen = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("dicom-mixed"), null,
+			uid));
+		final Statistics same = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("dicom-mr")));
+		assertEquals(same.describe(), chosen.describe());
+		// Pixel Spacing is rows \ columns: y 0.75, x 0.5; the slices lie 1.25 apart
+		org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] { 0.5, 0.75, 1.25 }, ImageFiles.voxelSize(dir
+			.resolve("dicom-ct")), 1e-12);
+		final ImageFileException e = assertThrows(ImageFileException.class, () -> ImageFiles.open(dir.resolve(
+			"dicom-mixed"), null, "1.2.3"));
+		assertTrue(e.getMessage().contains("no file of series 1.2.3") && e.getMessage().contains(uid), e.getMessage());
 	}
 
 	@Test
