@@ -26,6 +26,7 @@ import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.logic.BitType;
 import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 import net.imglib2.type.numeric.RealType;
 
@@ -53,8 +54,9 @@ public final class Main {
 		"                                           ImageJ's StackStatistics and (--viqa) R runs of vIQA's numpy/scipy", //
 		"                                           statistics in Python (python3 with numpy and scipy)", //
 		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
-		"  bench --file FILE.mhd [--threads T] [--runs R]", //
-		"                                           the same for an uncompressed MetaImage file, read as it streams", //
+		"  bench --file FILE [--threads T] [--runs R]", //
+		"                                           the same for an image file, read as it streams (MetaImage: against", //
+		"                                           a sequential read of its data; others: every plane decoded alone)", //
 		"FILE may be a folder of 2D images of one size and type (TIFF, PNG, BMP), slices in natural order of their", //
 		"  names; --pattern GLOB (e.g. '*.tif') selects its files; a folder of DICOM files (one series, or", //
 		"  --series UID); an HDF5 dataset FILE.h5:/path; a Zarr, OME-Zarr or N5 directory.", //
@@ -158,8 +160,9 @@ public final class Main {
 		final RandomAccessibleInterval<BitType> mask = a.has("mask") ? Masks.nonZero(ImageFiles.open(Paths.get(a
 			.option("mask", "")))) : null;
 		if (axis < 0) {
-			out.println(Json.write(StatisticsJson.of(mask == null ? calculator.compute(image) : calculator.compute(image,
-				mask))));
+			final StatisticsCalculator shown = calculator.progress(TerminalProgress.of(err, Intervals.numElements(
+				image)));
+			out.println(Json.write(StatisticsJson.of(mask == null ? shown.compute(image) : shown.compute(image, mask))));
 			return;
 		}
 		if (axis >= image.numDimensions()) throw new UsageException("stats: --per-slice " + a.option("per-slice", "") +
@@ -207,7 +210,8 @@ public final class Main {
 		final String csv = StatisticsCsv.withExtension(name);
 		AtomicFiles.checkDirectory(dir.toAbsolutePath());
 		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
-		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().compute(image));
+		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().progress(TerminalProgress.of(err,
+			Intervals.numElements(image))).compute(image));
 		out.println(written);
 	}
 
@@ -264,7 +268,8 @@ public final class Main {
 		final Path file = Paths.get(a.single("image file"));
 		if (!a.has("out")) throw new UsageException("histogram needs --out FILE.png or a directory.");
 		final Path target = output(a);
-		final Statistics s = calculator.compute(image(file, a));
+		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
+		final Statistics s = calculator.progress(TerminalProgress.of(err, Intervals.numElements(image))).compute(image);
 		out.println(SliceFigure.export(HistogramFigure.render(s, baseName(file)), target));
 	}
 

@@ -18,22 +18,33 @@ import java.util.Map;
  */
 abstract class ChunkGrid {
 
-	/** Decoded chunks kept for the planes that follow, at most. */
-	static final long KEPT_BYTES = 128 << 20;
+	/**
+	 * Decoded chunks kept for the planes that follow, at most: a quarter of the heap, so that a
+	 * layer of deep chunks is decoded once a pass where it fits (a smaller heap decodes it again).
+	 */
+	static final long KEPT_BYTES = Runtime.getRuntime().maxMemory() / 4;
 
-	/** One decoded chunk: its elements, in the voxels' byte order, over its extent. */
+	/** One decoded chunk: its elements, in the voxel type's array, over its extent. */
 	static final class Block {
 
-		final ByteBuffer bytes;
+		/** The elements, a primitive array of the voxel type. */
+		final Object elements;
 		/** The extent the elements cover, C order: the grid's chunk shape, or less at the edges (N5). */
 		final int[] extent;
 		/** Whether the first axis varies fastest (Zarr's order "F") rather than the last. */
 		final boolean fortran;
 
-		Block(final ByteBuffer bytes, final int[] extent, final boolean fortran) {
-			this.bytes = bytes;
+		/** @param bytes the chunk's elements, in their byte order, converted to the voxel type's array once */
+		Block(final ByteBuffer bytes, final MetaElementType type, final int[] extent, final boolean fortran) {
+			final int n = bytes.remaining() / type.bytes();
+			this.elements = PlanarFile.newArray(type, n);
+			MetaImageReader.copy(bytes.slice().order(bytes.order()), elements, 0, n);
 			this.extent = extent;
 			this.fortran = fortran;
+		}
+
+		int length() {
+			return java.lang.reflect.Array.getLength(elements);
 		}
 	}
 
@@ -94,18 +105,28 @@ abstract class ChunkGrid {
 			return;
 		}
 		final int inside = Math.min(n, ex);
-		if (!block.fortran) {
-			final ByteBuffer row = block.bytes.duplicate().order(block.bytes.order());
-			row.position((z * ey + y) * ex * type.bytes());
-			MetaImageReader.copy(row.slice().order(block.bytes.order()), band, at, inside);
-		}
-		else for (int x = 0; x < inside; x++) {
-			// the first axis fastest: element (z, y, x) at z + ez * (y + ey * x)
-			final ByteBuffer one = block.bytes.duplicate().order(block.bytes.order());
-			one.position((z + ez * (y + ey * x)) * type.bytes());
-			MetaImageReader.copy(one.slice().order(block.bytes.order()), band, at + x, 1);
-		}
+		if (!block.fortran) System.arraycopy(block.elements, (z * ey + y) * ex, band, at, inside);
+		// the first axis fastest: element (z, y, x) at z + ez * (y + ey * x)
+		else copyStrided(block.elements, z + ez * y, ez * ey, band, at, inside);
 		if (inside < n) fill(band, at + inside, n - inside);
+	}
+
+	/** Copies {@code n} elements from {@code from}, {@code stride} apart, to {@code to} from {@code at}. */
+	private static void copyStrided(final Object from, final int first, final int stride, final Object to, final int at,
+		final int n)
+	{
+		if (from instanceof float[]) for (int i = 0; i < n; i++)
+			((float[]) to)[at + i] = ((float[]) from)[first + i * stride];
+		else if (from instanceof short[]) for (int i = 0; i < n; i++)
+			((short[]) to)[at + i] = ((short[]) from)[first + i * stride];
+		else if (from instanceof byte[]) for (int i = 0; i < n; i++)
+			((byte[]) to)[at + i] = ((byte[]) from)[first + i * stride];
+		else if (from instanceof int[]) for (int i = 0; i < n; i++)
+			((int[]) to)[at + i] = ((int[]) from)[first + i * stride];
+		else if (from instanceof long[]) for (int i = 0; i < n; i++)
+			((long[]) to)[at + i] = ((long[]) from)[first + i * stride];
+		else for (int i = 0; i < n; i++)
+			((double[]) to)[at + i] = ((double[]) from)[first + i * stride];
 	}
 
 	private Block cached(final int[] index) {
@@ -120,9 +141,9 @@ abstract class ChunkGrid {
 		final Block b = block(index);
 		if (deep && b != null) synchronized (kept) {
 			kept.put(key, b);
-			keptBytes += b.bytes.capacity();
+			keptBytes += (long) b.length() * type.bytes();
 			for (final Iterator<Block> i = kept.values().iterator(); keptBytes > KEPT_BYTES && i.hasNext();) {
-				keptBytes -= i.next().bytes.capacity();
+				keptBytes -= (long) i.next().length() * type.bytes();
 				i.remove();
 			}
 		}

@@ -236,7 +236,7 @@ public final class Hdf5Reader {
 						if (hdf == null) hdf = new HdfFile(file);
 						final byte[] bytes = ((ChunkedDataset) hdf.getDatasetByPath(path)).getDecompressedChunk(offset);
 						idle.add(hdf);
-						return new Block(ByteBuffer.wrap(bytes).order(order), chunk, false);
+						return new Block(ByteBuffer.wrap(bytes).order(order), type, chunk, false);
 					}
 					catch (final HdfException e) {
 						idle.add(hdf);

@@ -179,7 +179,7 @@ public final class ZarrReader {
 			@Override
 			Block decode(final byte[] stored, final int[] index) throws IOException {
 				final byte[] bytes = ChunkCodecs.decode(compressor, stored, chunkBytes());
-				return new Block(ByteBuffer.wrap(bytes).order(order), chunk, fortran);
+				return new Block(ByteBuffer.wrap(bytes).order(order), type, chunk, fortran);
 			}
 		};
 	}
@@ -236,7 +236,7 @@ public final class ZarrReader {
 				final byte[] data = new byte[b.remaining()];
 				b.get(data);
 				final byte[] bytes = ChunkCodecs.decode(name, data, (int) (elements * type.bytes()));
-				return new Block(ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN), extent, false);
+				return new Block(ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN), type, extent, false);
 			}
 		};
 	}

@@ -1,0 +1,75 @@
+package io.github.imagearray.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+import io.github.imagearray.stats.ProgressListener;
+
+/**
+ * A progress line on standard error — the fraction done and the rate in voxels per second,
+ * rewritten in place at most four times a second — only when standard error is a terminal, and
+ * wiped when the work is done; nothing ever on standard output.
+ * <p>
+ * {@code calculator.progress(TerminalProgress.of(System.err, voxels))}
+ */
+final class TerminalProgress implements ProgressListener {
+
+	private static final long EVERY_NANOS = 250_000_000L;
+
+	private final PrintStream err;
+	private final double voxels;
+	private final long start = System.nanoTime();
+	private long shown;
+	private int width;
+
+	private TerminalProgress(final PrintStream err, final double voxels) {
+		this.err = err;
+		this.voxels = voxels;
+	}
+
+	/**
+	 * @param voxels the voxels one pass reads, for the rate
+	 * @return a progress line on {@code err} when standard error is a terminal, else nothing
+	 */
+	static ProgressListener of(final PrintStream err, final double voxels) {
+		return err == System.err && stderrIsTerminal() ? new TerminalProgress(err, voxels) : ProgressListener.NONE;
+	}
+
+	/** @return whether file descriptor 2 is a terminal (Linux: /proc; elsewhere: a console) */
+	static boolean stderrIsTerminal() {
+		try {
+			final String target = Files.readSymbolicLink(Paths.get("/proc/self/fd/2")).toString();
+			return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+		}
+		catch (final IOException | UnsupportedOperationException | SecurityException e) {
+			return System.console() != null;
+		}
+	}
+
+	@Override
+	public synchronized void progress(final double fraction) {
+		final long now = System.nanoTime();
+		if (fraction >= 1) {
+			if (width > 0) err.print("\r" + spaces(width) + "\r");
+			width = 0;
+			return;
+		}
+		if (now - shown < EVERY_NANOS) return;
+		shown = now;
+		final double seconds = (now - start) * 1e-9;
+		final String line = String.format(Locale.ROOT, "imagearray: %3.0f %%  %.0f Mvoxels/s", 100 * fraction, fraction *
+			voxels / Math.max(seconds, 1e-9) * 1e-6);
+		err.print("\r" + line + spaces(Math.max(0, width - line.length())));
+		width = line.length();
+	}
+
+	private static String spaces(final int n) {
+		final StringBuilder b = new StringBuilder(n);
+		for (int i = 0; i < n; i++)
+			b.append(' ');
+		return b.toString();
+	}
+}
