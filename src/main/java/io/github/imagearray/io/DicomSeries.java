@@ -75,7 +75,7 @@ public final class DicomSeries {
 	}
 
 	/** @return whether the folder's first file (in name order) is a DICOM file */
-	static boolean isSeries(final Path dir) {
+	public static boolean isSeries(final Path dir) {
 		try {
 			final List<Path> files = files(dir);
 			return !files.isEmpty() && isDicom(files.get(0));
@@ -126,6 +126,14 @@ public final class DicomSeries {
 		Arrays.sort(gaps);
 		if (gaps.length > 0 && gaps[gaps.length / 2] > 0) size[2] = gaps[gaps.length / 2];
 		return size;
+	}
+
+	/** @return the Series Instance UIDs of the folder's DICOM files, for a choice */
+	public static List<String> seriesUids(final Path dir) throws IOException {
+		final TreeSet<String> uids = new TreeSet<>();
+		for (final Path f : files(dir))
+			uids.add(header(f).series);
+		return new ArrayList<>(uids);
 	}
 
 	private static List<Slice> slices(final Path dir, final String series) throws IOException {

@@ -110,6 +110,24 @@ public final class Hdf5Reader {
 		return size;
 	}
 
+	/**
+	 * @return the paths of the file's 2D and 3D datasets of numbers, for a choice
+	 * @throws ImageFileException when it is not a readable HDF5 file
+	 */
+	public static List<String> datasets(final Path file) throws IOException {
+		try (HdfFile hdf = new HdfFile(file)) {
+			final List<Dataset> candidates = new ArrayList<>();
+			collect(hdf, candidates);
+			final List<String> paths = new ArrayList<>();
+			for (final Dataset d : candidates)
+				paths.add(d.getPath());
+			return paths;
+		}
+		catch (final RuntimeException e) {
+			throw new ImageFileException(file + ": not a readable HDF5 file (" + ImageFileException.reason(e) + ").", e);
+		}
+	}
+
 	private static Dataset dataset(final HdfFile hdf, final Path file, final String path) throws ImageFileException {
 		final List<Dataset> candidates = new ArrayList<>();
 		collect(hdf, candidates);

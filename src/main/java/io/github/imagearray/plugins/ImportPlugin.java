@@ -2,65 +2,124 @@ package io.github.imagearray.plugins;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.gui.GenericDialog;
+import ij.io.DirectoryChooser;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusFromImg;
+import io.github.imagearray.io.DicomSeries;
+import io.github.imagearray.io.Hdf5Reader;
 import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.stats.Heap;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
- * {@code File > Import > NIfTI...} and {@code MetaImage...} (argument "nifti" or "metaimage"): opens
- * the file with ImageArray's readers, with its voxel size, refusing broken files with a message.
- * Types ImageJ lacks (32 and 64-bit integers, float64) become 32-bit float, with a warning in the Log.
- * Macro: {@code run("NIfTI...", "open=/data/brain.nii.gz");}
+ * {@code File > Import > NIfTI...}, {@code MetaImage...}, {@code HDF5 Dataset...}, {@code Zarr/N5...}
+ * and {@code DICOM Series...} (argument "nifti", "metaimage", "hdf5", "zarr" or "dicom"): opens the
+ * file or folder with ImageArray's readers, with its voxel size, refusing broken files with a
+ * message. Data larger than half the free memory open as a virtual stack whose planes are read from
+ * the file when shown or measured, so the ImageArray commands measure them plane by plane. Types
+ * ImageJ lacks (32 and 64-bit integers, float64) become 32-bit float, with a warning in the Log.
+ * Macro: {@code run("NIfTI...", "open=/data/brain.nii.gz");},
+ * {@code run("HDF5 Dataset...", "open=/data/scan.h5 dataset=/exchange/data");},
+ * {@code run("DICOM Series...", "open=/data/ct series=1.2.3");}.
  */
 public class ImportPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final String kind = "nifti".equals(arg) ? "NIfTI" : "MetaImage";
-		final File file = chosenFile(kind);
+		final String kind = kind(arg);
+		final boolean folder = "zarr".equals(arg) || "dicom".equals(arg);
+		final File file = chosen(kind, folder);
 		if (file == null) return;
 		try {
-			final RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(file.toPath());
+			Path source = file.toPath();
+			String series = null;
+			if ("hdf5".equals(arg)) {
+				final String dataset = choice("Import " + kind, "dataset", Hdf5Reader.datasets(source));
+				if (dataset == null) return;
+				source = Paths.get(source + ":" + dataset);
+			}
+			else if ("dicom".equals(arg)) {
+				series = choice("Import " + kind, "series", DicomSeries.seriesUids(source));
+				if (series == null) return;
+			}
+			final RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(source, null, series);
 			final String warning = ImagePlusFromImg.conversionWarning(img);
 			if (warning != null) IJ.log("Import " + kind + ": " + file + ": " + warning);
-			open(file.toPath(), img).show();
+			final boolean virtual = ImagePlusFromImg.stackBytes(img) > Heap.free() / 2;
+			open(file.toPath(), img, ImageFiles.voxelSize(source, null, series), virtual).show();
 		}
 		catch (final IOException | IllegalArgumentException e) {
 			Messages.error("Import " + kind, e.getMessage());
 		}
 	}
 
+	private static String kind(final String arg) {
+		switch (String.valueOf(arg)) {
+			case "nifti":
+				return "NIfTI";
+			case "hdf5":
+				return "HDF5 Dataset";
+			case "zarr":
+				return "Zarr/N5";
+			case "dicom":
+				return "DICOM Series";
+			default:
+				return "MetaImage";
+		}
+	}
+
 	/**
-	 * @return the file a macro names with {@code open=} (as ImageJ's own File > Open takes it) or
-	 *         {@code import=} (the dialog's own key), else the one chosen in a file dialog; null when
-	 *         cancelled
+	 * @return the file or folder a macro names with {@code open=} (as ImageJ's own File > Open takes
+	 *         it) or {@code import=} (the dialog's own key), else the one chosen in a dialog; null
+	 *         when cancelled
 	 */
-	private static File chosenFile(final String kind) {
+	private static File chosen(final String kind, final boolean folder) {
 		final String options = Macro.getOptions();
 		final String path = options == null ? null : Macro.getValue(options, "open", null);
 		if (path != null) return new File(path);
+		if (folder) {
+			final String dir = new DirectoryChooser("Import " + kind + "...").getDirectory();
+			return dir == null ? null : new File(dir);
+		}
 		final OpenDialog od = new OpenDialog("Import " + kind + "...", null);
 		return od.getFileName() == null ? null : new File(od.getDirectory(), od.getFileName());
 	}
 
-	/** Opens an image file as an ImageJ image, titled after the file, calibrated with its voxel size. */
-	public static ImagePlus open(final Path file) throws IOException {
-		return open(file, ImageFiles.open(file));
+	/**
+	 * @return the only one of {@code options}, the one a macro names with {@code key=}, or the one
+	 *         chosen in a dialog; null when cancelled
+	 */
+	private static String choice(final String title, final String key, final List<String> options) {
+		final String macro = Macro.getOptions();
+		if (macro != null && Macro.getValue(macro, key, null) != null) return Macro.getValue(macro, key, null);
+		if (options.size() <= 1) return options.isEmpty() ? "" : options.get(0);
+		final GenericDialog gd = new GenericDialog(title);
+		gd.addChoice(key, options.toArray(new String[0]), options.get(0));
+		gd.showDialog();
+		return gd.wasCanceled() ? null : gd.getNextChoice();
 	}
 
-	private static ImagePlus open(final Path file, final RandomAccessibleInterval<? extends RealType<?>> img)
-		throws IOException
+	/** Opens an image file as an ImageJ image, titled after the file, calibrated with its voxel size. */
+	public static ImagePlus open(final Path file) throws IOException {
+		return open(file, ImageFiles.open(file), ImageFiles.voxelSize(file), false);
+	}
+
+	private static ImagePlus open(final Path file, final RandomAccessibleInterval<? extends RealType<?>> img,
+		final double[] voxelSize, final boolean virtual)
 	{
-		final String unit = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".nii") ? "mm"
-			: IJ.micronSymbol + "m";
-		return ImagePlusFromImg.create(file.getFileName().toString(), img, ImageFiles.voxelSize(file), unit);
+		final String unit = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".nii") ||
+			Files.isDirectory(file) && DicomSeries.isSeries(file) ? "mm" : IJ.micronSymbol + "m";
+		return ImagePlusFromImg.create(file.getFileName().toString(), img, voxelSize, unit, virtual);
 	}
 }

@@ -213,7 +213,8 @@ class MacroIT {
 			"File.saveString(List.get('ImageArray Statistics...') + '\\n' + List.get('ImageArray Describe...') + '\\n' +",
 			"  List.get('ImageArray Orthogonal Slices...') + '\\n' + List.get('ImageArray Histogram...') + '\\n' +",
 			"  List.get('ImageArray Statistics in Mask...') + '\\n' + List.get('ImageArray Statistics in Labels...') + '\\n' +",
-			"  List.get('ImageArray Per-Slice Statistics...') + '\\n' + List.get('NIfTI...') + '\\n' + List.get('MetaImage...'), '" +
+			"  List.get('ImageArray Per-Slice Statistics...') + '\\n' + List.get('NIfTI...') + '\\n' + List.get('MetaImage...') +",
+			"  '\\n' + List.get('HDF5 Dataset...') + '\\n' + List.get('Zarr/N5...') + '\\n' + List.get('DICOM Series...'), '" +
 				d + "menu.txt');", //
 			"run('Quit');").replace('\'', '"'));
 		final List<String> menu = Files.readAllLines(dir.resolve("menu.txt"));
@@ -226,6 +227,9 @@ class MacroIT {
 		assertEquals("io.github.imagearray.plugins.PerSlicePlugin", menu.get(6));
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"nifti\")", menu.get(7));
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"metaimage\")", menu.get(8));
+		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"hdf5\")", menu.get(9));
+		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"zarr\")", menu.get(10));
+		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"dicom\")", menu.get(11));
 	}
 
 	@Test
@@ -233,15 +237,20 @@ class MacroIT {
 		final String readme = new String(Files.readAllBytes(java.nio.file.Paths.get("README.md")),
 			java.nio.charset.StandardCharsets.UTF_8);
 		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-			"run\\(\"(ImageArray [^\"]+|NIfTI\\.\\.\\.|MetaImage\\.\\.\\.)\", \"[^\"]*\"\\);").matcher(readme);
+			"run\\(\"(ImageArray [^\"]+|NIfTI|MetaImage|HDF5 Dataset|Zarr/N5|DICOM Series)(\\.\\.\\.)?\", \"[^\"]*\"\\);")
+			.matcher(readme);
 		final List<String> lines = new java.util.ArrayList<>();
 		while (m.find())
 			if (!lines.contains(m.group())) lines.add(m.group());
-		assertTrue(lines.size() >= 8, "macro lines in the README: " + lines);
+		assertTrue(lines.size() >= 11, "macro lines in the README: " + lines);
 		// the README's paths are under /data: here under the test's directory, the lines otherwise as written
 		Files.createDirectories(dir.resolve("data/out"));
 		io.github.imagearray.ReferenceFiles.write("write_files.py", dir, "reference.tsv");
 		Files.copy(dir.resolve("float32.nii.gz"), dir.resolve("data/brain.nii.gz"));
+		io.github.imagearray.ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
+		Files.copy(dir.resolve("scan.h5"), dir.resolve("data/scan.h5"));
+		copyTree(dir.resolve("zarr/image.ome.zarr"), dir.resolve("data/cells.ome.zarr"));
+		copyTree(dir.resolve("dicom-ct"), dir.resolve("data/ct"));
 		final String d = dir.toString().replace("\\", "/") + "/";
 		final StringBuilder macro = new StringBuilder(String.join("\n", //
 			"newImage('ct.tif', '16-bit ramp', 96, 80, 12);", //
@@ -267,5 +276,50 @@ class MacroIT {
 		assertTrue(Files.exists(dir.resolve("data/out/h.png")));
 		assertTrue(Files.exists(dir.resolve("data/out/ct.tif_per_slice.csv")), Files.list(dir.resolve("data/out"))
 			.collect(java.util.stream.Collectors.toList()).toString());
+	}
+
+	@Test
+	void hdf5ZarrAndDicomImportsAndAVirtualStackLargerThanMemory() throws Exception {
+		io.github.imagearray.ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
+		// 2 GiB of HDF5 voxels for an ImageJ of 512 MB: a virtual stack, measured plane by plane
+		io.github.imagearray.ReferenceFiles.run("write_big_volume.py", dir, "hdf5", dir.resolve("big.h5").toString());
+		final String d = dir.toString().replace("\\", "/") + "/";
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, String.join("\n", //
+			"run('HDF5 Dataset...', 'open=" + d + "scan.h5 dataset=/exchange/f4');", //
+			"run('ImageArray Statistics...', 'bins=0');", //
+			"print('h5 ' + nSlices + ' ' + String.format('%.17g', getResult('mean', nResults - 1)));", //
+			"run('Zarr/N5...', 'open=" + d + "zarr/image.ome.zarr');", //
+			"run('ImageArray Statistics...', 'bins=0');", //
+			"print('zarr ' + nSlices + ' ' + String.format('%.17g', getResult('median', nResults - 1)));", //
+			"run('DICOM Series...', 'open=" + d + "dicom-ct');", //
+			"run('ImageArray Statistics...', 'bins=0');", //
+			"print('dicom ' + nSlices + ' ' + String.format('%.17g', getResult('mean', nResults - 1)));", //
+			"run('HDF5 Dataset...', 'open=" + d + "big.h5');", //
+			"run('ImageArray Statistics...', 'bins=0');", //
+			"print('big ' + nSlices + ' ' + is('Virtual Stack') + ' ' + getResult('median', nResults - 1) + ' ' + " +
+				"getResult('count', nResults - 1));", //
+			"print('done');").replace('\'', '"'));
+		AssembledImageJ.assertNoStackTrace(r);
+		assertTrue(r.output.contains("done"), r.output);
+		final StatisticsCalculator c = new StatisticsCalculator();
+		final Statistics h5 = c.compute(io.github.imagearray.io.ImageFiles.open(dir.resolve("scan.h5:/exchange/f4")));
+		assertTrue(r.output.contains("h5 5 " + String.format(java.util.Locale.ROOT, "%.17g", h5.mean())), r.output);
+		final Statistics zarr = c.compute(io.github.imagearray.io.ImageFiles.open(dir.resolve("zarr/image.ome.zarr")));
+		assertTrue(r.output.contains("zarr 6 " + String.format(java.util.Locale.ROOT, "%.17g", zarr.median())),
+			r.output);
+		// Hounsfield units: float64 in the core, 32-bit float in ImageJ (whole numbers, held exactly)
+		final Statistics dicom = c.compute(io.github.imagearray.io.ImageFiles.open(dir.resolve("dicom-ct")));
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("dicom 7 (\\S+)").matcher(r.output);
+		assertTrue(m.find(), r.output);
+		assertEquals(dicom.mean(), Double.parseDouble(m.group(1)), 1e-12 * Math.abs(dicom.mean()));
+		assertTrue(r.output.contains("ImageJ has no float64 images"), r.output);
+		assertTrue(r.output.contains("big 512 1 2047.5 536870912"), r.output);
+	}
+
+	private static void copyTree(final Path from, final Path to) throws IOException {
+		try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+			for (final Path p : (Iterable<Path>) all::iterator)
+				Files.copy(p, to.resolve(from.relativize(p).toString()));
+		}
 	}
 }
