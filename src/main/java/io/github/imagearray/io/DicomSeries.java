@@ -383,15 +383,7 @@ public final class DicomSeries {
 	}
 
 	private static MetaElementType rawType(final Slice s) {
-		final boolean signed = s.signed == 1;
-		switch (s.bitsAllocated) {
-			case 8:
-				return signed ? MetaElementType.MET_CHAR : MetaElementType.MET_UCHAR;
-			case 16:
-				return signed ? MetaElementType.MET_SHORT : MetaElementType.MET_USHORT;
-			default:
-				return signed ? MetaElementType.MET_INT : MetaElementType.MET_UINT;
-		}
+		return MetaElementType.of(s.signed == 1 ? 'i' : 'u', s.bitsAllocated / 8);
 	}
 
 	/** @return slope × value + intercept of every stored value, as doubles */

@@ -189,27 +189,11 @@ public final class Hdf5Reader {
 
 	private static MetaElementType type(final Dataset d, final Path file) throws ImageFileException {
 		final DataType t = d.getDataType();
-		final int bytes = t.getSize();
-		if (t instanceof FloatingPoint) {
-			if (bytes == 4) return MetaElementType.MET_FLOAT;
-			if (bytes == 8) return MetaElementType.MET_DOUBLE;
-		}
-		else {
-			final boolean signed = ((FixedPoint) t).isSigned();
-			switch (bytes) {
-				case 1:
-					return signed ? MetaElementType.MET_CHAR : MetaElementType.MET_UCHAR;
-				case 2:
-					return signed ? MetaElementType.MET_SHORT : MetaElementType.MET_USHORT;
-				case 4:
-					return signed ? MetaElementType.MET_INT : MetaElementType.MET_UINT;
-				case 8:
-					return signed ? MetaElementType.MET_LONG_LONG : MetaElementType.MET_ULONG_LONG;
-				default:
-			}
-		}
-		throw new ImageFileException(file + ":" + d.getPath() + ": " + (t instanceof FloatingPoint ? "floats" : "integers") +
-			" of " + bytes + " bytes are not read; read: 1 to 8-byte integers, 4 and 8-byte floats.");
+		final MetaElementType type = MetaElementType.of(t instanceof FloatingPoint ? 'f' : ((FixedPoint) t)
+			.isSigned() ? 'i' : 'u', t.getSize());
+		if (type == null) throw new ImageFileException(file + ":" + d.getPath() + ": " + typeText(t) +
+			" is not read; read: 1 to 8-byte integers, 4 and 8-byte floats.");
+		return type;
 	}
 
 	/**

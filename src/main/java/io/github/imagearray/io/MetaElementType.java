@@ -29,6 +29,30 @@ public enum MetaElementType {
 		return bytes;
 	}
 
+	/**
+	 * @param kind 'u' for unsigned integers, 'i' for signed ones, 'f' for floats (as numpy's dtypes
+	 *          name them)
+	 * @param bytes the bytes of one sample
+	 * @return the element type of such samples, or null where there is none (16-bit floats, …)
+	 */
+	public static MetaElementType of(final char kind, final int bytes) {
+		if (kind == 'f') return bytes == 4 ? MET_FLOAT : bytes == 8 ? MET_DOUBLE : null;
+		if (kind != 'i' && kind != 'u') return null;
+		final boolean signed = kind == 'i';
+		switch (bytes) {
+			case 1:
+				return signed ? MET_CHAR : MET_UCHAR;
+			case 2:
+				return signed ? MET_SHORT : MET_USHORT;
+			case 4:
+				return signed ? MET_INT : MET_UINT;
+			case 8:
+				return signed ? MET_LONG_LONG : MET_ULONG_LONG;
+			default:
+				return null;
+		}
+	}
+
 	/** @return the type of that name, or an error that lists the supported ones */
 	static MetaElementType parse(final String name, final String file) throws ImageFileException {
 		for (final MetaElementType t : values())

@@ -98,18 +98,8 @@ public final class TiffReader {
 	}
 
 	static MetaElementType elementType(final Page p) {
-		final boolean signed = p.sampleFormat == TiffPages.SIGNED;
-		switch (p.bitsPerSample) {
-			case 8:
-				return signed ? MetaElementType.MET_CHAR : MetaElementType.MET_UCHAR;
-			case 16:
-				return signed ? MetaElementType.MET_SHORT : MetaElementType.MET_USHORT;
-			case 32:
-				return p.sampleFormat == TiffPages.FLOAT ? MetaElementType.MET_FLOAT : signed ? MetaElementType.MET_INT
-					: MetaElementType.MET_UINT;
-			default:
-				return MetaElementType.MET_DOUBLE;
-		}
+		return MetaElementType.of(p.sampleFormat == TiffPages.FLOAT ? 'f' : p.sampleFormat == TiffPages.SIGNED ? 'i'
+			: 'u', p.bitsPerSample / 8);
 	}
 
 	/**

@@ -268,23 +268,10 @@ public final class ZarrReader {
 	private static MetaElementType elementType(final char kind, final int bytes, final String what)
 		throws ImageFileException
 	{
-		if (kind == 'f' && bytes == 4) return MetaElementType.MET_FLOAT;
-		if (kind == 'f' && bytes == 8) return MetaElementType.MET_DOUBLE;
-		if (kind == 'u' || kind == 'i') {
-			final boolean signed = kind == 'i';
-			switch (bytes) {
-				case 1:
-					return signed ? MetaElementType.MET_CHAR : MetaElementType.MET_UCHAR;
-				case 2:
-					return signed ? MetaElementType.MET_SHORT : MetaElementType.MET_USHORT;
-				case 4:
-					return signed ? MetaElementType.MET_INT : MetaElementType.MET_UINT;
-				case 8:
-					return signed ? MetaElementType.MET_LONG_LONG : MetaElementType.MET_ULONG_LONG;
-				default:
-			}
-		}
-		throw new ImageFileException(what + " is not read; read: 1 to 8-byte integers, 4 and 8-byte floats.");
+		final MetaElementType type = MetaElementType.of(kind, bytes);
+		if (type == null) throw new ImageFileException(what + " is not read; read: 1 to 8-byte integers, 4 and 8-byte " +
+			"floats.");
+		return type;
 	}
 
 	private static MetaElementType n5Type(final String dataType, final String where) throws ImageFileException {
