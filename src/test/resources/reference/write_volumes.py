@@ -125,7 +125,7 @@ refused.append(["scan.h5:/exchange", "-", "not a 2D or 3D dataset"])
 refused.append(["scan.h5:/nothing", "-", "no dataset /nothing"])
 with h5py.File(os.path.join(out, "half.h5"), "w") as f:
     f.create_dataset("data", data=np.zeros((4, 4, 4), np.float16))
-refused.append(["half.h5", "-", "2 bytes are not read"])
+refused.append(["half.h5", "-", "float16 is not read"])
 raw = open(os.path.join(out, "one.h5"), "rb").read()
 open(os.path.join(out, "cut.h5"), "wb").write(raw[:len(raw) // 3])
 refused.append(["cut.h5", "-", "cut.h5"])
