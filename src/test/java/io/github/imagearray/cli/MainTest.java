@@ -78,6 +78,8 @@ class MainTest {
 		final double[] v = { 1, 2, 3, 4, 5, 6, Double.NaN, Double.POSITIVE_INFINITY };
 		final Run run = new Run("stats", mhd("a", v, "4 2").toString(), "--bins", "5");
 		assertEquals(0, run.status, run.err);
+		// standard error is no terminal here: no progress line
+		assertEquals("", run.err);
 		for (final String key : new String[] { "count", "nan_count", "posinf_count", "neginf_count", "mean", "median",
 			"variance", "standarddev", "skewness", "kurtosis", "minimum", "maximum", "percentiles", "histogram",
 			"counts", "edges", "1", "5", "25", "75", "95", "99" })
