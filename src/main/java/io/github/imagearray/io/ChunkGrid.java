@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.imagearray.stats.PrimitiveArrays;
+
 /**
  * A 2D or 3D array stored in chunks on a regular grid, as HDF5, Zarr and N5 store them, read a band
  * of rows of one plane at a time: each band is filled from the chunks that hold it, decoded by the
@@ -51,13 +53,16 @@ abstract class ChunkGrid {
 	final int[] shape;
 	final int[] chunk;
 	final MetaElementType type;
+	/** The value of chunks never written. */
+	private final double fill;
 	private final Map<List<Integer>, Block> kept = new LinkedHashMap<>();
 	private long keptBytes;
 
-	ChunkGrid(final int[] shape, final int[] chunk, final MetaElementType type) {
+	ChunkGrid(final int[] shape, final int[] chunk, final MetaElementType type, final double fill) {
 		this.shape = shape;
 		this.chunk = chunk;
 		this.type = type;
+		this.fill = fill;
 	}
 
 	/**
@@ -67,14 +72,14 @@ abstract class ChunkGrid {
 	 */
 	abstract Block block(int[] index);
 
-	/** Writes the fill value into {@code n} elements of {@code array} from {@code at}. */
-	abstract void fill(Object array, int at, int n);
-
 	/** @return voxels [from, from + length) of plane {@code plane}, from the chunks that hold them */
 	Object read(final int plane, final long from, final int length) {
+		return PlanarFile.fromRows(this::rows, plane, from, length, shape[shape.length - 1], type);
+	}
+
+	/** @return rows {@code [firstRow, firstRow + rows)} of plane {@code plane}, from the chunks that hold them */
+	private Object rows(final int plane, final int firstRow, final int rows) {
 		final int rank = shape.length, width = shape[rank - 1];
-		final int firstRow = (int) (from / width);
-		final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
 		final Object band = PlanarFile.newArray(type, rows * width);
 		final int ch = chunk[rank - 2], cw = chunk[rank - 1];
 		for (int gy = firstRow / ch; gy * ch < firstRow + rows; gy++)
@@ -84,15 +89,11 @@ abstract class ChunkGrid {
 				final int n = Math.min(cw, width - gx * cw);
 				for (int y = Math.max(gy * ch, firstRow); y < Math.min((gy + 1) * ch, firstRow + rows); y++) {
 					final int at = (y - firstRow) * width + gx * cw;
-					if (block == null) fill(band, at, n);
+					if (block == null) fill(band, at, n, fill);
 					else copy(block, rank == 3 ? plane % chunk[0] : 0, y - gy * ch, n, band, at);
 				}
 			}
-		final int offset = (int) (from - (long) firstRow * width);
-		if (offset == 0 && rows * width == length) return band;
-		final Object range = PlanarFile.newArray(type, length);
-		System.arraycopy(band, offset, range, 0, length);
-		return range;
+		return band;
 	}
 
 	/** Copies {@code n} elements of row {@code y} of layer {@code z} of a chunk; beyond its extent, the fill value. */
@@ -101,32 +102,14 @@ abstract class ChunkGrid {
 		final int[] e = block.extent;
 		final int ex = e[rank - 1], ey = e[rank - 2], ez = rank == 3 ? e[0] : 1;
 		if (y >= ey || z >= ez) {
-			fill(band, at, n);
+			fill(band, at, n, fill);
 			return;
 		}
 		final int inside = Math.min(n, ex);
 		if (!block.fortran) System.arraycopy(block.elements, (z * ey + y) * ex, band, at, inside);
 		// the first axis fastest: element (z, y, x) at z + ez * (y + ey * x)
-		else copyStrided(block.elements, z + ez * y, ez * ey, band, at, inside);
-		if (inside < n) fill(band, at + inside, n - inside);
-	}
-
-	/** Copies {@code n} elements from {@code from}, {@code stride} apart, to {@code to} from {@code at}. */
-	private static void copyStrided(final Object from, final int first, final int stride, final Object to, final int at,
-		final int n)
-	{
-		if (from instanceof float[]) for (int i = 0; i < n; i++)
-			((float[]) to)[at + i] = ((float[]) from)[first + i * stride];
-		else if (from instanceof short[]) for (int i = 0; i < n; i++)
-			((short[]) to)[at + i] = ((short[]) from)[first + i * stride];
-		else if (from instanceof byte[]) for (int i = 0; i < n; i++)
-			((byte[]) to)[at + i] = ((byte[]) from)[first + i * stride];
-		else if (from instanceof int[]) for (int i = 0; i < n; i++)
-			((int[]) to)[at + i] = ((int[]) from)[first + i * stride];
-		else if (from instanceof long[]) for (int i = 0; i < n; i++)
-			((long[]) to)[at + i] = ((long[]) from)[first + i * stride];
-		else for (int i = 0; i < n; i++)
-			((double[]) to)[at + i] = ((double[]) from)[first + i * stride];
+		else PrimitiveArrays.copyStrided(block.elements, z + ez * y, ez * ey, band, at, inside);
+		if (inside < n) fill(band, at + inside, n - inside, fill);
 	}
 
 	private Block cached(final int[] index) {
@@ -151,7 +134,7 @@ abstract class ChunkGrid {
 	}
 
 	/** Writes {@code value} into {@code n} elements of {@code array} from {@code at}, as the voxel type holds it. */
-	static void fill(final Object array, final int at, final int n, final double value) {
+	private static void fill(final Object array, final int at, final int n, final double value) {
 		for (int i = at; i < at + n; i++) {
 			if (array instanceof byte[]) ((byte[]) array)[i] = (byte) (long) value;
 			else if (array instanceof short[]) ((short[]) array)[i] = (short) (long) value;

@@ -226,7 +226,7 @@ public final class Hdf5Reader {
 			final ByteOrder order = byteOrder(dataset.getDataType());
 			final Object fillValue = dataset.getFillValue();
 			final double fill = fillValue instanceof Number ? ((Number) fillValue).doubleValue() : 0;
-			return new ChunkGrid(shape, chunk, type) {
+			return new ChunkGrid(shape, chunk, type, fill) {
 
 				@Override
 				Block block(final int[] index) {
@@ -249,10 +249,6 @@ public final class Hdf5Reader {
 					}
 				}
 
-				@Override
-				void fill(final Object array, final int at, final int n) {
-					fill(array, at, n, fill);
-				}
 			};
 		}
 
@@ -263,22 +259,19 @@ public final class Hdf5Reader {
 		Object read(final int plane, final long from, final int length) {
 			if (chunks != null) return chunks.read(plane, from, length);
 			final int width = shape[shape.length - 1];
-			final int firstRow = (int) (from / width);
-			final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
 			HdfFile hdf = idle.poll();
 			try {
 				if (hdf == null) hdf = new HdfFile(file);
 				final Dataset d = hdf.getDatasetByPath(path);
-				final Object band = PlanarFile.newArray(type, rows * width);
-				final Object slab = shape.length == 2 ? d.getData(new long[] { firstRow, 0 }, new int[] { rows, width })
-					: ((Object[]) d.getData(new long[] { plane, firstRow, 0 }, new int[] { 1, rows, width }))[0];
-				for (int r = 0; r < rows; r++)
-					copyRow(Array.get(slab, r), band, r * width, width);
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> {
+					final Object slab = shape.length == 2 ? d.getData(new long[] { firstRow, 0 }, new int[] { rows,
+						width }) : ((Object[]) d.getData(new long[] { p, firstRow, 0 }, new int[] { 1, rows, width }))[0];
+					final Object band = PlanarFile.newArray(type, rows * width);
+					for (int r = 0; r < rows; r++)
+						copyRow(Array.get(slab, r), band, r * width, width);
+					return band;
+				}, plane, from, length, width, type);
 				idle.add(hdf);
-				final int offset = (int) (from - (long) firstRow * width);
-				if (offset == 0 && rows * width == length) return band;
-				final Object range = PlanarFile.newArray(type, length);
-				System.arraycopy(band, offset, range, 0, length);
 				return range;
 			}
 			catch (final RuntimeException e) {

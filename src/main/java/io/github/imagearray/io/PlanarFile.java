@@ -119,6 +119,33 @@ final class PlanarFile {
 		return array;
 	}
 
+	/** Reads whole rows of a plane. */
+	@FunctionalInterface
+	interface RowBand<E extends Exception> {
+
+		/** @return rows {@code [firstRow, firstRow + rows)} of plane {@code plane}, in the voxel type's array */
+		Object read(int plane, int firstRow, int rows) throws E;
+	}
+
+	/**
+	 * For formats that read whole rows (compressed strips and tiles, chunks, HDF5 slabs).
+	 *
+	 * @return voxels {@code [from, from + length)} of plane {@code plane}, cut from the band of whole
+	 *         rows of {@code width} voxels that holds them
+	 */
+	static <E extends Exception> Object fromRows(final RowBand<E> band, final int plane, final long from,
+		final int length, final int width, final MetaElementType type) throws E
+	{
+		final int firstRow = (int) (from / width);
+		final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
+		final Object read = band.read(plane, firstRow, rows);
+		final int offset = (int) (from - (long) firstRow * width);
+		if (offset == 0 && java.lang.reflect.Array.getLength(read) == length) return read;
+		final Object range = newArray(type, length);
+		System.arraycopy(read, offset, range, 0, length);
+		return range;
+	}
+
 	static Object newArray(final MetaElementType type, final int length) {
 		switch (type) {
 			case MET_UCHAR:

@@ -180,8 +180,6 @@ public final class TiffReader {
 			if (page.rawOffset >= 0) return PlanarFile.read(page.file, page.rawOffset + from * type.bytes(), length,
 				type, page.bigEndian, plane);
 			final int width = (int) page.width;
-			final int firstRow = (int) (from / width);
-			final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
 			Decoder decoder = idle.poll();
 			try {
 				if (decoder != null && !decoder.file.equals(page.file)) {
@@ -189,15 +187,18 @@ public final class TiffReader {
 					decoder = null;
 				}
 				if (decoder == null) decoder = new Decoder(page.file);
-				final ImageReadParam param = decoder.reader.getDefaultReadParam();
-				param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
-				final Raster raster = decoder.reader.readRaster(page.chainIndex, param);
-				if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
-					throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " + raster
-						.getNumBands() + " instead of " + width + " x " + rows + " x 1");
-				final Object decoded = raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null);
+				final ImageReader reader = decoder.reader;
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> {
+					final ImageReadParam param = reader.getDefaultReadParam();
+					param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
+					final Raster raster = reader.readRaster(page.chainIndex, param);
+					if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
+						throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " +
+							raster.getNumBands() + " instead of " + width + " x " + rows + " x 1");
+					return ofType(raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null));
+				}, plane, from, length, width, type);
 				idle.add(decoder);
-				return range(decoded, (int) (from - (long) firstRow * width), length);
+				return range;
 			}
 			catch (final IOException | RuntimeException e) {
 				if (decoder != null) decoder.close();
@@ -206,15 +207,12 @@ public final class TiffReader {
 			}
 		}
 
-		/** @return {@code length} elements of {@code decoded} from {@code offset}, in the voxel type's array */
-		private Object range(final Object decoded, final int offset, final int length) throws IOException {
+		/** @return the decoded pixels, after checking that they are in the voxel type's array */
+		private Object ofType(final Object decoded) throws IOException {
 			final Class<?> expected = PlanarFile.newArray(type, 0).getClass();
 			if (decoded.getClass() != expected) throw new IOException("decoded as " + decoded.getClass()
 				.getSimpleName() + " instead of " + expected.getSimpleName());
-			if (offset == 0 && java.lang.reflect.Array.getLength(decoded) == length) return decoded;
-			final Object array = PlanarFile.newArray(type, length);
-			System.arraycopy(decoded, offset, array, 0, length);
-			return array;
+			return decoded;
 		}
 	}
 }

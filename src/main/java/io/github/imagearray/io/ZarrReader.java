@@ -63,20 +63,20 @@ public final class ZarrReader {
 	private abstract static class Store extends ChunkGrid {
 
 		final Path dir;
-		final String compressor;
+		/** The compressor's name, one of {@link ChunkCodecs#NAMES}. */
+		final String codec;
+		/** The byte order of the decoded elements. */
 		final ByteOrder order;
-		final double fill;
 		/** Leading axes of size 1 (OME-Zarr's time and channel), kept in chunk keys. */
 		final int lead;
 
-		Store(final Path dir, final int[] shape, final int[] chunk, final MetaElementType type, final String compressor,
+		Store(final Path dir, final int[] shape, final int[] chunk, final MetaElementType type, final String codec,
 			final ByteOrder order, final double fill, final int lead)
 		{
-			super(shape, chunk, type);
+			super(shape, chunk, type, fill);
 			this.dir = dir;
-			this.compressor = compressor;
+			this.codec = codec;
 			this.order = order;
-			this.fill = fill;
 			this.lead = lead;
 		}
 
@@ -113,11 +113,6 @@ public final class ZarrReader {
 				throw new UncheckedIOException(new ImageFileException(file + ": a corrupt chunk: " + ImageFileException
 					.reason(e) + "."));
 			}
-		}
-
-		@Override
-		void fill(final Object array, final int at, final int n) {
-			fill(array, at, n, fill);
 		}
 
 		int chunkBytes() {
@@ -178,7 +173,7 @@ public final class ZarrReader {
 
 			@Override
 			Block decode(final byte[] stored, final int[] index) throws IOException {
-				final byte[] bytes = ChunkCodecs.decode(compressor, stored, chunkBytes());
+				final byte[] bytes = ChunkCodecs.decode(codec, stored, chunkBytes());
 				return new Block(ByteBuffer.wrap(bytes).order(order), type, chunk, fortran);
 			}
 		};
@@ -201,8 +196,7 @@ public final class ZarrReader {
 		final int lead = leadingOnes(shape, where);
 		final int[] s = java.util.Arrays.copyOfRange(shape, lead, shape.length);
 		final int[] c = java.util.Arrays.copyOfRange(chunk, lead, chunk.length);
-		final String name = codec;
-		return new Store(dir, s, c, type, name, ByteOrder.BIG_ENDIAN, 0, lead) {
+		return new Store(dir, s, c, type, codec, ByteOrder.BIG_ENDIAN, 0, lead) {
 
 			@Override
 			Path file(final int[] index) {
@@ -235,8 +229,8 @@ public final class ZarrReader {
 				if (mode == 1) b.getInt(); // the number of elements, the same for numeric blocks
 				final byte[] data = new byte[b.remaining()];
 				b.get(data);
-				final byte[] bytes = ChunkCodecs.decode(name, data, (int) (elements * type.bytes()));
-				return new Block(ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN), type, extent, false);
+				final byte[] bytes = ChunkCodecs.decode(this.codec, data, (int) (elements * type.bytes()));
+				return new Block(ByteBuffer.wrap(bytes).order(order), type, extent, false);
 			}
 		};
 	}
