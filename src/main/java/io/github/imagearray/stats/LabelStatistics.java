@@ -39,13 +39,6 @@ public final class LabelStatistics {
 	/** About how much memory each label takes beyond its voxels while the labels are gathered. */
 	public static final int BYTES_PER_LABEL = 400;
 
-	/** Receives the statistics of one label. */
-	@FunctionalInterface
-	public interface Rows {
-
-		void accept(long label, Statistics statistics);
-	}
-
 	private LabelStatistics() {
 	}
 
@@ -74,7 +67,7 @@ public final class LabelStatistics {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public static void compute(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<? extends IntegerType<?>> labels, final StatisticsCalculator calculator,
-		final Rows rows)
+		final StatisticsRows rows)
 	{
 		if (!java.util.Arrays.equals(Intervals.dimensionsAsLongArray(image), Intervals.dimensionsAsLongArray(labels)))
 			throw new IllegalArgumentException("The labels are " + VoxelSource.sizeText(labels) + " but the image is " +

@@ -24,23 +24,13 @@ import net.imglib2.view.Views;
  * that nothing but the slices being measured is held. The slices are gathered in slabs of as many
  * as fit in a quarter of the free heap: one sweep over the image in its own order fills a slab,
  * whatever the axis (planar images without a mask plane by plane as arrays), so an image read from
- * a file plane by plane is read once per slab (once in all when the slices fit), never once per slice. Each slice is then measured from an array of
- * its own voxels (those inside the mask), in their own pixel type.
+ * a file plane by plane is read once per slab (once in all when the slices fit), never once per
+ * slice. Each slice is then measured from an array of its own voxels (those inside the mask), in
+ * their own pixel type.
  * <p>
  * {@code SliceStatistics.compute(image, null, 2, new StatisticsCalculator(), (z, s) -> print(z, s.median()));}
  */
 public final class SliceStatistics {
-
-	/** Receives the statistics of one slice. */
-	@FunctionalInterface
-	public interface Rows {
-
-		/**
-		 * @param slice the slice's index along the axis, from 0
-		 * @param statistics its statistics
-		 */
-		void accept(long slice, Statistics statistics);
-	}
 
 	private SliceStatistics() {
 	}
@@ -57,7 +47,7 @@ public final class SliceStatistics {
 	 */
 	public static void compute(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<? extends BooleanType<?>> mask, final int axis,
-		final StatisticsCalculator calculator, final Rows rows)
+		final StatisticsCalculator calculator, final StatisticsRows rows)
 	{
 		if (axis < 0 || axis >= image.numDimensions()) throw new IllegalArgumentException("The image has no axis " +
 			axis + ": it has " + image.numDimensions() + " dimensions.");
@@ -71,10 +61,13 @@ public final class SliceStatistics {
 		compute(image, mask, axis, calculator, rows, slabSlices(image, sliceVoxels, slices));
 	}
 
-	/** As {@link #compute(RandomAccessibleInterval, RandomAccessibleInterval, int, StatisticsCalculator, Rows)}, {@code perSlab} slices at a time. */
+	/**
+	 * As {@link #compute(RandomAccessibleInterval, RandomAccessibleInterval, int, StatisticsCalculator,
+	 * StatisticsRows)}, {@code perSlab} slices at a time.
+	 */
 	static void compute(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<? extends BooleanType<?>> mask, final int axis,
-		final StatisticsCalculator calculator, final Rows rows, final long perSlab)
+		final StatisticsCalculator calculator, final StatisticsRows rows, final long perSlab)
 	{
 		final long slices = image.dimension(axis);
 		final long sliceVoxels = Intervals.numElements(image) / Math.max(1, slices);
@@ -92,9 +85,9 @@ public final class SliceStatistics {
 	private static long slabSlices(final RandomAccessibleInterval<? extends RealType<?>> image, final long sliceVoxels,
 		final long slices)
 	{
-		final PixelKind kind = PixelKind.of(Util.getTypeFromInterval(image));
-		final long sliceBytes = Math.max(1, sliceVoxels) * (kind == PixelKind.OTHER_INTEGER ||
-			kind == PixelKind.OTHER_REAL ? 8 : kind.keyBits() / 8);
+		// types read through getRealDouble are copied as doubles: their kinds have keys of 64 bits too
+		final int voxelBytes = PixelKind.of(Util.getTypeFromInterval(image)).keyBits() / 8;
+		final long sliceBytes = Math.max(1, sliceVoxels) * voxelBytes;
 		if (!Heap.holds(2 * sliceBytes)) throw new IllegalArgumentException("A slice of " + sliceVoxels +
 			" voxels needs " + (sliceBytes >> 20) + " MiB but the Java heap has only " + (Heap.free() >> 20) +
 			" MiB free; run Java with a larger -Xmx.");
@@ -163,7 +156,7 @@ public final class SliceStatistics {
 
 		/**
 		 * Copies slices {@code [first, first + count)} from the image's planes, each plane read once:
-		 * whole for z, row by row for y, voxel by voxel for x.
+		 * whole for z, row by row for y, column by column for x.
 		 */
 		void copyPlanes(final PlanarImg image, final int axis, final long first) {
 			final int w = (int) image.dimension(0), h = (int) image.dimension(1);
@@ -176,23 +169,13 @@ public final class SliceStatistics {
 				else if (axis == 1) for (int j = 0; j < count; j++)
 					System.arraycopy(plane, (int) (first + j) * w, storage(j), z * w, w);
 				else for (int i = 0; i < count; i++)
-					for (int y = 0; y < h; y++)
-						copyVoxel(plane, y * w + (int) first + i, storage(i), y + h * z);
+					PrimitiveArrays.copyStrided(plane, (int) first + i, w, storage(i), h * z, h);
 			}
 			Arrays.fill(used, (long) w * h * image.numSlices() / image.dimension(axis));
 		}
 
 		private Object storage(final int slice) {
 			return ((ArrayDataAccess) arrays[slice].update(null)).getCurrentStorageArray();
-		}
-
-		private static void copyVoxel(final Object from, final int i, final Object to, final int j) {
-			if (from instanceof float[]) ((float[]) to)[j] = ((float[]) from)[i];
-			else if (from instanceof short[]) ((short[]) to)[j] = ((short[]) from)[i];
-			else if (from instanceof byte[]) ((byte[]) to)[j] = ((byte[]) from)[i];
-			else if (from instanceof int[]) ((int[]) to)[j] = ((int[]) from)[i];
-			else if (from instanceof long[]) ((long[]) to)[j] = ((long[]) from)[i];
-			else ((double[]) to)[j] = ((double[]) from)[i];
 		}
 
 		/** @return slice {@code i}: the voxels it holds, as a one-dimensional image */
