@@ -75,10 +75,10 @@ final class Benchmark {
 	 *          ({@link ViqaTiming}), or 0 not to
 	 * @param python the Python interpreter for that, with numpy and scipy
 	 */
-	static Map<String, Object> run(final Phantom.Type type, final int size, final int threads, final int runs,
-		final int viqaRuns, final String python) throws java.io.IOException
+	static Map<String, Object> run(final Phantom.Type type, final Phantom.Data data, final int size, final int threads,
+		final int runs, final int viqaRuns, final String python) throws java.io.IOException
 	{
-		final PlanarImg<?, ?> img = Phantom.create(type, size, 1);
+		final PlanarImg<?, ?> img = Phantom.create(type, data, size, 1);
 		final List<Object> planes = new ArrayList<>();
 		for (int z = 0; z < img.numSlices(); z++)
 			planes.add(((ArrayDataAccess<?>) img.getPlane(z)).getCurrentStorageArray());
@@ -90,6 +90,7 @@ final class Benchmark {
 		final double[] seconds = medianSeconds(2, runs, stats, read, imagej);
 		final Map<String, Object> result = new LinkedHashMap<>();
 		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+		result.put("data", data.label());
 		result.put("size", size);
 		result.put("voxels", (long) size * size * size);
 		result.put("threads", threads);

@@ -49,7 +49,8 @@ public final class Main {
 		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
 		"                                           vIQA's three orthogonal slices as PNG (negative: from the end)", //
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
-		"  bench [--size N] [--type uint8|uint16|float32] [--threads T] [--runs R] [--viqa R [--python PY]]", //
+		"  bench [--size N] [--type uint8|uint16|float32] [--data phantom|ct-air|outliers|narrow|lognormal]", //
+		"        [--threads T] [--runs R] [--viqa R [--python PY]]", //
 		"                                           time the statistics against a plain read of the voxels,", //
 		"                                           ImageJ's StackStatistics and (--viqa) R runs of vIQA's numpy/scipy", //
 		"                                           statistics in Python (python3 with numpy and scipy)", //
@@ -134,7 +135,7 @@ public final class Main {
 				histogram(new Arguments("histogram", rest, "out", "bins", "pattern", "series"));
 				break;
 			case "bench":
-				bench(new Arguments("bench", rest, "size", "type", "threads", "runs", "file", "labels", "viqa",
+				bench(new Arguments("bench", rest, "size", "type", "data", "threads", "runs", "file", "labels", "viqa",
 					"python"));
 				break;
 			default:
@@ -284,8 +285,9 @@ public final class Main {
 	private void bench(final Arguments a) throws IOException {
 		a.noPositional();
 		if (a.has("python") && !a.has("viqa")) throw new UsageException("bench: --python goes with --viqa.");
-		if (a.has("viqa") && (a.has("labels") || a.has("file"))) throw new UsageException(
-			"bench: --viqa goes with the phantom, not with --labels or --file.");
+		for (final String option : new String[] { "viqa", "data" })
+			if (a.has(option) && (a.has("labels") || a.has("file"))) throw new UsageException("bench: --" + option +
+				" goes with the generated volume, not with --labels or --file.");
 		if (a.has("file")) {
 			out.println(Json.write(Benchmark.runFile(Paths.get(a.option("file", "")), a.integer("threads", Runtime
 				.getRuntime().availableProcessors(), 1, 1024), a.integer("runs", 5, 1, 1000))));
@@ -296,8 +298,8 @@ public final class Main {
 		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
 		final int runs = a.integer("runs", 5, 1, 1000);
 		final Map<String, Object> result = a.has("labels") ? Benchmark.runLabels(type, size, threads, runs, a.integer(
-			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, size, threads, runs, a.integer("viqa", 0, 0, 100), a
-				.option("python", "python3"));
+			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, Phantom.Data.parse(a.option("data", "phantom")), size,
+				threads, runs, a.integer("viqa", 0, 0, 100), a.option("python", "python3"));
 		out.println(Json.write(result));
 	}
 

@@ -61,7 +61,41 @@ final class Phantom {
 		}
 	}
 
+	/**
+	 * The shapes of float32 data a benchmark can run on: the noisy phantom and the features of
+	 * real volumes that strain an engine.
+	 */
+	enum Data {
+		/** The noisy phantom, about [-0.1, 1.1]. */
+		PHANTOM,
+		/**
+		 * A CT-like volume in Hounsfield units: the phantom times 1000 minus 1000 inside the head, and
+		 * exactly -1024 (air, or the padding outside the field of view) outside it: about 70 % of the
+		 * voxels, which hold the median and the lower percentiles.
+		 */
+		CT_AIR,
+		/** The phantom with 50 voxels at +1e30 and 50 at -1e30 (hot pixels, metal, sentinels). */
+		OUTLIERS,
+		/** 1000 plus 0 to 15 ulps: all values within 16 consecutive floats. */
+		NARROW,
+		/** exp(3 z) for standard normal z: values over about 13 orders of magnitude. */
+		LOGNORMAL;
+
+		static Data parse(final String name) {
+			for (final Data d : values())
+				if (d.label().equals(name)) return d;
+			throw new UsageException("--data must be phantom, ct-air, outliers, narrow or lognormal, not '" + name +
+				"'.");
+		}
+
+		String label() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+	}
+
 	private static final double NOISE = 0.05;
+	private static final float AIR = -1024;
+	private static final int OUTLIERS = 100;
 
 	private Phantom() {
 	}
@@ -73,18 +107,39 @@ final class Phantom {
 	 * @return the phantom, one plane per z
 	 */
 	static PlanarImg<?, ?> create(final Type type, final int size, final long seed) {
+		return create(type, Data.PHANTOM, size, seed);
+	}
+
+	/**
+	 * @param data the shape of the values; other than {@link Data#PHANTOM} for float32 only
+	 * @return the volume, one plane per z
+	 */
+	static PlanarImg<?, ?> create(final Type type, final Data data, final int size, final long seed) {
+		if (data != Data.PHANTOM && type != Type.FLOAT32) throw new UsageException("--data " + data.label() +
+			" goes with --type float32.");
 		final long[] dims = { size, size, size };
 		final PlanarImg<?, ?> img = type == Type.UINT8 ? PlanarImgs.unsignedBytes(dims) : type == Type.UINT16
 			? PlanarImgs.unsignedShorts(dims) : PlanarImgs.floats(dims);
 		final List<Integer> planes = new ArrayList<>();
 		for (int z = 0; z < size; z++)
 			planes.add(z);
-		Parallelization.getTaskExecutor().forEach(planes, z -> fillPlane(type, size, seed, z,
+		Parallelization.getTaskExecutor().forEach(planes, z -> fillPlane(type, data, size, seed, z,
 			((ArrayDataAccess<?>) img.getPlane(z)).getCurrentStorageArray()));
+		if (data == Data.OUTLIERS) {
+			final SplittableRandom random = new SplittableRandom(seed);
+			final long plane = (long) size * size;
+			for (int i = 0; i < OUTLIERS; i++) {
+				final long at = random.nextLong(plane * size);
+				((float[]) ((ArrayDataAccess<?>) img.getPlane((int) (at / plane))).getCurrentStorageArray())[(int) (at %
+					plane)] = i % 2 == 0 ? 1e30f : -1e30f;
+			}
+		}
 		return img;
 	}
 
-	private static void fillPlane(final Type type, final int size, final long seed, final int z, final Object plane) {
+	private static void fillPlane(final Type type, final Data data, final int size, final long seed, final int z,
+		final Object plane)
+	{
 		final SplittableRandom random = new SplittableRandom(seed * 1_000_003L + z);
 		final double pz = 2.0 * z / (size - 1) - 1;
 		for (int y = 0, i = 0; y < size; y++) {
@@ -94,11 +149,31 @@ final class Phantom {
 				// sum of four uniforms: a smooth, bell-shaped noise that is cheap to draw
 				final double noise = (random.nextDouble() + random.nextDouble() + random.nextDouble() + random
 					.nextDouble() - 2) * NOISE;
-				final double v = (density(px, py, pz) + noise) * type.scale + type.offset;
-				if (plane instanceof float[]) ((float[]) plane)[i] = (float) v;
+				final double density = density(px, py, pz);
+				final double v = (density + noise) * type.scale + type.offset;
+				if (plane instanceof float[]) ((float[]) plane)[i] = data == Data.PHANTOM ? (float) v : value(data,
+					inside(0, px, py, pz), density, noise, random);
 				else if (plane instanceof short[]) ((short[]) plane)[i] = (short) clamp(Math.round(v), 65535);
 				else ((byte[]) plane)[i] = (byte) clamp(Math.round(v), 255);
 			}
+		}
+	}
+
+	private static float value(final Data data, final boolean inHead, final double density, final double noise,
+		final SplittableRandom random)
+	{
+		switch (data) {
+			case CT_AIR:
+				return inHead ? (float) ((density + noise) * 1000 - 1000) : AIR;
+			case NARROW:
+				return Float.intBitsToFloat(Float.floatToIntBits(1000f) + (int) clamp((long) ((density + noise + 0.1) * 10),
+					15));
+			case LOGNORMAL:
+				// Box-Muller: a standard normal from two uniforms
+				return (float) Math.exp(3 * Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI *
+					random.nextDouble()));
+			default:
+				return (float) (density + noise);
 		}
 	}
 
@@ -108,13 +183,17 @@ final class Phantom {
 
 	private static double density(final double x, final double y, final double z) {
 		double d = 0;
-		for (int i = 0; i < ELLIPSOIDS.length; i++) {
-			final double[] e = ELLIPSOIDS[i];
-			final double dx = x - e[0], dy = y - e[1], dz = z - e[2];
-			final double u = dx * COS[i] + dy * SIN[i];
-			final double v = -dx * SIN[i] + dy * COS[i];
-			if ((u * u) / (e[3] * e[3]) + (v * v) / (e[4] * e[4]) + (dz * dz) / (e[5] * e[5]) <= 1) d += e[7];
-		}
+		for (int i = 0; i < ELLIPSOIDS.length; i++)
+			if (inside(i, x, y, z)) d += ELLIPSOIDS[i][7];
 		return d;
+	}
+
+	/** @return whether a point lies inside ellipsoid {@code i}; the first is the head */
+	private static boolean inside(final int i, final double x, final double y, final double z) {
+		final double[] e = ELLIPSOIDS[i];
+		final double dx = x - e[0], dy = y - e[1], dz = z - e[2];
+		final double u = dx * COS[i] + dy * SIN[i];
+		final double v = -dx * SIN[i] + dy * COS[i];
+		return (u * u) / (e[3] * e[3]) + (v * v) / (e[4] * e[4]) + (dz * dz) / (e[5] * e[5]) <= 1;
 	}
 }

@@ -1,94 +1,199 @@
 package io.github.imagearray.stats;
 
 /**
- * A fine grid of cells over the finite range [min, max] of 32-bit float voxels, which gives most
- * voxels their {@code numpy.histogram} bin by one multiplication and one table lookup. The cell
- * of a value is {@code (int) ((v - min) * scale)}, which never decreases as {@code v} grows, so
- * the floats of a cell form an interval: the cell lies in one bin unless a bin edge falls between
- * two of its floats. Such straddling cells, and cells that may hold values of still open ranks
- * (a {@link RankSelector}'s open key ranges), are <em>special</em>: their voxels take the exact
- * path. Each bin spans a whole number of cells, so that hardly any cell straddles an edge.
+ * A fine grid of cells over the bulk of 32-bit float voxels, which gives most voxels their
+ * {@code numpy.histogram} bin by one multiplication and one table lookup in the second pass. The
+ * cell of a value, {@link #cell}, never decreases as the value grows, so the floats of a cell
+ * form an interval: the cell lies in one bin unless a bin edge falls between two of its floats.
+ * Such straddling cells are <em>special</em>: their voxels are binned against the edges. The grid
+ * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
+ * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
+ * {@link Summary#topDigits key counts}) lies within a few bins, far outliers beyond it, the grid
+ * covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
+ * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
+ * each is added exactly ({@link MomentSums#addExactly}).
  * Immutable; shared by the workers of a pass.
  */
 final class FloatCells {
 
 	private static final int MANY_CELLS = 1 << 14;
 	private static final int MAX_CELLS = 1 << 21;
+	/**
+	 * A bulk over at least this many bins, or over all of them, gets a grid of whole bins over the
+	 * whole range, without guards; a bulk within fewer (far outliers beyond it) a guarded grid of its own.
+	 */
+	private static final int ALIGNED_FROM_BINS = 16;
 	/** The bit of a table entry that marks a special cell. */
 	private static final int SPECIAL = Integer.MIN_VALUE;
 	/** The bits of a table entry that hold its count index. */
 	static final int INDEX = Integer.MAX_VALUE;
 
 	private final HistogramBinning binning;
-	/** The smallest value; cell 0 starts there. */
-	final double min;
+	/** Where the grid, and its cell 1, starts. */
+	final double lo;
 	/** Cells per unit of value. */
 	final double scale;
+	/** The index of the last cell: the upper guard, or without guards the one for rounding at the top. */
+	final int last;
 	/**
-	 * Per cell (and one more for rounding at the maximum): in the {@link #INDEX} bits the bin of
-	 * its floats, or the number of bins where they straddle an edge (a spare count slot: their
-	 * bins are found against the edges); the sign bit marks special cells, whose voxels take the
-	 * exact path.
+	 * Whether the grid covers the bulk alone, with guard cells 0 and {@link #last}; else it covers the
+	 * whole range from cell 0, and needs neither guards nor clamping.
+	 */
+	final boolean guarded;
+	/**
+	 * Per cell: in the {@link #INDEX} bits the bin of its floats, or the number of bins where they
+	 * straddle an edge or lie beyond the grid (a spare count slot: their bins are found against the
+	 * edges); the sign bit marks special cells.
 	 */
 	final int[] table;
 
 	/**
-	 * @param binning the histogram bins, over [min, max]
-	 * @param min the smallest finite value, a float
-	 * @param max the largest finite value, a float greater than min
-	 * @param openKeyRanges pairs of first and last 32-bit {@link OrderKeys order keys} that may
-	 *          hold values of open ranks
+	 * @param binning the histogram bins, over [min, max] of the finite values
+	 * @param bulkLo the lowest value of the bulk, a float of the range
+	 * @param bulkHi the highest value of the bulk, a float greater than bulkLo
 	 * @param voxels the number of voxels to be binned: small images get fewer cells, which are
 	 *          quicker to set up
+	 * @param openKeyRanges pairs of first and last 32-bit {@link OrderKeys order keys} that may
+	 *          hold values of open ranks: their cells are marked special
 	 */
-	FloatCells(final HistogramBinning binning, final double min, final double max, final long[] openKeyRanges,
-		final long voxels)
+	FloatCells(final HistogramBinning binning, final double bulkLo, final double bulkHi, final long voxels,
+		final long[] openKeyRanges)
 	{
-		if (!(min < max)) throw new IllegalArgumentException("Cells need min < max, not " + min + " and " + max + ".");
+		if (!(bulkLo < bulkHi)) throw new IllegalArgumentException("Cells need lo < hi, not " + bulkLo + " and " +
+			bulkHi + ".");
 		this.binning = binning;
-		this.min = min;
-		// a whole number of cells per bin, at least 16, so that the edges fall on cell boundaries
-		// (up to rounding, which lets a cell straddle an edge only where a float lies within a few
-		// ulps of it); about 16,384 cells as the image grows, a table that stays in the L2 cache
-		final long wanted = Math.min(MANY_CELLS, voxels / 4);
-		final int perBin = (int) Math.max(1, Math.min(MAX_CELLS / binning.bins(), Math.max(16, (wanted
-			+ binning.bins() - 1) / binning.bins())));
-		final int cells = perBin * binning.bins();
-		this.scale = cells / (max - min);
-		table = new int[cells + 1];
-		final boolean[] straddles = new boolean[cells + 1];
-		// a cell that lies in one bin has the bin of the number of edges whose first float lies in it
-		// or in a cell before it
-		final int[] edgesStarting = new int[cells + 1];
-		for (int i = 1; i < binning.bins(); i++) {
-			final double edge = binning.edge(i);
-			float first = (float) edge;
-			if (first < edge) first = Math.nextUp(first);
-			final int firstCell = cell(clamp(first, min, max));
-			edgesStarting[firstCell]++;
-			if (cell(clamp(Math.nextDown(first), min, max)) == firstCell) straddles[firstCell] = true;
+		// about 16,384 cells as the image grows, a table that stays in the L2 cache
+		final long wanted = Math.max(16, Math.min(MANY_CELLS, voxels / 4));
+		final int firstBin = binning.binByEdges(bulkLo), lastBin = binning.binByEdges(bulkHi);
+		final int spanned = lastBin - firstBin + 1;
+		final double hi;
+		final int cells;
+		if (binning.bins() > 1 && spanned >= Math.min(ALIGNED_FROM_BINS, binning.bins())) {
+			// a whole number of cells per bin, at least 16, so that the edges fall on cell boundaries
+			// (up to rounding, which lets a cell straddle an edge only where a float lies within a few
+			// ulps of it); over all bins: values a few bins from the bulk are no outliers to guard against
+			this.lo = binning.edge(0);
+			hi = binning.edge(binning.bins());
+			final int perBin = (int) Math.max(1, Math.min(MAX_CELLS / binning.bins(), Math.max(16, (wanted + binning
+				.bins() - 1) / binning.bins())));
+			cells = perBin * binning.bins();
+			guarded = false;
 		}
-		for (int c = 0, bin = 0; c <= cells; c++) {
-			bin += edgesStarting[c];
-			table[c] = straddles[c] ? SPECIAL | binning.bins() : bin;
+		else {
+			// few bins, few edges: a grid over the bulk alone, as fine as the values are dense
+			this.lo = bulkLo;
+			hi = bulkHi;
+			cells = (int) wanted;
+			guarded = true;
 		}
-		final long minKey = OrderKeys.floatKey((float) min), maxKey = OrderKeys.floatKey((float) max);
+		this.scale = cells / (hi - lo);
+		// with guards: cells 1 to cells, one more for rounding at the top of the grid, and the two
+		// guards; without: cells 0 to cells - 1 and the one for rounding
+		this.last = guarded ? cells + 2 : cells;
+		table = new int[last + 1];
+		markBins();
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
-			final long first = Math.max(openKeyRanges[r], minKey), last = Math.min(openKeyRanges[r + 1], maxKey);
-			if (first > last) continue;
-			final int to = cell(OrderKeys.value(PixelKind.FLOAT32, last));
-			for (int c = cell(OrderKeys.value(PixelKind.FLOAT32, first)); c <= to; c++)
+			final int[] marked = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
+			for (int c = marked[0]; c <= marked[1]; c++)
 				table[c] |= SPECIAL;
 		}
 	}
 
-	private static double clamp(final double v, final double min, final double max) {
-		return Math.max(min, Math.min(max, v));
+	/** @return the first and last cell that floats with keys from {@code first} to {@code last} fall in */
+	private int[] cellsOf(final long first, final long last) {
+		return new int[] { cell(OrderKeys.value(PixelKind.FLOAT32, first)), cell(OrderKeys.value(PixelKind.FLOAT32,
+			last)) };
 	}
 
-	/** @return the cell of a value in [min, max] */
+	/**
+	 * @param openKeyRanges pairs of first and last 32-bit order keys of open first digits
+	 * @param topDigits the counts of the first digits in key order
+	 * @return about how many voxels lie in the cells of those digits: the counts of every first digit
+	 *         that those cells reach into
+	 */
+	long voxelsInCellsOf(final long[] openKeyRanges, final long[] topDigits) {
+		final int shift = 32 - Integer.numberOfTrailingZeros(topDigits.length);
+		long voxels = 0;
+		for (int r = 0; r < openKeyRanges.length; r += 2) {
+			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
+			final int first = (int) (OrderKeys.floatKey((float) valueAt(cells[0] - 1)) >>> shift);
+			final int lastDigit = (int) (OrderKeys.floatKey((float) valueAt(cells[1])) >>> shift);
+			for (int d = first; d <= lastDigit; d++)
+				voxels += topDigits[d];
+		}
+		return voxels;
+	}
+
+	/** @return about where cell {@code c + 1} starts: below the grid for -1, above it from the top */
+	private double valueAt(final int c) {
+		return c < 0 ? -Float.MAX_VALUE : c >= last - 1 ? Float.MAX_VALUE : lo + c / scale;
+	}
+
+	/**
+	 * Gives every cell its bin: a cell that lies in one bin has the bin of the number of edges whose
+	 * first float lies in it or in a cell before it; cells that an edge splits, and the guards, are
+	 * special.
+	 */
+	private void markBins() {
+		final boolean[] straddles = new boolean[last + 1];
+		final int[] edgesStarting = new int[last + 1];
+		for (int i = 1; i < binning.bins(); i++) {
+			final double edge = binning.edge(i);
+			float first = (float) edge;
+			if (first < edge) first = Math.nextUp(first);
+			final int firstCell = cell(first);
+			edgesStarting[firstCell]++;
+			if (cell(Math.nextDown(first)) == firstCell) straddles[firstCell] = true;
+		}
+		if (guarded) straddles[0] = straddles[last] = true;
+		for (int c = 0, bin = 0; c <= last; c++) {
+			bin += edgesStarting[c];
+			table[c] = straddles[c] ? SPECIAL | binning.bins() : bin;
+		}
+	}
+
+	/**
+	 * @param summary the first pass's summary of 32-bit floats, with the counts of the first key digit
+	 *          (of {@code RankSelector.firstDigitBits(32)} bits) or without any
+	 * @param openKeyRanges pairs of first and last order keys whose cells are marked special
+	 * @return the cells over the bulk of the values, or null where there is no grid: when all finite
+	 *         values are equal
+	 */
+	static FloatCells over(final HistogramBinning binning, final Summary summary, final long voxels,
+		final long[] openKeyRanges)
+	{
+		final double min = summary.finiteMin, max = summary.finiteMax;
+		if (!(min < max)) return null;
+		final long[] top = summary.topDigits;
+		if (top == null) return new FloatCells(binning, min, max, voxels, openKeyRanges);
+		// the bulk: from the first digit that the lowest 1/16384 of the values reach to the last one
+		// that the highest do, within the finite range
+		final long tail = summary.count() >> 14;
+		final int shift = 32 - Integer.numberOfTrailingZeros(top.length);
+		int first = 0, lastDigit = top.length - 1;
+		for (long below = top[0]; below <= tail && first < lastDigit; below += top[++first]) {
+		}
+		for (long above = top[lastDigit]; above <= tail && lastDigit > first; above += top[--lastDigit]) {
+		}
+		final double firstValue = OrderKeys.value(PixelKind.FLOAT32, (long) first << shift);
+		final double lastValue = OrderKeys.value(PixelKind.FLOAT32, ((long) lastDigit + 1 << shift) - 1);
+		// NaN where a digit holds infinities: comparisons keep the finite range then
+		final double lo = firstValue > min ? firstValue : min, hi = lastValue < max ? lastValue : max;
+		return lo < hi ? new FloatCells(binning, lo, hi, voxels, openKeyRanges) : new FloatCells(binning, min, max,
+			voxels, openKeyRanges);
+	}
+
+	/**
+	 * @return the cell of a finite value; with guards 0 below the grid, {@link #last} above it, and
+	 *         the grid's first value ({@code v - lo} exactly 0) always in cell 1
+	 */
 	int cell(final double v) {
-		return (int) ((v - min) * scale);
+		return guarded ? Math.min(Math.max((int) ((v - lo) * scale + 1), 0), last) : (int) ((v - lo) * scale);
+	}
+
+	/** @return whether the cell lies beyond the grid: its values are outliers of the bulk */
+	boolean isGuard(final int cell) {
+		return guarded && (cell == 0 || cell == last);
 	}
 
 	/** @return whether the floats of the cell with this table entry straddle a bin edge */
@@ -96,7 +201,7 @@ final class FloatCells {
 		return (entry & INDEX) == binning.bins();
 	}
 
-	/** @return the bin of a value in [min, max] whose cell has the table entry {@code entry} */
+	/** @return the bin of a finite value whose cell has the table entry {@code entry} */
 	int bin(final double v, final int entry) {
 		return straddles(entry) ? binning.binByEdges(v) : entry & INDEX;
 	}

@@ -66,6 +66,24 @@ final class MomentSums {
 		addSums(weight, weight * d, weight * d2, weight * d2 * d, weight * d2 * d2);
 	}
 
+	/**
+	 * Adds one finite value with its deviation from the centre split exactly into two doubles: a far
+	 * outlier that must not round away the others (and whose opposite may cancel it).
+	 */
+	void addExactly(final double value) {
+		final double d = value - centre;
+		// Knuth's two-sum: value - centre == d + error exactly
+		final double back = d - value;
+		final double error = (value - (d - back)) + (-centre - back);
+		final double d2 = d * d;
+		count++;
+		s1.add(d);
+		s1.add(error);
+		s2.add(d2);
+		s3.add(d2 * d);
+		s4.add(d2 * d2);
+	}
+
 	/** Adds sums taken about the same centre. */
 	void add(final MomentSums other) {
 		count += other.count;

@@ -62,6 +62,12 @@ final class OrderKeys {
 		return rawTop ^ ((rawTop & sign) == 0 ? sign : sign | sign - 1);
 	}
 
+	/** @return the top {@code bits} bits of a float's raw bits, given those of its key: the inverse of {@link #floatTopOfRawTop} */
+	static int rawTopOfFloatTop(final int keyTop, final int bits) {
+		final int sign = 1 << bits - 1;
+		return keyTop ^ ((keyTop & sign) != 0 ? sign : sign | sign - 1);
+	}
+
 	static long floatKey(final float v) {
 		final int bits = Float.floatToRawIntBits(v);
 		return (bits ^ ((bits >> 31) | Integer.MIN_VALUE)) & 0xffffffffL;

@@ -221,6 +221,22 @@ final class RankSelector {
 		}
 
 		/**
+		 * Adds counts of 32-bit float keys with a target prefix that were counted elsewhere.
+		 *
+		 * @param prefix the target, a first digit of {@link #firstDigitBits}(32) bits
+		 * @param rawLowCounts the counts of the raw float bits below that digit
+		 */
+		void addRawLowCounts(final long prefix, final long[] rawLowCounts) {
+			final int t = Arrays.binarySearch(targets, prefix);
+			if (t < 0 || knownBits != FIRST_DIGIT_BITS_32 || keyBits != 32) throw new IllegalArgumentException("No target "
+				+ prefix + " after the first digit of 32-bit keys.");
+			// the key of a negative float has its bits flipped: its low bits count down
+			final int flip = prefix >>> FIRST_DIGIT_BITS_32 - 1 == 0 ? rawLowCounts.length - 1 : 0;
+			for (int raw = 0; raw < rawLowCounts.length; raw++)
+				counts[t][raw ^ flip] += rawLowCounts[raw];
+		}
+
+		/**
 		 * Adds the pending digits to the counts. Held back in a batch, the increments (mostly cache
 		 * misses in tables far larger than the caches) overlap instead of waiting on each other.
 		 */

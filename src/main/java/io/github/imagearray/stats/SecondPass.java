@@ -1,5 +1,6 @@
 package io.github.imagearray.stats;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,13 +9,23 @@ import java.util.List;
  * {@code numpy.histogram} ({@link HistogramBinning}) and, when ranks are still open, the next
  * digit of the {@link RankSelector}. One per worker.
  * <p>
- * Blocks of finite 32-bit floats take a fast path: the bins come from {@link FloatCells}, and only
- * voxels in special cells are binned against the edges and offered to the rank digit counter.
+ * Blocks of finite 32-bit floats take a fast path: the bins come from {@link FloatCells}, the
+ * open ranks from {@link OpenDigits}; only voxels in special cells (straddling a bin edge, or
+ * outliers beyond the grid) or in open digits that are not hot take the exact path one by one.
  */
 final class SecondPass implements BlockConsumer {
 
 	/** Histograms of up to this many bins get four count tables. */
 	private static final int SEPARATE_LANES_UP_TO = 1 << 16;
+	/** Of the raw bits of a float, those below its first key digit. */
+	private static final int LOW = (1 << OpenDigits.LOW_BITS) - 1;
+	/** Where no digit is open: every slot closed. */
+	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0]);
+	/**
+	 * A worker empties its hot digit counts into wider ones once it has counted this many values: no
+	 * count can overflow in the span that follows.
+	 */
+	private static final long SPILL_AT = Integer.MAX_VALUE - VoxelSource.SPAN;
 	private final double centre;
 	private final MomentSums[] spanSums;
 	private final HistogramBinning binning;
@@ -26,6 +37,15 @@ final class SecondPass implements BlockConsumer {
 	private final long[][] counts;
 	private final RankSelector.DigitCounter digits;
 	private final FloatCells cells;
+	private final OpenDigits open;
+	/**
+	 * Four tables of the low bits of hot digits' voxels, slot by slot ({@code slot << LOW_BITS | low}),
+	 * null without hot digits; closed voxels count into slot 0, the others into slot 3, both unread.
+	 */
+	private final int[][] hotCounts;
+	/** The hot counts spilled so far, per hot slot; null without hot digits. */
+	private final long[][] hotTotals;
+	private long countedSinceSpill;
 	private final boolean[] nonFiniteSpans;
 	private final int[] bins = new int[BlockWorker.BLOCK];
 	private final int[] special = new int[BlockWorker.BLOCK];
@@ -37,10 +57,12 @@ final class SecondPass implements BlockConsumer {
 	 * @param digits counts the next rank digit, or null when all ranks are known
 	 * @param cells the cells of the float fast path, or null to take every block through
 	 *          {@link #accept}
+	 * @param open the open first digits of the float fast path, or null where none are
 	 * @param nonFiniteSpans the spans that hold NaN or infinite values, from the first pass
 	 */
 	SecondPass(final double centre, final MomentSums[] spanSums, final HistogramBinning binning,
-		final RankSelector.DigitCounter digits, final FloatCells cells, final boolean[] nonFiniteSpans)
+		final RankSelector.DigitCounter digits, final FloatCells cells, final OpenDigits open,
+		final boolean[] nonFiniteSpans)
 	{
 		this.centre = centre;
 		this.spanSums = spanSums;
@@ -48,6 +70,10 @@ final class SecondPass implements BlockConsumer {
 		this.counts = new long[binning.bins() <= SEPARATE_LANES_UP_TO ? 4 : 1][binning.bins() + 1];
 		this.digits = digits;
 		this.cells = cells;
+		this.open = open == null ? NONE_OPEN : open;
+		final boolean hot = open != null && open.anyHot();
+		this.hotCounts = hot ? new int[4][4 << OpenDigits.LOW_BITS] : null;
+		this.hotTotals = hot ? new long[OpenDigits.HOT][1 << OpenDigits.LOW_BITS] : null;
 		this.nonFiniteSpans = nonFiniteSpans;
 		this.current = new MomentSums(centre);
 	}
@@ -73,73 +99,115 @@ final class SecondPass implements BlockConsumer {
 	@Override
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
-		final double c = centre, lo = cells.min, scale = cells.scale;
+		final double c = centre, lo = cells.lo, scale = cells.scale;
+		final int last = cells.last;
 		final int[] table = cells.table;
+		final byte[] slots = open.slots;
+		// where the cells mark the open ranks themselves, no voxel needs its slot (C2 makes a loop of each case)
+		final boolean bySlots = open != NONE_OPEN;
+		// a grid over the whole range needs no clamping
+		final boolean guarded = cells.guarded;
+		final int[][] hot = hotCounts;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final int[] special = this.special;
-		// several sets of power sums keep the chains of dependent additions short; the third and
-		// fourth powers are multiplied and added in one step where the processor can
-		double a1 = 0, a2 = 0, b1 = 0, b2 = 0;
-		double a3 = 0, b3 = 0, g3 = 0, h3 = 0, a4 = 0, b4 = 0, g4 = 0, h4 = 0;
+		// one accumulator per power, each taking one addition per four voxels: longer chains, or more
+		// accumulators (which C2 spills to the stack), take longer
+		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
 		int m = 0;
+		int outliers = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
-			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
-			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
-			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
-			a1 += d0 + d2;
-			b1 += d1 + d3;
-			a2 += q0 + q2;
-			b2 += q1 + q3;
-			a3 = MultiplyAdd.of(q0, d0, a3);
-			b3 = MultiplyAdd.of(q1, d1, b3);
-			g3 = MultiplyAdd.of(q2, d2, g3);
-			h3 = MultiplyAdd.of(q3, d3, h3);
-			a4 = MultiplyAdd.of(q0, q0, a4);
-			b4 = MultiplyAdd.of(q1, q1, b4);
-			g4 = MultiplyAdd.of(q2, q2, g4);
-			h4 = MultiplyAdd.of(q3, q3, h4);
-			final int e0 = table[(int) ((v0 - lo) * scale)], e1 = table[(int) ((v1 - lo) * scale)];
-			final int e2 = table[(int) ((v2 - lo) * scale)], e3 = table[(int) ((v3 - lo) * scale)];
-			if ((e0 | e1 | e2 | e3) >= 0) {
+			final float f0 = values[i], f1 = values[i + 1], f2 = values[i + 2], f3 = values[i + 3];
+			final int b0 = Float.floatToRawIntBits(f0), b1 = Float.floatToRawIntBits(f1);
+			final int b2 = Float.floatToRawIntBits(f2), b3 = Float.floatToRawIntBits(f3);
+			final int r0 = bySlots ? slots[b0 >>> OpenDigits.LOW_BITS] : 0, r1 = bySlots ? slots[b1 >>> OpenDigits.LOW_BITS]
+				: 0;
+			final int r2 = bySlots ? slots[b2 >>> OpenDigits.LOW_BITS] : 0, r3 = bySlots ? slots[b3 >>> OpenDigits.LOW_BITS]
+				: 0;
+			if (hot != null) {
+				hot[0][(r0 & 3) << OpenDigits.LOW_BITS | b0 & LOW]++;
+				hot[1][(r1 & 3) << OpenDigits.LOW_BITS | b1 & LOW]++;
+				hot[2][(r2 & 3) << OpenDigits.LOW_BITS | b2 & LOW]++;
+				hot[3][(r3 & 3) << OpenDigits.LOW_BITS | b3 & LOW]++;
+			}
+			final double v0 = f0, v1 = f1, v2 = f2, v3 = f3;
+			final int x0 = guarded ? Math.min(Math.max((int) ((v0 - lo) * scale + 1), 0), last) : (int) ((v0 - lo)
+				* scale);
+			final int x1 = guarded ? Math.min(Math.max((int) ((v1 - lo) * scale + 1), 0), last) : (int) ((v1 - lo)
+				* scale);
+			final int x2 = guarded ? Math.min(Math.max((int) ((v2 - lo) * scale + 1), 0), last) : (int) ((v2 - lo)
+				* scale);
+			final int x3 = guarded ? Math.min(Math.max((int) ((v3 - lo) * scale + 1), 0), last) : (int) ((v3 - lo)
+				* scale);
+			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
+			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
+			if ((e0 | e1 | e2 | e3 | r0 | r1 | r2 | r3) >= 0) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
 				c3[e3]++;
 			}
 			else {
-				// rare: some of the four are in special cells, to be finished after the loop; without
-				// branches, which would often be mispredicted here
+				// rare: some of the four are special, to be finished after the loop; without branches,
+				// which would often be mispredicted here. Outliers leave the plain sums.
 				c0[e0 & FloatCells.INDEX]++;
 				special[m] = i;
-				m += e0 >>> 31;
+				m += (e0 | r0) >>> 31;
 				c1[e1 & FloatCells.INDEX]++;
 				special[m] = i + 1;
-				m += e1 >>> 31;
+				m += (e1 | r1) >>> 31;
 				c2[e2 & FloatCells.INDEX]++;
 				special[m] = i + 2;
-				m += e2 >>> 31;
+				m += (e2 | r2) >>> 31;
 				c3[e3 & FloatCells.INDEX]++;
 				special[m] = i + 3;
-				m += e3 >>> 31;
+				m += (e3 | r3) >>> 31;
+				if (guarded && (x0 == 0 || x0 == last || x1 == 0 || x1 == last || x2 == 0 || x2 == last || x3 == 0
+					|| x3 == last)) {
+					d0 = cells.isGuard(x0) ? 0 : d0;
+					d1 = cells.isGuard(x1) ? 0 : d1;
+					d2 = cells.isGuard(x2) ? 0 : d2;
+					d3 = cells.isGuard(x3) ? 0 : d3;
+					outliers += guards(x0, x1, x2, x3);
+				}
 			}
+			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
+			s1 += (d0 + d1) + (d2 + d3);
+			s2 += (q0 + q1) + (q2 + q3);
+			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
+			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
 		}
 		for (; i < to; i++) {
-			final double v = values[i], d = v - c, q = d * d;
-			a1 += d;
-			a2 += q;
-			a3 = MultiplyAdd.of(q, d, a3);
-			a4 = MultiplyAdd.of(q, q, a4);
-			final int e = table[(int) ((v - lo) * scale)];
+			final float f = values[i];
+			final int b = Float.floatToRawIntBits(f);
+			final int r = slots[b >>> OpenDigits.LOW_BITS];
+			if (hot != null) hot[0][(r & 3) << OpenDigits.LOW_BITS | b & LOW]++;
+			final double v = f;
+			final int x = cells.cell(v);
+			final int e = table[x];
 			c0[e & FloatCells.INDEX]++;
 			special[m] = i;
-			m += e >>> 31;
+			m += (e | r) >>> 31;
+			if (cells.isGuard(x)) {
+				outliers++;
+				continue;
+			}
+			final double d = v - c, q = d * d;
+			s1 += d;
+			s2 += q;
+			s3 += q * d;
+			s4 += q * q;
 		}
+		current.addSums(to - from - outliers, s1, s2, s3, s4);
 		for (int j = 0; j < m; j++)
 			finishSpecial(values[special[j]]);
-		current.addSums(to - from, a1 + b1, a2 + b2, (a3 + b3) + (g3 + h3), (a4 + b4) + (g4 + h4));
 		return true;
+	}
+
+	private int guards(final int x0, final int x1, final int x2, final int x3) {
+		return (cells.isGuard(x0) ? 1 : 0) + (cells.isGuard(x1) ? 1 : 0) + (cells.isGuard(x2) ? 1 : 0) + (cells
+			.isGuard(x3) ? 1 : 0);
 	}
 
 	private static boolean allFinite(final float[] values, final int from, final int to) {
@@ -149,19 +217,54 @@ final class SecondPass implements BlockConsumer {
 	}
 
 	/**
-	 * Finishes a value of a special cell: bins it against the edges where its cell straddles one
-	 * (it was counted in the spare slot) and offers it to the digit counter.
+	 * Finishes a value of a special cell or an open digit that is not hot: bins it against the edges
+	 * where its cell straddles one or lies beyond the grid (it was counted in the spare slot), adds
+	 * an outlier's powers exactly, and offers the value to the digit counter unless a hot digit
+	 * counted it.
 	 */
 	private void finishSpecial(final float v) {
-		final int entry = cells.table[cells.cell(v)];
+		final int cell = cells.cell(v);
+		final int entry = cells.table[cell];
 		if (cells.straddles(entry)) counts[0][cells.bin(v, entry)]++;
-		if (digits != null) digits.countFloat(v);
+		if (cells.isGuard(cell)) current.addExactly(v);
+		if (digits != null && open.slot(v) <= 0) digits.countFloat(v);
 	}
 
 	@Override
 	public void endSpan(final int span) {
 		spanSums[span] = current;
 		current = new MomentSums(centre);
+		if (hotCounts != null) {
+			countedSinceSpill += VoxelSource.SPAN;
+			if (countedSinceSpill >= SPILL_AT) spillHot();
+		}
+	}
+
+	/** Adds the hot digit counts since the last spill to {@link #hotTotals}. */
+	private void spillHot() {
+		for (final int[] lane : hotCounts) {
+			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
+				for (int low = 0; low <= LOW; low++)
+					hotTotals[slot - 1][low] += lane[slot << OpenDigits.LOW_BITS | low];
+			Arrays.fill(lane, 0);
+		}
+		countedSinceSpill = 0;
+	}
+
+	/**
+	 * Hands the counts of the hot digits' low bits, all workers' together, to a digit counter of the
+	 * pass, so that the ranks in hot digits are settled with the others.
+	 */
+	static void addHotCounts(final List<SecondPass> workers, final OpenDigits open,
+		final RankSelector.DigitCounter counter)
+	{
+		if (open == null || !open.anyHot()) return;
+		for (final SecondPass w : workers) {
+			w.spillHot();
+			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
+				if (open.hotPrefixes[slot - 1] >= 0) counter.addRawLowCounts(open.hotPrefixes[slot - 1], w.hotTotals[slot
+					- 1]);
+		}
 	}
 
 	/** @return the power sums of all spans, added in span order */

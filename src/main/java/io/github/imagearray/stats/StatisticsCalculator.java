@@ -24,8 +24,9 @@ import net.imglib2.type.numeric.RealType;
  * percentiles by the next key bits ({@link RankSelector}), which settles them for 32-bit types;
  * 64-bit types may need up to two more narrowing passes.
  * Blocks of 32-bit floats without NaN or infinities take a fast path in both passes: the
- * histogram bin from a table of fine {@link FloatCells}, the order keys only for the few voxels
- * near a wanted rank.</li>
+ * histogram bin from a table of fine {@link FloatCells} over the bulk of the values, the order
+ * keys only for the few voxels near a wanted rank, and the low bits of voxels in first digits that
+ * hold many ({@link OpenDigits}, an atom such as CT air) counted in line.</li>
  * </ul>
  * Extra memory is a few count tables per thread, independent of the image size. Work is split
  * into fixed spans merged in order, so results do not depend on the number of threads.
@@ -43,6 +44,8 @@ public final class StatisticsCalculator {
 	public static final int MAX_BINS = 1 << 20;
 	/** About the most a worker's count tables take: first digits, histogram lanes, rank digits, blocks. */
 	private static final long WORKER_TABLE_BYTES = 4 << 20;
+	/** At most one voxel in this many in cells of open ranks lets the cells mark them. */
+	private static final int FEW_IN_OPEN_CELLS = 64;
 	/** 16-bit images of at most this many voxels are ranked by sorting rather than by value counts. */
 	private static final int SORT_16_BIT_UP_TO = 4096;
 
@@ -247,14 +250,26 @@ public final class StatisticsCalculator {
 			.finiteMean();
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
-		final FloatCells cells = kind == PixelKind.FLOAT32 && summary.finiteMin < summary.finiteMax ? new FloatCells(
-			binning, summary.finiteMin, summary.finiteMax, selector.openKeyRanges(), source.size()) : null;
+		final boolean refine = !selector.isDone();
+		FloatCells cells = kind == PixelKind.FLOAT32 ? FloatCells.over(binning, summary, source.size(), new long[0])
+			: null;
+		OpenDigits open = null;
+		if (cells != null && refine) {
+			// the cells mark the open ranks themselves where they hold few voxels; else each voxel looks
+			// its first digit up
+			final long[] ranges = selector.openKeyRanges();
+			if (cells.voxelsInCellsOf(ranges, summary.topDigits) <= summary.count() / FEW_IN_OPEN_CELLS) cells = FloatCells
+				.over(binning, summary, source.size(), ranges);
+			else open = new OpenDigits(ranges, summary.topDigits);
+		}
+		final FloatCells secondCells = cells;
+		final OpenDigits secondOpen = open;
 		final List<SecondPass> seconds = new ArrayList<>();
 		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
-		final boolean refine = !selector.isDone();
 		SpanPass.run(source, () -> new BlockWorker(kind, add(seconds, new SecondPass(centre, momentSums, binning,
-			refine ? add(counters, selector.newCounter()) : null, cells, nonFiniteSpans))), progress, 1.0 / passes,
-			2.0 / passes);
+			refine ? add(counters, selector.newCounter()) : null, secondCells, secondOpen, nonFiniteSpans))), progress,
+			1.0 / passes, 2.0 / passes);
+		if (refine) SecondPass.addHotCounts(seconds, open, counters.get(0));
 		if (refine) selector.advance(counters);
 		for (int pass = 2; !selector.isDone(); pass++) {
 			final List<RankSelector.DigitCounter> more = new ArrayList<>();

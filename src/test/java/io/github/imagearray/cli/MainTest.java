@@ -187,8 +187,8 @@ class MainTest {
 			.assertOneLineError(1, "bench --viqa: cannot start " + dir.resolve("no-python"));
 		new Run("bench", "--python", "python3").assertOneLineError(2, "--python goes with --viqa");
 		new Run("bench", "--viqa", "101").assertOneLineError(2, "--viqa must be between 0 and 100");
-		new Run("bench", "--viqa", "1", "--labels", "8").assertOneLineError(2, "--viqa goes with the phantom");
-		new Run("bench", "--viqa", "1", "--file", "x.mhd").assertOneLineError(2, "--viqa goes with the phantom");
+		new Run("bench", "--viqa", "1", "--labels", "8").assertOneLineError(2, "--viqa goes with the generated volume");
+		new Run("bench", "--viqa", "1", "--file", "x.mhd").assertOneLineError(2, "--viqa goes with the generated volume");
 		assertEquals(before, benchFiles(tmp));
 	}
 

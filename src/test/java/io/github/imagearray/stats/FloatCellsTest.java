@@ -24,12 +24,44 @@ class FloatCellsTest {
 	void everyFloatGetsTheBinOfTheEdges(final float min, final float max, final int bins, final long voxels) {
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
 		// small images get a coarser grid: fewer cells per bin, the same bins
-		final FloatCells cells = new FloatCells(binning, min, max, new long[0], voxels);
+		final FloatCells cells = new FloatCells(binning, min, max, voxels, new long[0]);
 		for (final float v : probes(binning, min, max)) {
 			final int cell = cells.cell(v);
 			assertTrue(cell >= 0 && cell < cells.table.length, "cell " + cell + " of " + v);
 			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cell]), "bin of " + v);
 		}
+	}
+
+	/**
+	 * A grid over part of the range (the bulk between outliers): every float still gets its bin, and
+	 * those beyond the grid lie in the guard cells, which are special.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "-1e30, 1e30, -0.1, 1.1, 255, true", "-1e30, 1e30, -0.1, 1.1, 1, true",
+		"-1024, 3071, -1024, 100, 255, false", "0, 3e6, 1e-5, 6e4, 255, true", "-5, 5, -4.9, 4.9, 1000, false",
+		"0, 1, 0.5, 0.5000001, 255, true", "-3e38, 3e38, -1, 1, 65536, true", "-5, 5, -4.9, 4.9, 10, false" })
+	void aGridOverTheBulkGuardsTheRest(final float min, final float max, final float lo, final float hi,
+		final int bins, final boolean bulkWithinFewBins)
+	{
+		final HistogramBinning binning = new HistogramBinning(bins, min, max);
+		final FloatCells cells = new FloatCells(binning, lo, hi, 1L << 27, new long[0]);
+		final List<Float> probes = probes(binning, min, max);
+		probes.addAll(probes(binning, lo, hi));
+		int beyond = 0;
+		for (final float v : probes) {
+			final int cell = cells.cell(v);
+			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cell]), "bin of " + v);
+			// a bulk over many bins gets a grid over the whole range, without guards
+			if (cells.guarded && (v < lo || v > hi)) {
+				beyond++;
+				// a float just beyond the top may share the rounding cell of the top: it is binned exactly
+				assertTrue(cells.isGuard(cell) || cell == cells.last - 1 && v > hi, v + " lies beyond the grid");
+			}
+			if (cells.isGuard(cell)) assertTrue(cells.table[cell] < 0, "guards are special");
+			if (v >= lo && v <= hi) assertTrue(!cells.isGuard(cell), v + " lies in the grid");
+		}
+		assertEquals(bulkWithinFewBins, cells.guarded, "guards where the bulk lies within few bins");
+		if (cells.guarded) assertTrue(beyond > 100, "the probes reach beyond the grid");
 	}
 
 	@ParameterizedTest
@@ -43,7 +75,7 @@ class FloatCellsTest {
 			ranges[r] = OrderKeys.floatKey(inside) & ~0xffffL;
 			ranges[r + 1] = ranges[r] | 0xffff;
 		}
-		final FloatCells cells = new FloatCells(binning, min, max, ranges, 1L << 24);
+		final FloatCells cells = new FloatCells(binning, min, max, 1L << 24, ranges);
 		int inRanges = 0;
 		for (final float v : probes(binning, min, max)) {
 			final long key = OrderKeys.floatKey(v);
@@ -62,11 +94,13 @@ class FloatCellsTest {
 	@CsvSource({ "-0.1, 1.1, 255", "-1024, 3071, 255", "0.001, 7.3, 1000", "1e7, 10000001, 255", "0, 1, 10" })
 	void edgesFallOnCellBoundaries(final float min, final float max, final int bins) {
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
-		final FloatCells cells = new FloatCells(binning, min, max, new long[0], 1L << 27);
+		final FloatCells cells = new FloatCells(binning, min, max, 1L << 27, new long[0]);
+		// a grid over the whole range: the cells and one for rounding at the top, no guards
+		assertTrue(!cells.guarded, "no guards");
 		assertEquals(0, (cells.table.length - 1) % bins, "a whole number of cells per bin");
 		int straddling = 0;
-		for (final int entry : cells.table)
-			if (cells.straddles(entry)) straddling++;
+		for (int c = 0; c <= cells.last; c++)
+			if (cells.straddles(cells.table[c])) straddling++;
 		// an edge splits its cell only where rounding puts a float within a few ulps of it
 		assertTrue(straddling <= bins / 100, straddling + " cells straddle an edge");
 	}
