@@ -8,8 +8,8 @@ package io.github.imagearray.stats;
  * Such straddling cells are <em>special</em>: their voxels are binned against the edges. The grid
  * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
  * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
- * {@link Summary#topDigits key counts}) lies within a few bins, far outliers beyond it, the grid
- * covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
+ * {@link Summary#topDigits key counts}) lies within a few bins and far outliers beyond it (the range
+ * more than {@link #FAR} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
  * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
  * each is added exactly ({@link MomentSums#addExactly}).
  * Immutable; shared by the workers of a pass.
@@ -20,9 +20,15 @@ final class FloatCells {
 	private static final int MAX_CELLS = 1 << 21;
 	/**
 	 * A bulk over at least this many bins, or over all of them, gets a grid of whole bins over the
-	 * whole range, without guards; a bulk within fewer (far outliers beyond it) a guarded grid of its own.
+	 * whole range, without guards; a bulk within fewer, with far outliers beyond it, a guarded grid of
+	 * its own.
 	 */
 	private static final int ALIGNED_FROM_BINS = 16;
+	/**
+	 * Values beyond the bulk are far outliers, to be guarded against, where the range is more than
+	 * this many times as wide as the bulk: nearer ones cannot round away the others in the sums.
+	 */
+	private static final double FAR = 1024;
 	/** The bit of a table entry that marks a special cell. */
 	private static final int SPECIAL = Integer.MIN_VALUE;
 	/** The bits of a table entry that hold its count index. */
@@ -68,7 +74,9 @@ final class FloatCells {
 		final int spanned = lastBin - firstBin + 1;
 		final double hi;
 		final int cells;
-		if (binning.bins() > 1 && spanned >= Math.min(ALIGNED_FROM_BINS, binning.bins())) {
+		final double range = binning.edge(binning.bins()) - binning.edge(0);
+		if (binning.bins() > 1 && (spanned >= Math.min(ALIGNED_FROM_BINS, binning.bins()) || range <= FAR * (bulkHi
+			- bulkLo))) {
 			// a whole number of cells per bin, at least 16, so that the edges fall on cell boundaries
 			// (up to rounding, which lets a cell straddle an edge only where a float lies within a few
 			// ulps of it); over all bins: values a few bins from the bulk are no outliers to guard against
@@ -116,17 +124,19 @@ final class FloatCells {
 		long voxels = 0;
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
-			final int first = (int) (OrderKeys.floatKey((float) valueAt(cells[0] - 1)) >>> shift);
-			final int lastDigit = (int) (OrderKeys.floatKey((float) valueAt(cells[1])) >>> shift);
+			final int first = (int) (OrderKeys.floatKey((float) start(cells[0])) >>> shift);
+			final int lastDigit = (int) (OrderKeys.floatKey((float) start(cells[1] + 1)) >>> shift);
 			for (int d = first; d <= lastDigit; d++)
 				voxels += topDigits[d];
 		}
 		return voxels;
 	}
 
-	/** @return about where cell {@code c + 1} starts: below the grid for -1, above it from the top */
-	private double valueAt(final int c) {
-		return c < 0 ? -Float.MAX_VALUE : c >= last - 1 ? Float.MAX_VALUE : lo + c / scale;
+	/** @return about where cell {@code c} starts; a guard cell from the end of the floats */
+	private double start(final int c) {
+		if (guarded && c <= 0) return -Float.MAX_VALUE;
+		if (guarded && c >= last) return Float.MAX_VALUE;
+		return Math.min(Float.MAX_VALUE, lo + (guarded ? c - 1 : c) / scale);
 	}
 
 	/**

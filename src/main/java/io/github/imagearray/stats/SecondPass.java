@@ -99,11 +99,87 @@ final class SecondPass implements BlockConsumer {
 	@Override
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
+		// C2 compiles one loop per case steadily; one loop for all cases it compiles now well, now not
+		final int specials = open == NONE_OPEN && !cells.guarded ? binPlainly(values, from, to) : bin(values, from,
+			to);
+		for (int j = 0; j < specials; j++)
+			finishSpecial(values[special[j]]);
+		return true;
+	}
+
+	/**
+	 * The loop of the common case: a grid over the whole range without guards, whose cells mark the
+	 * open ranks themselves.
+	 *
+	 * @return the number of special voxels, whose indices are in {@link #special}
+	 */
+	private int binPlainly(final float[] values, final int from, final int to) {
+		final double c = centre, lo = cells.lo, scale = cells.scale;
+		final int[] table = cells.table;
+		final int lanes = counts.length;
+		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
+		final int[] special = this.special;
+		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+		int m = 0;
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
+			final int e0 = table[(int) ((v0 - lo) * scale)], e1 = table[(int) ((v1 - lo) * scale)];
+			final int e2 = table[(int) ((v2 - lo) * scale)], e3 = table[(int) ((v3 - lo) * scale)];
+			if ((e0 | e1 | e2 | e3) >= 0) {
+				c0[e0]++;
+				c1[e1]++;
+				c2[e2]++;
+				c3[e3]++;
+			}
+			else {
+				c0[e0 & FloatCells.INDEX]++;
+				special[m] = i;
+				m += e0 >>> 31;
+				c1[e1 & FloatCells.INDEX]++;
+				special[m] = i + 1;
+				m += e1 >>> 31;
+				c2[e2 & FloatCells.INDEX]++;
+				special[m] = i + 2;
+				m += e2 >>> 31;
+				c3[e3 & FloatCells.INDEX]++;
+				special[m] = i + 3;
+				m += e3 >>> 31;
+			}
+			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
+			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
+			s1 += (d0 + d1) + (d2 + d3);
+			s2 += (q0 + q1) + (q2 + q3);
+			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
+			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
+		}
+		for (; i < to; i++) {
+			final double v = values[i], d = v - c, q = d * d;
+			final int e = table[(int) ((v - lo) * scale)];
+			c0[e & FloatCells.INDEX]++;
+			special[m] = i;
+			m += e >>> 31;
+			s1 += d;
+			s2 += q;
+			s3 += q * d;
+			s4 += q * q;
+		}
+		current.addSums(to - from, s1, s2, s3, s4);
+		return m;
+	}
+
+	/**
+	 * The loop of the other cases: a grid with guards (outliers), open digits looked up per voxel,
+	 * hot digits counted in line.
+	 *
+	 * @return the number of special voxels, whose indices are in {@link #special}
+	 */
+	private int bin(final float[] values, final int from, final int to) {
 		final double c = centre, lo = cells.lo, scale = cells.scale;
 		final int last = cells.last;
 		final int[] table = cells.table;
 		final byte[] slots = open.slots;
-		// where the cells mark the open ranks themselves, no voxel needs its slot (C2 makes a loop of each case)
+		// where the cells mark the open ranks themselves, no voxel needs its slot
 		final boolean bySlots = open != NONE_OPEN;
 		// a grid over the whole range needs no clamping
 		final boolean guarded = cells.guarded;
@@ -200,9 +276,7 @@ final class SecondPass implements BlockConsumer {
 			s4 += q * q;
 		}
 		current.addSums(to - from - outliers, s1, s2, s3, s4);
-		for (int j = 0; j < m; j++)
-			finishSpecial(values[special[j]]);
-		return true;
+		return m;
 	}
 
 	private int guards(final int x0, final int x1, final int x2, final int x3) {

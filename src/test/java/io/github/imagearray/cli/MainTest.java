@@ -171,6 +171,22 @@ class MainTest {
 	}
 
 	@Test
+	void benchRunsOnEachShapeOfData() throws IOException {
+		for (final String data : new String[] { "phantom", "ct-air", "outliers", "narrow", "lognormal" }) {
+			final Run run = new Run("bench", "--size", "16", "--data", data, "--runs", "1");
+			assertEquals(0, run.status, run.err);
+			assertTrue(run.out.contains("\"data\": \"" + data + "\""), run.out);
+			assertEquals(run.number("stats_seconds") / run.number("read_seconds"), run.number("ratio"), 1e-9);
+		}
+		new Run("bench", "--data", "noise").assertOneLineError(2,
+			"--data must be phantom, ct-air, outliers, narrow or lognormal, not 'noise'");
+		new Run("bench", "--data", "ct-air", "--type", "uint16").assertOneLineError(2,
+			"--data ct-air goes with --type float32");
+		new Run("bench", "--data", "narrow", "--labels", "8").assertOneLineError(2,
+			"--data goes with the generated volume");
+	}
+
+	@Test
 	void benchTimesViqasNumpyStatisticsInTheSameRun() throws IOException {
 		final Path tmp = java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"));
 		final long before = benchFiles(tmp);

@@ -38,7 +38,7 @@ class FloatCellsTest {
 	 */
 	@ParameterizedTest
 	@CsvSource({ "-1e30, 1e30, -0.1, 1.1, 255, true", "-1e30, 1e30, -0.1, 1.1, 1, true",
-		"-1024, 3071, -1024, 100, 255, false", "0, 3e6, 1e-5, 6e4, 255, true", "-5, 5, -4.9, 4.9, 1000, false",
+		"-1024, 3071, -1024, 100, 255, false", "0, 3e6, 1e-5, 6e4, 255, false", "0, 3e9, 1e-5, 6e4, 255, true", "-5, 5, -4.9, 4.9, 1000, false",
 		"0, 1, 0.5, 0.5000001, 255, true", "-3e38, 3e38, -1, 1, 65536, true", "-5, 5, -4.9, 4.9, 10, false" })
 	void aGridOverTheBulkGuardsTheRest(final float min, final float max, final float lo, final float hi,
 		final int bins, final boolean bulkWithinFewBins)
