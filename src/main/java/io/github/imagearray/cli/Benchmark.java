@@ -87,7 +87,7 @@ final class Benchmark {
 		final Callable<Object> stats = () -> calculator.compute((PlanarImg) img);
 		final Callable<Object> read = () -> Parallelization.runWithNumThreads(threads, () -> plainSum(planes));
 		final Callable<Object> imagej = () -> new StackStatistics(imp);
-		final double[] seconds = medianSeconds(2, runs, stats, read, imagej);
+		final double[] seconds = medianSeconds(warmUps((long) size * size * size), runs, stats, read, imagej);
 		final Map<String, Object> result = new LinkedHashMap<>();
 		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
 		result.put("data", data.label());
@@ -203,6 +203,14 @@ final class Benchmark {
 		for (final Object p : planes)
 			stack.addSlice(null, p);
 		return new ImagePlus("phantom", stack);
+	}
+
+	/**
+	 * @return how many untimed rounds make a volume of this many voxels steady: two for large ones, up
+	 *         to 200 for small ones, whose loops would otherwise be timed while still compiled
+	 */
+	private static int warmUps(final long voxels) {
+		return (int) Math.max(2, Math.min(200, (1L << 26) / voxels));
 	}
 
 	/**

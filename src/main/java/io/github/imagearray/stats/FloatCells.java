@@ -180,8 +180,10 @@ final class FloatCells {
 		// that the highest do, within the finite range
 		final long tail = summary.count() >> 14;
 		final int shift = 32 - Integer.numberOfTrailingZeros(top.length);
-		int first = 0, lastDigit = top.length - 1;
-		for (long below = top[0]; below <= tail && first < lastDigit; below += top[++first]) {
+		// from the digits of the extremes inwards
+		int first = (int) (OrderKeys.floatKey((float) min) >>> shift);
+		int lastDigit = (int) (OrderKeys.floatKey((float) max) >>> shift);
+		for (long below = top[first]; below <= tail && first < lastDigit; below += top[++first]) {
 		}
 		for (long above = top[lastDigit]; above <= tail && lastDigit > first; above += top[--lastDigit]) {
 		}
