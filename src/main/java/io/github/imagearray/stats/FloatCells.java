@@ -28,7 +28,7 @@ final class FloatCells {
 	 * Values beyond the bulk are far outliers, to be guarded against, where the range is more than
 	 * this many times as wide as the bulk: nearer ones cannot round away the others in the sums.
 	 */
-	private static final double FAR = 1024;
+	static final double FAR = 1024;
 	/** The bit of a table entry that marks a special cell. */
 	private static final int SPECIAL = Integer.MIN_VALUE;
 	/** The bits of a table entry that hold its count index. */
@@ -174,25 +174,8 @@ final class FloatCells {
 	{
 		final double min = summary.finiteMin, max = summary.finiteMax;
 		if (!(min < max)) return null;
-		final long[] top = summary.topDigits;
-		if (top == null) return new FloatCells(binning, min, max, voxels, openKeyRanges);
-		// the bulk: from the first digit that the lowest 1/16384 of the values reach to the last one
-		// that the highest do, within the finite range
-		final long tail = summary.count() >> 14;
-		final int shift = 32 - Integer.numberOfTrailingZeros(top.length);
-		// from the digits of the extremes inwards
-		int first = (int) (OrderKeys.floatKey((float) min) >>> shift);
-		int lastDigit = (int) (OrderKeys.floatKey((float) max) >>> shift);
-		for (long below = top[first]; below <= tail && first < lastDigit; below += top[++first]) {
-		}
-		for (long above = top[lastDigit]; above <= tail && lastDigit > first; above += top[--lastDigit]) {
-		}
-		final double firstValue = OrderKeys.value(PixelKind.FLOAT32, (long) first << shift);
-		final double lastValue = OrderKeys.value(PixelKind.FLOAT32, ((long) lastDigit + 1 << shift) - 1);
-		// NaN where a digit holds infinities: comparisons keep the finite range then
-		final double lo = firstValue > min ? firstValue : min, hi = lastValue < max ? lastValue : max;
-		return lo < hi ? new FloatCells(binning, lo, hi, voxels, openKeyRanges) : new FloatCells(binning, min, max,
-			voxels, openKeyRanges);
+		final double[] bulk = summary.bulk(PixelKind.FLOAT32);
+		return new FloatCells(binning, bulk[0], bulk[1], voxels, openKeyRanges);
 	}
 
 	/**

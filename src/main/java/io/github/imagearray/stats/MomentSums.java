@@ -21,8 +21,13 @@ final class MomentSums {
 		this.centre = centre;
 	}
 
-	/** Adds the finite values among {@code values[0..length)}; NaN and infinities are skipped. */
-	void addBlock(final double[] values, final int length) {
+	/**
+	 * Adds the finite values among {@code values[0..length)}; NaN and infinities are skipped.
+	 *
+	 * @param far values farther than this from the centre are outliers, each added
+	 *          {@link #addExactly exactly}, so that they do not round away the others
+	 */
+	void addBlock(final double[] values, final int length, final double far) {
 		final double c = centre;
 		// two interleaved sets of sums halve the chains of dependent additions
 		double a1 = 0, a2 = 0, a3 = 0, a4 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
@@ -31,7 +36,8 @@ final class MomentSums {
 		for (; i + 1 < length; i += 2) {
 			double d = values[i] - c;
 			double e = values[i + 1] - c;
-			final boolean dFinite = d - d == 0, eFinite = e - e == 0;
+			// false for NaN, infinities and outliers alike
+			final boolean dFinite = Math.abs(d) <= far, eFinite = Math.abs(e) <= far;
 			n += (dFinite ? 1 : 0) + (eFinite ? 1 : 0);
 			d = dFinite ? d : 0;
 			e = eFinite ? e : 0;
@@ -47,7 +53,7 @@ final class MomentSums {
 		}
 		for (; i < length; i++) {
 			final double d = values[i] - c;
-			if (d - d == 0) {
+			if (Math.abs(d) <= far) {
 				final double d2 = d * d;
 				a1 += d;
 				a2 += d2;
@@ -57,6 +63,10 @@ final class MomentSums {
 			}
 		}
 		addSums(n, a1 + b1, a2 + b2, a3 + b3, a4 + b4);
+		if (n < length) for (int j = 0; j < length; j++) {
+			final double d = values[j] - c;
+			if (d - d == 0 && !(Math.abs(d) <= far)) addExactly(values[j]);
+		}
 	}
 
 	/** Adds {@code weight} copies of the finite {@code value}. */

@@ -36,6 +36,12 @@ final class OrderKeys {
 		}
 	}
 
+	/** @return the key of a value of the kind, as {@link #fill} computes it */
+	static long key(final PixelKind kind, final double value) {
+		if (kind.keyBits() == 64) return doubleKey(value);
+		return kind == PixelKind.FLOAT32 ? floatKey((float) value) : (long) value - kind.lowest();
+	}
+
 	/** @return the value whose key is {@code key} */
 	static double value(final PixelKind kind, final long key) {
 		if (kind.keyBits() == 64) {

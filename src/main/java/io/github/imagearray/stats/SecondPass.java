@@ -27,6 +27,8 @@ final class SecondPass implements BlockConsumer {
 	 */
 	private static final long SPILL_AT = Integer.MAX_VALUE - VoxelSource.SPAN;
 	private final double centre;
+	/** Values farther than this from the centre are added to the moments exactly. */
+	private final double far;
 	private final MomentSums[] spanSums;
 	private final HistogramBinning binning;
 	/**
@@ -53,6 +55,8 @@ final class SecondPass implements BlockConsumer {
 	private boolean checkFinite;
 
 	/**
+	 * @param far values farther than this from the centre are outliers of the bulk, added to the
+	 *          moments exactly (the float fast path has its own, {@link FloatCells})
 	 * @param spanSums shared by all workers of the pass, one slot per span
 	 * @param digits counts the next rank digit, or null when all ranks are known
 	 * @param cells the cells of the float fast path, or null to take every block through
@@ -60,11 +64,12 @@ final class SecondPass implements BlockConsumer {
 	 * @param open the open first digits of the float fast path, or null where none are
 	 * @param nonFiniteSpans the spans that hold NaN or infinite values, from the first pass
 	 */
-	SecondPass(final double centre, final MomentSums[] spanSums, final HistogramBinning binning,
+	SecondPass(final double centre, final double far, final MomentSums[] spanSums, final HistogramBinning binning,
 		final RankSelector.DigitCounter digits, final FloatCells cells, final OpenDigits open,
 		final boolean[] nonFiniteSpans)
 	{
 		this.centre = centre;
+		this.far = far;
 		this.spanSums = spanSums;
 		this.binning = binning;
 		this.counts = new long[binning.bins() <= SEPARATE_LANES_UP_TO ? 4 : 1][binning.bins() + 1];
@@ -86,7 +91,7 @@ final class SecondPass implements BlockConsumer {
 	@Override
 	public void accept(final double[] values, final long[] keys, final int length) {
 		binning.bins(values, bins, length);
-		current.addBlock(values, length);
+		current.addBlock(values, length, far);
 		final long[] c = counts[0];
 		for (int i = 0; i < length; i++) {
 			final int b = bins[i];
@@ -132,20 +137,7 @@ final class SecondPass implements BlockConsumer {
 				c2[e2]++;
 				c3[e3]++;
 			}
-			else {
-				c0[e0 & FloatCells.INDEX]++;
-				special[m] = i;
-				m += e0 >>> 31;
-				c1[e1 & FloatCells.INDEX]++;
-				special[m] = i + 1;
-				m += e1 >>> 31;
-				c2[e2 & FloatCells.INDEX]++;
-				special[m] = i + 2;
-				m += e2 >>> 31;
-				c3[e3 & FloatCells.INDEX]++;
-				special[m] = i + 3;
-				m += e3 >>> 31;
-			}
+			else m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
 			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
 			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
 			s1 += (d0 + d1) + (d2 + d3);
@@ -225,20 +217,8 @@ final class SecondPass implements BlockConsumer {
 				c3[e3]++;
 			}
 			else {
-				// rare: some of the four are special, to be finished after the loop; without branches,
-				// which would often be mispredicted here. Outliers leave the plain sums.
-				c0[e0 & FloatCells.INDEX]++;
-				special[m] = i;
-				m += (e0 | r0) >>> 31;
-				c1[e1 & FloatCells.INDEX]++;
-				special[m] = i + 1;
-				m += (e1 | r1) >>> 31;
-				c2[e2 & FloatCells.INDEX]++;
-				special[m] = i + 2;
-				m += (e2 | r2) >>> 31;
-				c3[e3 & FloatCells.INDEX]++;
-				special[m] = i + 3;
-				m += (e3 | r3) >>> 31;
+				// outliers leave the plain sums
+				m = countRare(i, m, e0, e1, e2, e3, r0, r1, r2, r3);
 				if (guarded && (x0 == 0 || x0 == last || x1 == 0 || x1 == last || x2 == 0 || x2 == last || x3 == 0
 					|| x3 == last)) {
 					d0 = cells.isGuard(x0) ? 0 : d0;
@@ -277,6 +257,35 @@ final class SecondPass implements BlockConsumer {
 		}
 		current.addSums(to - from - outliers, s1, s2, s3, s4);
 		return m;
+	}
+
+	/**
+	 * The rare case of four voxels of which some are special: counts each in its bin (a special
+	 * cell's voxel in the spare slot) and notes the special ones, to be finished after the loop;
+	 * without branches, which would often be mispredicted here.
+	 *
+	 * @param i the index of the first of the four
+	 * @param m the number of special voxels so far
+	 * @param e0 the cell table entries of the four, negative for special cells
+	 * @param r0 their open digit slots, negative for a digit counted one by one
+	 * @return the number of special voxels now
+	 */
+	private int countRare(final int i, int m, final int e0, final int e1, final int e2, final int e3, final int r0,
+		final int r1, final int r2, final int r3)
+	{
+		final int lanes = counts.length;
+		counts[0][e0 & FloatCells.INDEX]++;
+		special[m] = i;
+		m += (e0 | r0) >>> 31;
+		counts[1 % lanes][e1 & FloatCells.INDEX]++;
+		special[m] = i + 1;
+		m += (e1 | r1) >>> 31;
+		counts[2 % lanes][e2 & FloatCells.INDEX]++;
+		special[m] = i + 2;
+		m += (e2 | r2) >>> 31;
+		counts[3 % lanes][e3 & FloatCells.INDEX]++;
+		special[m] = i + 3;
+		return m + ((e3 | r3) >>> 31);
 	}
 
 	private int guards(final int x0, final int x1, final int x2, final int x3) {

@@ -248,6 +248,7 @@ public final class StatisticsCalculator {
 		// block's sum of them (2048 x 2^33 < 2^53), is then exact, and so is the mean but for its rounding
 		final double centre = kind.isInteger() && kind.keyBits() <= 32 ? Math.rint(summary.finiteMean()) : summary
 			.finiteMean();
+		final double far = outlierDistance(kind, summary, centre);
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
 		final boolean refine = !selector.isDone();
@@ -266,7 +267,7 @@ public final class StatisticsCalculator {
 		final OpenDigits secondOpen = open;
 		final List<SecondPass> seconds = new ArrayList<>();
 		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
-		SpanPass.run(source, () -> new BlockWorker(kind, add(seconds, new SecondPass(centre, momentSums, binning,
+		SpanPass.run(source, () -> new BlockWorker(kind, add(seconds, new SecondPass(centre, far, momentSums, binning,
 			refine ? add(counters, selector.newCounter()) : null, secondCells, secondOpen, nonFiniteSpans))), progress,
 			1.0 / passes, 2.0 / passes);
 		if (refine) SecondPass.addHotCounts(seconds, open, counters.get(0));
@@ -281,6 +282,17 @@ public final class StatisticsCalculator {
 			: rank -> OrderKeys.value(kind, selector.key(rank));
 		return assemble(summary, SecondPass.mergeMoments(centre, momentSums), valueOfRank, SecondPass
 			.mergeHistograms(binning, seconds));
+	}
+
+	/**
+	 * @return how far from the centre a value is an outlier of the bulk, to be added to the moments
+	 *         exactly lest it round away the others: {@link FloatCells#FAR} times the reach of the
+	 *         bulk; never for whole numbers of up to 32 bits, whose deviations are summed exactly
+	 */
+	private static double outlierDistance(final PixelKind kind, final Summary summary, final double centre) {
+		if (kind.isInteger() && kind.keyBits() <= 32 || summary.finite == 0) return Double.MAX_VALUE;
+		final double[] bulk = summary.bulk(kind);
+		return FloatCells.FAR * Math.max(Math.abs(bulk[0] - centre), Math.abs(bulk[1] - centre));
 	}
 
 	private static <T> T add(final List<T> list, final T item) {

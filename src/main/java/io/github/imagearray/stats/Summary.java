@@ -239,6 +239,31 @@ final class Summary implements BlockConsumer {
 		return s;
 	}
 
+	/**
+	 * @param kind the kind whose order keys the {@link #topDigits} count
+	 * @return {lo, hi}: the bulk of the finite values, from the first digit that the lowest 1/16384 of
+	 *         the values reach to the last one that the highest do, within [finiteMin, finiteMax]; the
+	 *         finite range where there are no digit counts or the bulk would be empty
+	 */
+	double[] bulk(final PixelKind kind) {
+		final double min = finiteMin, max = finiteMax;
+		if (topDigits == null || !(min < max)) return new double[] { min, max };
+		final long tail = count() >> 14;
+		final int shift = kind.keyBits() - Integer.numberOfTrailingZeros(topDigits.length);
+		// from the digits of the extremes inwards
+		int first = (int) (OrderKeys.key(kind, min) >>> shift);
+		int last = (int) (OrderKeys.key(kind, max) >>> shift);
+		for (long below = topDigits[first]; below <= tail && first < last; below += topDigits[++first]) {
+		}
+		for (long above = topDigits[last]; above <= tail && last > first; above += topDigits[--last]) {
+		}
+		final double firstValue = OrderKeys.value(kind, (long) first << shift);
+		final double lastValue = OrderKeys.value(kind, ((long) last + 1 << shift) - 1);
+		// NaN where a digit holds infinities: comparisons keep the finite range then
+		final double lo = firstValue > min ? firstValue : min, hi = lastValue < max ? lastValue : max;
+		return lo < hi ? new double[] { lo, hi } : new double[] { min, max };
+	}
+
 	/** @return the number of values that are not NaN */
 	long count() {
 		return finite + posInf + negInf;

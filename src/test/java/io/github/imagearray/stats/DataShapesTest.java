@@ -44,6 +44,26 @@ class DataShapesTest {
 		}
 	}
 
+	/**
+	 * The 64-bit paths share the cause of a poor mean: far outliers that cancel must not round away
+	 * the other voxels in the plain sums.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "outliers, float64", "hot-pixels, float64", "ct-air, float64", "outliers, int64" })
+	void sixtyFourBitOutliersLeaveTheMeanExact(final String shape, final String type) {
+		final float[] voxels = shape(shape, false);
+		final double[] values = new double[voxels.length];
+		final long[] longs = new long[voxels.length];
+		for (int i = 0; i < voxels.length; i++) {
+			// whole numbers: the phantom in thousandths, the outliers at +-2^60
+			longs[i] = Math.abs(voxels[i]) == 1e30f ? (long) Math.signum(voxels[i]) << 60 : Math.round(voxels[i] * 1000.0);
+			values[i] = type.equals("int64") ? longs[i] : voxels[i];
+		}
+		final Statistics s = type.equals("int64") ? new StatisticsCalculator().compute(ArrayImgs.longs(longs, SIZE, SIZE,
+			SIZE)) : new StatisticsCalculator().compute(ArrayImgs.doubles(values, SIZE, SIZE, SIZE));
+		ReferenceStatistics.of(values, s.histogram().counts().length).assertAgrees(s);
+	}
+
 	/** @return the voxels of a shape, z slowest, from a fixed seed */
 	static float[] shape(final String shape, final boolean shuffled) {
 		final SplittableRandom random = new SplittableRandom(shape.hashCode());
