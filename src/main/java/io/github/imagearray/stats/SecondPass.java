@@ -124,7 +124,11 @@ final class SecondPass implements BlockConsumer {
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final int[] special = this.special;
-		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+		// several sets of power sums keep the chains of dependent additions short; the third and
+		// fourth powers multiplied and added in one step where the processor can (about 15 % faster
+		// here than four sums of trees of products)
+		double a1 = 0, a2 = 0, b1 = 0, b2 = 0;
+		double a3 = 0, b3 = 0, g3 = 0, h3 = 0, a4 = 0, b4 = 0, g4 = 0, h4 = 0;
 		int m = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
@@ -140,10 +144,18 @@ final class SecondPass implements BlockConsumer {
 			else m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
 			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
 			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
-			s1 += (d0 + d1) + (d2 + d3);
-			s2 += (q0 + q1) + (q2 + q3);
-			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
-			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
+			a1 += d0 + d2;
+			b1 += d1 + d3;
+			a2 += q0 + q2;
+			b2 += q1 + q3;
+			a3 = MultiplyAdd.of(q0, d0, a3);
+			b3 = MultiplyAdd.of(q1, d1, b3);
+			g3 = MultiplyAdd.of(q2, d2, g3);
+			h3 = MultiplyAdd.of(q3, d3, h3);
+			a4 = MultiplyAdd.of(q0, q0, a4);
+			b4 = MultiplyAdd.of(q1, q1, b4);
+			g4 = MultiplyAdd.of(q2, q2, g4);
+			h4 = MultiplyAdd.of(q3, q3, h4);
 		}
 		for (; i < to; i++) {
 			final double v = values[i], d = v - c, q = d * d;
@@ -151,12 +163,12 @@ final class SecondPass implements BlockConsumer {
 			c0[e & FloatCells.INDEX]++;
 			special[m] = i;
 			m += e >>> 31;
-			s1 += d;
-			s2 += q;
-			s3 += q * d;
-			s4 += q * q;
+			a1 += d;
+			a2 += q;
+			a3 = MultiplyAdd.of(q, d, a3);
+			a4 = MultiplyAdd.of(q, q, a4);
 		}
-		current.addSums(to - from, s1, s2, s3, s4);
+		current.addSums(to - from, a1 + b1, a2 + b2, (a3 + b3) + (g3 + h3), (a4 + b4) + (g4 + h4));
 		return m;
 	}
 

@@ -35,6 +35,11 @@ final class Summary implements BlockConsumer {
 	 * the top raw bits: both are the same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
 	 */
 	private final int[] topCounts;
+	/**
+	 * For 32-bit floats, a second table of the same counts, for every other voxel of the fast path:
+	 * where most voxels share a digit (CT air), increments of one count would wait on each other.
+	 */
+	private final int[] oddTopCounts;
 	private long countedSinceSpill;
 	private final int topBits;
 	private final boolean rawFloatOrder;
@@ -59,6 +64,7 @@ final class Summary implements BlockConsumer {
 		final boolean[] nonFiniteSpans)
 	{
 		this.topCounts = keyBits == 0 ? null : new int[1 << topBits];
+		this.oddTopCounts = keyBits != 0 && rawFloatOrder ? new int[1 << topBits] : null;
 		this.topBits = topBits;
 		this.rawFloatOrder = rawFloatOrder;
 		this.topShift = keyBits - topBits;
@@ -106,7 +112,7 @@ final class Summary implements BlockConsumer {
 	 */
 	@Override
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
-		final int[] top = topCounts;
+		final int[] top = topCounts, odd = oddTopCounts;
 		final int shift = topShift;
 		// four of each accumulator, so that no addition or comparison waits on the one before; the
 		// extremes start from the running ones, so that their comparisons rarely change anything and
@@ -130,9 +136,9 @@ final class Summary implements BlockConsumer {
 			x2 = v2 > x2 ? v2 : x2;
 			x3 = v3 > x3 ? v3 : x3;
 			top[Float.floatToRawIntBits(v0) >>> shift]++;
-			top[Float.floatToRawIntBits(v1) >>> shift]++;
+			odd[Float.floatToRawIntBits(v1) >>> shift]++;
 			top[Float.floatToRawIntBits(v2) >>> shift]++;
-			top[Float.floatToRawIntBits(v3) >>> shift]++;
+			odd[Float.floatToRawIntBits(v3) >>> shift]++;
 		}
 		for (; i < to; i++) {
 			final float v = values[i];
@@ -143,8 +149,10 @@ final class Summary implements BlockConsumer {
 		}
 		final double sum = (s0 + s1) + (s2 + s3);
 		if (sum - sum != 0) {
+			// undone where each was counted: every other voxel of the groups of four in the odd table
+			final int grouped = from + ((to - from) & ~3);
 			for (int j = from; j < to; j++)
-				top[Float.floatToRawIntBits(values[j]) >>> shift]--;
+				(j < grouped && (j - from) % 2 == 1 ? odd : top)[Float.floatToRawIntBits(values[j]) >>> shift]--;
 			return false;
 		}
 		final float min = lesser(lesser(n0, n1), lesser(n2, n3));
@@ -178,6 +186,7 @@ final class Summary implements BlockConsumer {
 		if (topDigits == null) topDigits = new long[topCounts.length];
 		addTopCounts(topDigits);
 		Arrays.fill(topCounts, 0);
+		if (oddTopCounts != null) Arrays.fill(oddTopCounts, 0);
 		countedSinceSpill = count();
 	}
 
@@ -189,8 +198,8 @@ final class Summary implements BlockConsumer {
 		// raw float order: the positive floats, in order, are the upper half of the keys; the negative
 		// ones, in reverse, the lower half (OrderKeys.floatTopOfRawTop, a loop without a test per digit)
 		else for (int d = 0; d < half; d++) {
-			total[half + d] += topCounts[d];
-			total[half - 1 - d] += topCounts[half + d];
+			total[half + d] += topCounts[d] + oddTopCounts[d];
+			total[half - 1 - d] += topCounts[half + d] + oddTopCounts[half + d];
 		}
 	}
 
