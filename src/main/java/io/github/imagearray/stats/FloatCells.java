@@ -8,7 +8,7 @@ package io.github.imagearray.stats;
  * Such straddling cells are <em>special</em>: their voxels are binned against the edges. The grid
  * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
  * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
- * {@link Summary#topDigits key counts}) lies within a few bins and far outliers beyond it (the range
+ * {@link Summary#bulk key counts}) lies within a few bins and far outliers beyond it (the range
  * more than {@link #FAR} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
  * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
  * each is added exactly ({@link MomentSums#addExactly}).
@@ -59,12 +59,8 @@ final class FloatCells {
 	 * @param bulkHi the highest value of the bulk, a float greater than bulkLo
 	 * @param voxels the number of voxels to be binned: small images get fewer cells, which are
 	 *          quicker to set up
-	 * @param openKeyRanges pairs of first and last 32-bit {@link OrderKeys order keys} that may
-	 *          hold values of open ranks: their cells are marked special
 	 */
-	FloatCells(final HistogramBinning binning, final double bulkLo, final double bulkHi, final long voxels,
-		final long[] openKeyRanges)
-	{
+	FloatCells(final HistogramBinning binning, final double bulkLo, final double bulkHi, final long voxels) {
 		if (!(bulkLo < bulkHi)) throw new IllegalArgumentException("Cells need lo < hi, not " + bulkLo + " and " +
 			bulkHi + ".");
 		this.binning = binning;
@@ -100,11 +96,31 @@ final class FloatCells {
 		this.last = guarded ? cells + 2 : cells;
 		table = new int[last + 1];
 		markBins();
+	}
+
+	/** The same grid as {@code cells}, with the table {@code table}. */
+	private FloatCells(final FloatCells cells, final int[] table) {
+		this.binning = cells.binning;
+		this.lo = cells.lo;
+		this.scale = cells.scale;
+		this.last = cells.last;
+		this.guarded = cells.guarded;
+		this.table = table;
+	}
+
+	/**
+	 * @param openKeyRanges pairs of first and last 32-bit {@link OrderKeys order keys} that may
+	 *          hold values of open ranks
+	 * @return the same cells with those of the ranges marked special
+	 */
+	FloatCells markingOpen(final long[] openKeyRanges) {
+		final int[] marked = table.clone();
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
-			final int[] marked = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
-			for (int c = marked[0]; c <= marked[1]; c++)
-				table[c] |= SPECIAL;
+			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
+			for (int c = cells[0]; c <= cells[1]; c++)
+				marked[c] |= SPECIAL;
 		}
+		return new FloatCells(this, marked);
 	}
 
 	/** @return the first and last cell that floats with keys from {@code first} to {@code last} fall in */
@@ -160,22 +176,6 @@ final class FloatCells {
 			bin += edgesStarting[c];
 			table[c] = straddles[c] ? SPECIAL | binning.bins() : bin;
 		}
-	}
-
-	/**
-	 * @param summary the first pass's summary of 32-bit floats, with the counts of the first key digit
-	 *          (of {@code RankSelector.firstDigitBits(32)} bits) or without any
-	 * @param openKeyRanges pairs of first and last order keys whose cells are marked special
-	 * @return the cells over the bulk of the values, or null where there is no grid: when all finite
-	 *         values are equal
-	 */
-	static FloatCells over(final HistogramBinning binning, final Summary summary, final long voxels,
-		final long[] openKeyRanges)
-	{
-		final double min = summary.finiteMin, max = summary.finiteMax;
-		if (!(min < max)) return null;
-		final double[] bulk = summary.bulk(PixelKind.FLOAT32);
-		return new FloatCells(binning, bulk[0], bulk[1], voxels, openKeyRanges);
 	}
 
 	/**

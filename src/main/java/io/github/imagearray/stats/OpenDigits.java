@@ -30,11 +30,9 @@ final class OpenDigits {
 	/**
 	 * @param openKeyRanges the pairs of first and last keys of the open first digits, sorted
 	 * @param topDigits the counts of the first digit in key order
+	 * @param total the number of values they count
 	 */
-	OpenDigits(final long[] openKeyRanges, final long[] topDigits) {
-		long total = 0;
-		for (final long c : topDigits)
-			total += c;
+	OpenDigits(final long[] openKeyRanges, final long[] topDigits, final long total) {
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int prefix = (int) (openKeyRanges[r] >>> LOW_BITS);
 			slots[OrderKeys.rawTopOfFloatTop(prefix, 32 - LOW_BITS)] = ONE_BY_ONE;

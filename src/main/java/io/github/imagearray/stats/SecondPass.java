@@ -20,12 +20,7 @@ final class SecondPass implements BlockConsumer {
 	/** Of the raw bits of a float, those below its first key digit. */
 	private static final int LOW = (1 << OpenDigits.LOW_BITS) - 1;
 	/** Where no digit is open: every slot closed. */
-	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0]);
-	/**
-	 * A worker empties its hot digit counts into wider ones once it has counted this many values: no
-	 * count can overflow in the span that follows.
-	 */
-	private static final long SPILL_AT = Integer.MAX_VALUE - VoxelSource.SPAN;
+	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0], 0);
 	private final double centre;
 	/** Values farther than this from the centre are added to the moments exactly. */
 	private final double far;
@@ -179,14 +174,11 @@ final class SecondPass implements BlockConsumer {
 	 * @return the number of special voxels, whose indices are in {@link #special}
 	 */
 	private int bin(final float[] values, final int from, final int to) {
-		final double c = centre, lo = cells.lo, scale = cells.scale;
-		final int last = cells.last;
+		final double c = centre;
 		final int[] table = cells.table;
 		final byte[] slots = open.slots;
 		// where the cells mark the open ranks themselves, no voxel needs its slot
 		final boolean bySlots = open != NONE_OPEN;
-		// a grid over the whole range needs no clamping
-		final boolean guarded = cells.guarded;
 		final int[][] hot = hotCounts;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
@@ -212,14 +204,7 @@ final class SecondPass implements BlockConsumer {
 				hot[3][(r3 & 3) << OpenDigits.LOW_BITS | b3 & LOW]++;
 			}
 			final double v0 = f0, v1 = f1, v2 = f2, v3 = f3;
-			final int x0 = guarded ? Math.min(Math.max((int) ((v0 - lo) * scale + 1), 0), last) : (int) ((v0 - lo)
-				* scale);
-			final int x1 = guarded ? Math.min(Math.max((int) ((v1 - lo) * scale + 1), 0), last) : (int) ((v1 - lo)
-				* scale);
-			final int x2 = guarded ? Math.min(Math.max((int) ((v2 - lo) * scale + 1), 0), last) : (int) ((v2 - lo)
-				* scale);
-			final int x3 = guarded ? Math.min(Math.max((int) ((v3 - lo) * scale + 1), 0), last) : (int) ((v3 - lo)
-				* scale);
+			final int x0 = cells.cell(v0), x1 = cells.cell(v1), x2 = cells.cell(v2), x3 = cells.cell(v3);
 			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
 			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
 			if ((e0 | e1 | e2 | e3 | r0 | r1 | r2 | r3) >= 0) {
@@ -231,13 +216,14 @@ final class SecondPass implements BlockConsumer {
 			else {
 				// outliers leave the plain sums
 				m = countRare(i, m, e0, e1, e2, e3, r0, r1, r2, r3);
-				if (guarded && (x0 == 0 || x0 == last || x1 == 0 || x1 == last || x2 == 0 || x2 == last || x3 == 0
-					|| x3 == last)) {
-					d0 = cells.isGuard(x0) ? 0 : d0;
-					d1 = cells.isGuard(x1) ? 0 : d1;
-					d2 = cells.isGuard(x2) ? 0 : d2;
-					d3 = cells.isGuard(x3) ? 0 : d3;
-					outliers += guards(x0, x1, x2, x3);
+				final boolean g0 = cells.isGuard(x0), g1 = cells.isGuard(x1), g2 = cells.isGuard(x2), g3 = cells
+					.isGuard(x3);
+				if (g0 || g1 || g2 || g3) {
+					d0 = g0 ? 0 : d0;
+					d1 = g1 ? 0 : d1;
+					d2 = g2 ? 0 : d2;
+					d3 = g3 ? 0 : d3;
+					outliers += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
 				}
 			}
 			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
@@ -300,11 +286,6 @@ final class SecondPass implements BlockConsumer {
 		return m + ((e3 | r3) >>> 31);
 	}
 
-	private int guards(final int x0, final int x1, final int x2, final int x3) {
-		return (cells.isGuard(x0) ? 1 : 0) + (cells.isGuard(x1) ? 1 : 0) + (cells.isGuard(x2) ? 1 : 0) + (cells
-			.isGuard(x3) ? 1 : 0);
-	}
-
 	private static boolean allFinite(final float[] values, final int from, final int to) {
 		for (int i = from; i < to; i++)
 			if (values[i] - values[i] != 0) return false;
@@ -331,7 +312,7 @@ final class SecondPass implements BlockConsumer {
 		current = new MomentSums(centre);
 		if (hotCounts != null) {
 			countedSinceSpill += VoxelSource.SPAN;
-			if (countedSinceSpill >= SPILL_AT) spillHot();
+			if (countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spillHot();
 		}
 	}
 

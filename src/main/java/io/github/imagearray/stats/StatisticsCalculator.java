@@ -248,20 +248,22 @@ public final class StatisticsCalculator {
 		// block's sum of them (2048 x 2^33 < 2^53), is then exact, and so is the mean but for its rounding
 		final double centre = kind.isInteger() && kind.keyBits() <= 32 ? Math.rint(summary.finiteMean()) : summary
 			.finiteMean();
-		final double far = outlierDistance(kind, summary, centre);
+		// the values between the few lowest and the few highest: beyond it lie outliers
+		final double[] bulk = summary.bulk(kind);
+		final double far = outlierDistance(kind, summary, bulk, centre);
 		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
 		final HistogramBinning binning = binning(kind, summary);
 		final boolean refine = !selector.isDone();
-		FloatCells cells = kind == PixelKind.FLOAT32 ? FloatCells.over(binning, summary, source.size(), new long[0])
-			: null;
+		FloatCells cells = kind == PixelKind.FLOAT32 && summary.finiteMin < summary.finiteMax ? new FloatCells(binning,
+			bulk[0], bulk[1], source.size()) : null;
 		OpenDigits open = null;
 		if (cells != null && refine) {
 			// the cells mark the open ranks themselves where they hold few voxels; else each voxel looks
 			// its first digit up
 			final long[] ranges = selector.openKeyRanges();
-			if (cells.voxelsInCellsOf(ranges, summary.topDigits) <= summary.count() / FEW_IN_OPEN_CELLS) cells = FloatCells
-				.over(binning, summary, source.size(), ranges);
-			else open = new OpenDigits(ranges, summary.topDigits);
+			if (cells.voxelsInCellsOf(ranges, summary.topDigits) <= summary.count() / FEW_IN_OPEN_CELLS) cells = cells
+				.markingOpen(ranges);
+			else open = new OpenDigits(ranges, summary.topDigits, summary.count());
 		}
 		final FloatCells secondCells = cells;
 		final OpenDigits secondOpen = open;
@@ -289,9 +291,10 @@ public final class StatisticsCalculator {
 	 *         exactly lest it round away the others: {@link FloatCells#FAR} times the reach of the
 	 *         bulk; never for whole numbers of up to 32 bits, whose deviations are summed exactly
 	 */
-	private static double outlierDistance(final PixelKind kind, final Summary summary, final double centre) {
+	private static double outlierDistance(final PixelKind kind, final Summary summary, final double[] bulk,
+		final double centre)
+	{
 		if (kind.isInteger() && kind.keyBits() <= 32 || summary.finite == 0) return Double.MAX_VALUE;
-		final double[] bulk = summary.bulk(kind);
 		return FloatCells.FAR * Math.max(Math.abs(bulk[0] - centre), Math.abs(bulk[1] - centre));
 	}
 

@@ -12,11 +12,6 @@ import java.util.List;
  */
 final class Summary implements BlockConsumer {
 
-	/**
-	 * A worker empties its digit counts into wider ones once it has counted this many values: no
-	 * count can overflow in the span that follows.
-	 */
-	private static final long SPILL_AT = Integer.MAX_VALUE - VoxelSource.SPAN;
 
 	long finite;
 	long nan;
@@ -178,7 +173,7 @@ final class Summary implements BlockConsumer {
 		spanSum = new CompensatedSum();
 		nonFiniteSpans[span] = nonFiniteInSpan;
 		nonFiniteInSpan = false;
-		if (topCounts != null && count() - countedSinceSpill >= SPILL_AT) spill();
+		if (topCounts != null && count() - countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spill();
 	}
 
 	/** Adds the digit counts since the last spill to {@link #topDigits}. */

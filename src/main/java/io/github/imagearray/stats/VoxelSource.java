@@ -28,6 +28,11 @@ final class VoxelSource {
 	/** Voxels per span of an array; a span never straddles two planes. */
 	static final int SPAN = 1 << 20;
 	/**
+	 * A worker empties int count tables into wider ones once it has counted this many values since
+	 * it last did: no count can overflow in the span that follows.
+	 */
+	static final long SPILL_INT_COUNTS_AT = Integer.MAX_VALUE - SPAN;
+	/**
 	 * Voxels per span read through a cursor: cursors can be slow (procedural images, deep views),
 	 * and a span is the unit of work a cancellation waits for.
 	 */

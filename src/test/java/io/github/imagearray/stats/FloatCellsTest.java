@@ -24,7 +24,7 @@ class FloatCellsTest {
 	void everyFloatGetsTheBinOfTheEdges(final float min, final float max, final int bins, final long voxels) {
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
 		// small images get a coarser grid: fewer cells per bin, the same bins
-		final FloatCells cells = new FloatCells(binning, min, max, voxels, new long[0]);
+		final FloatCells cells = new FloatCells(binning, min, max, voxels);
 		for (final float v : probes(binning, min, max)) {
 			final int cell = cells.cell(v);
 			assertTrue(cell >= 0 && cell < cells.table.length, "cell " + cell + " of " + v);
@@ -44,7 +44,7 @@ class FloatCellsTest {
 		final int bins, final boolean bulkWithinFewBins)
 	{
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
-		final FloatCells cells = new FloatCells(binning, lo, hi, 1L << 27, new long[0]);
+		final FloatCells cells = new FloatCells(binning, lo, hi, 1L << 27);
 		final List<Float> probes = probes(binning, min, max);
 		probes.addAll(probes(binning, lo, hi));
 		int beyond = 0;
@@ -75,7 +75,7 @@ class FloatCellsTest {
 			ranges[r] = OrderKeys.floatKey(inside) & ~0xffffL;
 			ranges[r + 1] = ranges[r] | 0xffff;
 		}
-		final FloatCells cells = new FloatCells(binning, min, max, 1L << 24, ranges);
+		final FloatCells cells = new FloatCells(binning, min, max, 1L << 24).markingOpen(ranges);
 		int inRanges = 0;
 		for (final float v : probes(binning, min, max)) {
 			final long key = OrderKeys.floatKey(v);
@@ -94,7 +94,7 @@ class FloatCellsTest {
 	@CsvSource({ "-0.1, 1.1, 255", "-1024, 3071, 255", "0.001, 7.3, 1000", "1e7, 10000001, 255", "0, 1, 10" })
 	void edgesFallOnCellBoundaries(final float min, final float max, final int bins) {
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
-		final FloatCells cells = new FloatCells(binning, min, max, 1L << 27, new long[0]);
+		final FloatCells cells = new FloatCells(binning, min, max, 1L << 27);
 		// a grid over the whole range: the cells and one for rounding at the top, no guards
 		assertTrue(!cells.guarded, "no guards");
 		assertEquals(0, (cells.table.length - 1) % bins, "a whole number of cells per bin");
