@@ -109,12 +109,14 @@ final class Summary implements BlockConsumer {
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
 		final int[] top = topCounts, odd = oddTopCounts;
 		final int shift = topShift;
-		// four of each accumulator, so that no addition or comparison waits on the one before; the
-		// extremes start from the running ones, so that their comparisons rarely change anything and
-		// stay well predicted
+		// four sums, so that no addition waits on the one before. The extremes are tested, not
+		// updated, per voxel: (v - min) * (max - v) has its sign bit set exactly where v lies outside
+		// [min, max] (the sign of each difference is exact, and a product keeps the sign even when it
+		// underflows to -0 or overflows), so all four voxels take one rarely taken branch where four
+		// running minima and maxima took eight comparisons (about a third of the pass)
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		float n0 = (float) finiteMin, n1 = n0, n2 = n0, n3 = n0;
-		float x0 = (float) finiteMax, x1 = x0, x2 = x0, x3 = x0;
+		float min = finiteMin <= finiteMax ? (float) finiteMin : values[from];
+		float max = finiteMin <= finiteMax ? (float) finiteMax : values[from];
 		int i = from;
 		for (; i + 3 < to; i += 4) {
 			final float v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
@@ -122,24 +124,24 @@ final class Summary implements BlockConsumer {
 			s1 += v1;
 			s2 += v2;
 			s3 += v3;
-			n0 = v0 < n0 ? v0 : n0;
-			n1 = v1 < n1 ? v1 : n1;
-			n2 = v2 < n2 ? v2 : n2;
-			n3 = v3 < n3 ? v3 : n3;
-			x0 = v0 > x0 ? v0 : x0;
-			x1 = v1 > x1 ? v1 : x1;
-			x2 = v2 > x2 ? v2 : x2;
-			x3 = v3 > x3 ? v3 : x3;
-			top[Float.floatToRawIntBits(v0) >>> shift]++;
-			odd[Float.floatToRawIntBits(v1) >>> shift]++;
-			top[Float.floatToRawIntBits(v2) >>> shift]++;
-			odd[Float.floatToRawIntBits(v3) >>> shift]++;
+			final int b0 = Float.floatToRawIntBits(v0), b1 = Float.floatToRawIntBits(v1);
+			final int b2 = Float.floatToRawIntBits(v2), b3 = Float.floatToRawIntBits(v3);
+			top[b0 >>> shift]++;
+			odd[b1 >>> shift]++;
+			top[b2 >>> shift]++;
+			odd[b3 >>> shift]++;
+			if ((Float.floatToRawIntBits((v0 - min) * (max - v0)) | Float.floatToRawIntBits((v1 - min) * (max - v1)) |
+				Float.floatToRawIntBits((v2 - min) * (max - v2)) | Float.floatToRawIntBits((v3 - min) * (max - v3))) < 0)
+			{
+				min = lesser(min, lesser(lesser(v0, v1), lesser(v2, v3)));
+				max = greater(max, greater(greater(v0, v1), greater(v2, v3)));
+			}
 		}
 		for (; i < to; i++) {
 			final float v = values[i];
 			s0 += v;
-			n0 = v < n0 ? v : n0;
-			x0 = v > x0 ? v : x0;
+			min = lesser(min, v);
+			max = greater(max, v);
 			top[Float.floatToRawIntBits(v) >>> shift]++;
 		}
 		final double sum = (s0 + s1) + (s2 + s3);
@@ -150,10 +152,8 @@ final class Summary implements BlockConsumer {
 				(j < grouped && (j - from) % 2 == 1 ? odd : top)[Float.floatToRawIntBits(values[j]) >>> shift]--;
 			return false;
 		}
-		final float min = lesser(lesser(n0, n1), lesser(n2, n3));
-		final float max = greater(greater(x0, x1), greater(x2, x3));
-		finiteMin = min < finiteMin ? min : finiteMin;
-		finiteMax = max > finiteMax ? max : finiteMax;
+		finiteMin = min;
+		finiteMax = max;
 		finite += to - from;
 		spanSum.add(sum);
 		return true;

@@ -9,7 +9,10 @@ import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 
-/** The first pass's digit counts stay exact when one worker counts more values than an int holds. */
+/**
+ * The first pass's digit counts stay exact when one worker counts more values than an int holds;
+ * its extremes are those of a sorted copy, whatever floats the blocks hold.
+ */
 class SummaryTest {
 
 	@Test
@@ -41,5 +44,43 @@ class SummaryTest {
 		assertArrayEquals(expected, merged.topDigits);
 		assertEquals(-1, merged.finiteMin);
 		assertEquals(2.5, merged.finiteMax);
+	}
+
+	@Test
+	void extremesOfFloatBlocksAreThoseOfSortedValues() {
+		// differences that overflow (±MAX_VALUE), products that underflow (subnormals, zeros of both
+		// signs), new extremes in each of the four lanes and in the tail, and a block declined for
+		// holding an infinity, whose values must not count
+		final float tiny = Float.MIN_VALUE;
+		final float[][] cases = { //
+			{ 1, 2, 3, 4, 5, 6, 7, 8, 9 }, //
+			{ 5, 5, 5, 5, 4, 5, 5, 5, 5, 5, 5, 6, 5, 5, 5, 5, 3 }, //
+			{ 0, tiny, -tiny, 0, 2 * tiny, -0f, 3 * tiny, -2 * tiny }, //
+			{ tiny, tiny, tiny, tiny, 0, 0, 0, -tiny, 0, 0, 0, 0 }, //
+			{ -Float.MAX_VALUE, Float.MAX_VALUE, 1, -1, Float.MAX_VALUE, -Float.MAX_VALUE, 0, 0 }, //
+			{ 1e-30f, 1e30f, -1e30f, 1e-30f, 1e-30f, 1e-30f, 1e-30f, 1e-30f, -1e-30f, 1e31f }, //
+			{ 7 } };
+		final java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+		for (final float[] values : cases)
+			for (int shuffle = 0; shuffle < 20; shuffle++) {
+				final float[] block = values.clone();
+				for (int i = block.length - 1; shuffle > 0 && i > 0; i--) {
+					final int j = random.nextInt(i + 1);
+					final float t = block[i];
+					block[i] = block[j];
+					block[j] = t;
+				}
+				final Summary summary = new Summary(PixelKind.FLOAT32, RankSelector.firstDigitBits(32),
+					new CompensatedSum[1], new boolean[1]);
+				assertEquals(false, summary.acceptFloats(new float[] { -1e38f, Float.POSITIVE_INFINITY, 1e38f, 2 }, 0, 4));
+				for (int from = 0; from < block.length; from += 5)
+					assertTrue(summary.acceptFloats(block, from, Math.min(block.length, from + 5)));
+				final float[] sorted = block.clone();
+				Arrays.sort(sorted);
+				final String where = Arrays.toString(block);
+				assertEquals(sorted[0], (float) summary.finiteMin, 0, where);
+				assertEquals(sorted[sorted.length - 1], (float) summary.finiteMax, 0, where);
+				assertEquals(block.length, summary.count(), where);
+			}
 	}
 }
