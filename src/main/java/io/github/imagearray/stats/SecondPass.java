@@ -21,6 +21,8 @@ final class SecondPass implements BlockConsumer {
 	private static final int LOW = (1 << OpenDigits.LOW_BITS) - 1;
 	/** Where no digit is open: every slot closed. */
 	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0], 0);
+	/** {@link #runsFill} looks at groups of four voxels this far apart. */
+	private static final int RUN_SAMPLE_STRIDE = 128;
 	private final double centre;
 	/** Values farther than this from the centre are added to the moments exactly. */
 	private final double far;
@@ -183,6 +185,7 @@ final class SecondPass implements BlockConsumer {
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final int[] special = this.special;
+		final boolean runs = runsFill(values, from, to);
 		// one accumulator per power, each taking one addition per four voxels: longer chains, or more
 		// accumulators (which C2 spills to the stack), take longer
 		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
@@ -193,6 +196,25 @@ final class SecondPass implements BlockConsumer {
 			final float f0 = values[i], f1 = values[i + 1], f2 = values[i + 2], f3 = values[i + 3];
 			final int b0 = Float.floatToRawIntBits(f0), b1 = Float.floatToRawIntBits(f1);
 			final int b2 = Float.floatToRawIntBits(f2), b3 = Float.floatToRawIntBits(f3);
+			// four equal values are one value four times: binned, counted and its powers taken once,
+			// unless it needs the exact path
+			if (runs && ((b0 ^ b1) | (b1 ^ b2) | (b2 ^ b3)) == 0) {
+				final int r = bySlots ? slots[b0 >>> OpenDigits.LOW_BITS] : 0;
+				final double v = f0;
+				// a guard cell's entry is negative too
+				final int e = table[cells.cell(v)];
+				if ((e | r) >= 0) {
+					if (hot != null) hot[0][(r & 3) << OpenDigits.LOW_BITS | b0 & LOW] += 4;
+					c0[e] += 4;
+					// four times each power: exact, a power of two
+					final double d = v - c, q = d * d;
+					s1 += 4 * d;
+					s2 += 4 * q;
+					s3 += 4 * (q * d);
+					s4 += 4 * (q * q);
+					continue;
+				}
+			}
 			final int r0 = bySlots ? slots[b0 >>> OpenDigits.LOW_BITS] : 0, r1 = bySlots ? slots[b1 >>> OpenDigits.LOW_BITS]
 				: 0;
 			final int r2 = bySlots ? slots[b2 >>> OpenDigits.LOW_BITS] : 0, r3 = bySlots ? slots[b3 >>> OpenDigits.LOW_BITS]
@@ -255,6 +277,19 @@ final class SecondPass implements BlockConsumer {
 		}
 		current.addSums(to - from - outliers, s1, s2, s3, s4);
 		return m;
+	}
+
+	/**
+	 * @return whether runs of four equal values (CT air, padding, background) fill at least half of
+	 *         a sample of places in the block: only then is a test for them worth its cost. A
+	 *         choice made from the block alone, so that each span's sums are the same whichever
+	 *         worker adds them.
+	 */
+	private static boolean runsFill(final float[] values, final int from, final int to) {
+		int sampled = 0, runs = 0;
+		for (int i = from; i + 3 < to; i += RUN_SAMPLE_STRIDE, sampled++)
+			if (values[i] == values[i + 1] && values[i + 1] == values[i + 2] && values[i + 2] == values[i + 3]) runs++;
+		return runs * 2 >= sampled && runs > 0;
 	}
 
 	/**

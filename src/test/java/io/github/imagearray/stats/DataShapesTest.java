@@ -25,7 +25,7 @@ class DataShapesTest {
 
 	@ParameterizedTest
 	@CsvSource({ "phantom, false", "ct-air, false", "ct-air, true", "atoms, false", "atoms, true",
-		"outliers, false", "hot-pixels, false", "narrow, false", "narrow, true", "negative-narrow, true",
+		"outliers, false", "ct-air-outliers, false", "steps, false", "hot-pixels, false", "narrow, false", "narrow, true", "negative-narrow, true",
 		"lognormal, true", "negative-lognormal, true" })
 	void everyShapeIsExactAndTheSameWithAnyThreads(final String shape, final boolean shuffled) {
 		final float[] voxels = shape(shape, shuffled);
@@ -91,6 +91,7 @@ class DataShapesTest {
 		final double density = r < 0.7 ? 0.2 : r < 0.8 ? 1 : 0;
 		switch (shape) {
 			case "ct-air":
+			case "ct-air-outliers":
 				// about 73 % outside the head: air at exactly -1024
 				return r < 0.8 ? (float) ((density + noise) * 1000 - 1000) : -1024;
 			case "atoms":
@@ -98,6 +99,9 @@ class DataShapesTest {
 				if (r >= 0.9) return -1024;
 				if (r >= 0.75) return 0;
 				return r < 0.3 ? 3071 : (float) ((density + noise) * 1000);
+			case "steps":
+				// runs of whole numbers 0 to 7: with 7 bins, each on a bin edge
+				return Math.min(7, (int) (r * 8));
 			case "narrow":
 				return Math.nextUp(1000f) + random.nextInt(16) * Math.ulp(1000f);
 			case "negative-narrow":
