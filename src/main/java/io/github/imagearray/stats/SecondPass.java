@@ -102,8 +102,8 @@ final class SecondPass implements BlockConsumer {
 	public boolean acceptFloats(final float[] values, final int from, final int to) {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
 		// C2 compiles one loop per case steadily; one loop for all cases it compiles now well, now not
-		final int specials = open == NONE_OPEN && !cells.guarded ? binPlainly(values, from, to) : bin(values, from,
-			to);
+		final int specials = open != NONE_OPEN ? bin(values, from, to) : cells.guarded ? binGuarded(values, from, to)
+			: binPlainly(values, from, to);
 		for (int j = 0; j < specials; j++)
 			finishSpecial(values[special[j]]);
 		return true;
@@ -120,12 +120,7 @@ final class SecondPass implements BlockConsumer {
 		final int[] table = cells.table;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
-		final int[] special = this.special;
-		// several sets of power sums keep the chains of dependent additions short; the third and
-		// fourth powers multiplied and added in one step where the processor can (about 15 % faster
-		// here than four sums of trees of products)
-		double a1 = 0, a2 = 0, b1 = 0, b2 = 0;
-		double a3 = 0, b3 = 0, g3 = 0, h3 = 0, a4 = 0, b4 = 0, g4 = 0, h4 = 0;
+		final FourPowerSums sums = new FourPowerSums();
 		int m = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
@@ -140,38 +135,69 @@ final class SecondPass implements BlockConsumer {
 			}
 			else m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
 			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
-			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
-			a1 += d0 + d2;
-			b1 += d1 + d3;
-			a2 += q0 + q2;
-			b2 += q1 + q3;
-			a3 = MultiplyAdd.of(q0, d0, a3);
-			b3 = MultiplyAdd.of(q1, d1, b3);
-			g3 = MultiplyAdd.of(q2, d2, g3);
-			h3 = MultiplyAdd.of(q3, d3, h3);
-			a4 = MultiplyAdd.of(q0, q0, a4);
-			b4 = MultiplyAdd.of(q1, q1, b4);
-			g4 = MultiplyAdd.of(q2, q2, g4);
-			h4 = MultiplyAdd.of(q3, q3, h4);
+			sums.add(d0, d1, d2, d3);
 		}
-		for (; i < to; i++) {
-			final double v = values[i], d = v - c, q = d * d;
-			final int e = table[(int) ((v - lo) * scale)];
-			c0[e & FloatCells.INDEX]++;
-			special[m] = i;
-			m += e >>> 31;
-			a1 += d;
-			a2 += q;
-			a3 = MultiplyAdd.of(q, d, a3);
-			a4 = MultiplyAdd.of(q, q, a4);
-		}
-		current.addSums(to - from, a1 + b1, a2 + b2, (a3 + b3) + (g3 + h3), (a4 + b4) + (g4 + h4));
-		return m;
+		sums.addTo(current, i - from);
+		return binEach(values, i, to, m);
 	}
 
 	/**
-	 * The loop of the other cases: a grid with guards (outliers), open digits looked up per voxel,
-	 * hot digits counted in line.
+	 * The loop of a grid over the bulk, with guards, whose cells mark the open ranks themselves: the
+	 * loop of {@link #binPlainly} with a test for outliers beyond the guards. One test for four
+	 * voxels, not a clamp of each cell, and a loop of its own, since the test in the common loop
+	 * costs it about a tenth.
+	 *
+	 * @return the number of special voxels, whose indices are in {@link #special}
+	 */
+	private int binGuarded(final float[] values, final int from, final int to) {
+		final double c = centre, lo = cells.lo, scale = cells.scale;
+		final int[] table = cells.table;
+		final int last = cells.last;
+		final int lanes = counts.length;
+		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
+		final FourPowerSums sums = new FourPowerSums();
+		int m = 0;
+		int outliers = 0;
+		int i = from;
+		for (; i + 3 < to; i += 4) {
+			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
+			// FloatCells.cell before its clamp
+			int x0 = (int) ((v0 - lo) * scale + 1), x1 = (int) ((v1 - lo) * scale + 1);
+			int x2 = (int) ((v2 - lo) * scale + 1), x3 = (int) ((v3 - lo) * scale + 1);
+			if ((x0 | x1 | x2 | x3) < 0 | (last - x0 | last - x1 | last - x2 | last - x3) < 0) {
+				x0 = cells.cell(v0);
+				x1 = cells.cell(v1);
+				x2 = cells.cell(v2);
+				x3 = cells.cell(v3);
+			}
+			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
+			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
+			if ((e0 | e1 | e2 | e3) >= 0) {
+				c0[e0]++;
+				c1[e1]++;
+				c2[e2]++;
+				c3[e3]++;
+			}
+			else {
+				m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
+				// outliers leave the plain sums
+				final boolean o0 = cells.isGuard(x0), o1 = cells.isGuard(x1), o2 = cells.isGuard(x2), o3 = cells
+					.isGuard(x3);
+				d0 = o0 ? 0 : d0;
+				d1 = o1 ? 0 : d1;
+				d2 = o2 ? 0 : d2;
+				d3 = o3 ? 0 : d3;
+				outliers += (o0 ? 1 : 0) + (o1 ? 1 : 0) + (o2 ? 1 : 0) + (o3 ? 1 : 0);
+			}
+			sums.add(d0, d1, d2, d3);
+		}
+		sums.addTo(current, i - from - outliers);
+		return binEach(values, i, to, m);
+	}
+
+	/**
+	 * The loop of open digits looked up per voxel and hot digits counted in line, in a grid with or
+	 * without guards.
 	 *
 	 * @return the number of special voxels, whose indices are in {@link #special}
 	 */
@@ -184,7 +210,6 @@ final class SecondPass implements BlockConsumer {
 		final int[][] hot = hotCounts;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
-		final int[] special = this.special;
 		final boolean runs = runsFill(values, from, to);
 		// one accumulator per power, each taking one addition per four voxels: longer chains, or more
 		// accumulators (which C2 spills to the stack), take longer
@@ -254,11 +279,29 @@ final class SecondPass implements BlockConsumer {
 			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
 			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
 		}
-		for (; i < to; i++) {
+		current.addSums(i - from - outliers, s1, s2, s3, s4);
+		return binEach(values, i, to, m);
+	}
+
+	/**
+	 * The voxels after the last group of four, one by one, in any of the cases.
+	 *
+	 * @param m the number of special voxels so far
+	 * @return the number of special voxels now
+	 */
+	private int binEach(final float[] values, final int from, final int to, int m) {
+		final double c = centre;
+		final int[] table = cells.table;
+		final byte[] slots = open.slots;
+		final int[] hot = hotCounts == null ? null : hotCounts[0];
+		final long[] c0 = counts[0];
+		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+		int outliers = 0;
+		for (int i = from; i < to; i++) {
 			final float f = values[i];
 			final int b = Float.floatToRawIntBits(f);
 			final int r = slots[b >>> OpenDigits.LOW_BITS];
-			if (hot != null) hot[0][(r & 3) << OpenDigits.LOW_BITS | b & LOW]++;
+			if (hot != null) hot[(r & 3) << OpenDigits.LOW_BITS | b & LOW]++;
 			final double v = f;
 			final int x = cells.cell(v);
 			final int e = table[x];
