@@ -3,7 +3,6 @@ package io.github.imagearray.plugins;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.CancellationException;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -36,21 +35,12 @@ public class DescribePlugin implements PlugIn {
 		if (gd.wasCanceled()) return;
 		final String directory = gd.getNextString().trim();
 		final String filename = gd.getNextString().trim();
-		try {
+		Messages.run(COMMAND, () -> {
 			final Path written = process(imp, Paths.get(directory), filename);
 			Prefs.set(DIRECTORY, directory);
 			Prefs.set(FILENAME, filename);
 			IJ.showStatus(COMMAND + ": wrote " + written);
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
-		catch (final CancellationException e) {
-			Messages.canceled(COMMAND);
-		}
-		finally {
-			IJ.showProgress(1.0);
-		}
+		});
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package io.github.imagearray.plugins;
 
-import java.io.IOException;
 import java.nio.file.Paths;
-import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
@@ -32,17 +30,11 @@ public class HistogramPlugin implements PlugIn {
 		if (gd.wasCanceled()) return;
 		final double bins = gd.getNextNumber();
 		final String export = gd.getNextString().trim();
-		try {
+		Messages.run(COMMAND, () -> {
 			final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, bins, false), imp
 				.getTitle());
 			if (!export.isEmpty()) SliceFigure.export(plot, Paths.get(export));
 			if (!Interpreter.isBatchMode()) plot.show();
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
-		catch (final CancellationException e) {
-			Messages.canceled(COMMAND);
-		}
+		});
 	}
 }

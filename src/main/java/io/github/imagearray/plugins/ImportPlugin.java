@@ -41,7 +41,7 @@ public class ImportPlugin implements PlugIn {
 		final boolean folder = "zarr".equals(arg) || "dicom".equals(arg);
 		final File file = chosen(kind, folder);
 		if (file == null) return;
-		try {
+		Messages.run("Import " + kind, () -> {
 			Path source = file.toPath();
 			String series = null;
 			if ("hdf5".equals(arg)) {
@@ -58,10 +58,7 @@ public class ImportPlugin implements PlugIn {
 			if (warning != null) IJ.log("Import " + kind + ": " + file + ": " + warning);
 			final boolean virtual = ImagePlusFromImg.stackBytes(img) > Heap.free() / 2;
 			open(file.toPath(), img, ImageFiles.voxelSize(source, null, series), virtual).show();
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Messages.error("Import " + kind, e.getMessage());
-		}
+		});
 	}
 
 	private static String kind(final String arg) {

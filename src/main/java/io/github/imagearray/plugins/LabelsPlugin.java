@@ -2,7 +2,6 @@ package io.github.imagearray.plugins;
 
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -30,15 +29,7 @@ public class LabelsPlugin implements PlugIn {
 	public void run(final String arg) {
 		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Labels");
 		if (choice == null) return;
-		try {
-			process(choice.image, choice.other, choice.bins).show(TABLE);
-		}
-		catch (final IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
-		catch (final CancellationException e) {
-			Messages.canceled(COMMAND);
-		}
+		Messages.run(COMMAND, () -> process(choice.image, choice.other, choice.bins).show(TABLE));
 	}
 
 	/**

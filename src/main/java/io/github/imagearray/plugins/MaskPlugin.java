@@ -1,6 +1,5 @@
 package io.github.imagearray.plugins;
 
-import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -22,18 +21,12 @@ public class MaskPlugin implements PlugIn {
 	public void run(final String arg) {
 		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Mask");
 		if (choice == null) return;
-		try {
+		Messages.run(COMMAND, () -> {
 			final Statistics s = process(choice.image, choice.other, choice.bins);
 			final ResultsTable table = StatisticsTable.table();
 			StatisticsTable.addRow(table, choice.image.getTitle() + " in " + choice.other.getTitle(), s);
 			table.show(StatisticsTable.TITLE);
-		}
-		catch (final IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
-		catch (final CancellationException e) {
-			Messages.canceled(COMMAND);
-		}
+		});
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.github.imagearray.plugins;
 
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
+
 import ij.IJ;
 import ij.Macro;
 
@@ -11,6 +14,35 @@ import ij.Macro;
 final class Messages {
 
 	private Messages() {
+	}
+
+	/** A command's work after its dialog, which may meet bad input or be cancelled. */
+	@FunctionalInterface
+	interface Work {
+
+		void run() throws IOException;
+	}
+
+	/**
+	 * Runs a command's work with the answers every command gives: bad input (an
+	 * {@link IllegalArgumentException} or {@link IOException}) as an {@link #error}, Esc as
+	 * {@link #canceled}, and the progress bar reset in any case.
+	 * <p>
+	 * Example: {@code Messages.run(COMMAND, () -> process(imp, bins).show(TABLE));}
+	 */
+	static void run(final String command, final Work work) {
+		try {
+			work.run();
+		}
+		catch (final IOException | IllegalArgumentException e) {
+			error(command, e.getMessage());
+		}
+		catch (final CancellationException e) {
+			canceled(command);
+		}
+		finally {
+			IJ.showProgress(1.0);
+		}
 	}
 
 	/** After Esc: clears the key and the interrupt, and says so in the status bar. */

@@ -63,15 +63,12 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		}
 		final long[] slices = { (long) gd.getNextNumber(), (long) gd.getNextNumber(), (long) gd.getNextNumber() };
 		final String export = gd.getNextString().trim();
-		try {
+		Messages.run(COMMAND, () -> {
 			figureStyle = style(gd.getNextChoice(), gd.getNextChoice());
 			final ImagePlus figure = figureStyle.render(volume, source.getTitle(), slices);
 			if (!export.isEmpty()) SliceFigure.export(figure, Paths.get(export));
 			if (!Interpreter.isBatchMode()) show(figure);
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
+		});
 	}
 
 	@Override

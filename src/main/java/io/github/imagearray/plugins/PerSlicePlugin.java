@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.CancellationException;
 
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
@@ -48,19 +47,13 @@ public class PerSlicePlugin implements PlugIn {
 		if (gd.wasCanceled()) return;
 		final int axis = gd.getNextChoiceIndex();
 		final String export = gd.getNextString().trim();
-		try {
+		Messages.run(COMMAND, () -> {
 			final ResultsTable table = process(imp, axis);
 			final ImagePlus plot = plot(table, imp.getTitle(), AXES[axis]);
 			if (!export.isEmpty()) export(table, plot, Paths.get(export), imp.getTitle());
 			table.show(TABLE);
 			if (!Interpreter.isBatchMode()) plot.show();
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
-		catch (final CancellationException e) {
-			Messages.canceled(COMMAND);
-		}
+		});
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.imagearray.plugins;
 
-import java.util.concurrent.CancellationException;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -31,21 +30,12 @@ public class StatisticsPlugin implements PlugIn {
 		if (gd.wasCanceled()) return;
 		final double bins = gd.getNextNumber();
 		final boolean everyPlane = imp.isHyperStack() && gd.getNextBoolean();
-		try {
+		Messages.run(COMMAND, () -> {
 			final Statistics s = process(imp, bins, everyPlane);
 			final ResultsTable table = StatisticsTable.table();
 			StatisticsTable.addRow(table, imp.getTitle(), s);
 			table.show(StatisticsTable.TITLE);
-		}
-		catch (final IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-		}
-		catch (final CancellationException e) {
-			Messages.canceled(COMMAND);
-		}
-		finally {
-			IJ.showProgress(1.0);
-		}
+		});
 	}
 
 	/**

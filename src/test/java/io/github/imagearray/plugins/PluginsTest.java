@@ -2,6 +2,7 @@ package io.github.imagearray.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -159,6 +160,24 @@ class PluginsTest {
 			Thread.interrupted();
 		}
 		assertEquals(512L * 512 * 12, StatisticsPlugin.process(imp, 0).count());
+	}
+
+	/** Every command's work runs through one helper: after Esc the key and the interrupt are cleared. */
+	@Test
+	void aCanceledCommandLeavesNoEscapeOrInterruptBehind() {
+		final StatisticsCalculator calculator = new StatisticsCalculator();
+		final ImageStack stack = new ImageStack(512, 512);
+		for (int z = 0; z < 12; z++)
+			stack.addSlice(null, new float[512 * 512]);
+		final ImagePlus imp = new ImagePlus("big", stack);
+		final long[] counted = { -1 };
+		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		Messages.run(StatisticsPlugin.COMMAND, () -> counted[0] = StatisticsPlugin.process(imp, 0).count());
+		assertEquals(-1, counted[0], "the work was cancelled");
+		assertFalse(ij.IJ.escapePressed(), "Esc is cleared");
+		assertFalse(Thread.interrupted(), "the interrupt is cleared");
+		Messages.run(StatisticsPlugin.COMMAND, () -> counted[0] = calculator.compute(ImagePlusImgs.wrap(imp)).count());
+		assertEquals(512L * 512 * 12, counted[0], "the next command runs");
 	}
 
 	@Test
