@@ -18,6 +18,7 @@ import io.github.imagearray.display.ImageJSliceRenderer;
 import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.slices.Axis;
 import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.SliceStatistics;
@@ -197,9 +198,12 @@ public final class Main {
 	}
 
 	private static int axis(final String name) {
-		final int axis = java.util.Arrays.asList("x", "y", "z").indexOf(name);
-		if (axis < 0) throw new UsageException("stats: --per-slice must be x, y or z, not '" + name + "'.");
-		return axis;
+		try {
+			return Axis.named(name).dimension();
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException("stats: --per-slice must be x, y or z, not '" + name + "'.");
+		}
 	}
 
 

@@ -20,6 +20,7 @@ import ij.gui.TextRoi;
 import ij.plugin.LutLoader;
 import ij.process.ColorProcessor;
 import io.github.imagearray.AtomicFiles;
+import io.github.imagearray.slices.Axis;
 import io.github.imagearray.slices.DisplayRange;
 import io.github.imagearray.slices.OrthogonalSlices;
 import net.imglib2.Cursor;
@@ -127,9 +128,9 @@ public final class SliceFigure {
 			final double up = panels[p].centreUp(s.position(axes[1]));
 			overlay.add(dashed(new Line(across, panels[p].top, across, panels[p].top + panels[p].height), AXIS_COLORS[axes[0]]));
 			overlay.add(dashed(new Line(panels[p].left, up, panels[p].left + panels[p].width, up), AXIS_COLORS[axes[1]]));
-			overlay.add(text(OrthogonalSlices.AXES[p] + "-axis, slice: " + s.position(p), panels[p].left, 4,
+			overlay.add(text(Axis.of(p).label() + "-axis, slice: " + s.position(p), panels[p].left, 4,
 				AXIS_COLORS[p]));
-			labels(overlay, panels[p], OrthogonalSlices.AXES[axes[0]], OrthogonalSlices.AXES[axes[1]]);
+			labels(overlay, panels[p], Axis.of(axes[0]).label(), Axis.of(axes[1]).label());
 		}
 		final ImagePlus figure = new ImagePlus(title + " slices x" + s.position(0) + " y" + s.position(1) + " z" + s
 			.position(2), canvas);
@@ -148,7 +149,7 @@ public final class SliceFigure {
 		paint(canvas, panel, v, DisplayRange.of(v, automatic));
 		final Overlay overlay = new Overlay();
 		overlay.add(text(title, panel.left, 4, Color.BLACK));
-		labels(overlay, panel, "x", "y");
+		labels(overlay, panel, Axis.X.label(), Axis.Y.label());
 		final ImagePlus figure = new ImagePlus(title + " figure", canvas);
 		figure.setOverlay(overlay);
 		return figure;

@@ -13,6 +13,7 @@ import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.slices.Axis;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -49,7 +50,7 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		}
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		for (int d = 0; d < 3; d++)
-			gd.addSlider(new String[] { "x", "y", "z" }[d], 0, volume.dimension(d) - 1, volume.dimension(d) / 2);
+			gd.addSlider(Axis.of(d).label(), 0, volume.dimension(d) - 1, volume.dimension(d) / 2);
 		gd.addChoice("Contrast", CONTRAST, CONTRAST[0]);
 		gd.addChoice("LUT", ij.IJ.getLuts(), "Grays");
 		gd.addStringField("Export", "", 30);

@@ -14,6 +14,7 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.slices.Axis;
 import io.github.imagearray.stats.SliceStatistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
@@ -33,14 +34,13 @@ public class PerSlicePlugin implements PlugIn {
 	static final String COMMAND = "ImageArray Per-Slice Statistics";
 	/** The table's title. */
 	public static final String TABLE = "ImageArray Per-Slice Statistics";
-	private static final String[] AXES = { "x", "y", "z" };
 
 	@Override
 	public void run(final String arg) {
 		final ImagePlus imp = ActiveImage.get(COMMAND);
 		if (imp == null) return;
 		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addChoice("Axis", AXES, "z");
+		gd.addChoice("Axis", Axis.labels(), Axis.Z.label());
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory for the CSV and PNG; empty for none.");
 		gd.showDialog();
@@ -49,7 +49,7 @@ public class PerSlicePlugin implements PlugIn {
 		final String export = gd.getNextString().trim();
 		Messages.run(COMMAND, () -> {
 			final ResultsTable table = process(imp, axis);
-			final ImagePlus plot = plot(table, imp.getTitle(), AXES[axis]);
+			final ImagePlus plot = plot(table, imp.getTitle(), Axis.of(axis).label());
 			if (!export.isEmpty()) export(table, plot, Paths.get(export), imp.getTitle());
 			table.show(TABLE);
 			if (!Interpreter.isBatchMode()) plot.show();
@@ -63,7 +63,7 @@ public class PerSlicePlugin implements PlugIn {
 	public static ResultsTable process(final ImagePlus imp, final int axis) {
 		final Selection selection = Selection.of(imp);
 		final RandomAccessibleInterval<? extends RealType<?>> image = selection.image();
-		if (axis >= image.numDimensions()) throw new IllegalArgumentException("The image has no " + AXES[axis] +
+		if (axis >= image.numDimensions()) throw new IllegalArgumentException("The image has no " + Axis.of(axis).label() +
 			" axis: it is " + image.numDimensions() + "D.");
 		final RandomAccessibleInterval<BitType> mask = selection.mask();
 		final StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());

@@ -15,8 +15,7 @@ import net.imglib2.view.Views;
  */
 public final class OrthogonalSlices<T> {
 
-	/** The axis names, and for panel i the axes across and up. */
-	public static final String[] AXES = { "x", "y", "z" };
+	/** For panel i the axes across and up. */
 	private static final int[][] PANEL_AXES = { { 1, 2 }, { 0, 2 }, { 0, 1 } };
 
 	private final RandomAccessibleInterval<T> volume;
@@ -41,7 +40,7 @@ public final class OrthogonalSlices<T> {
 			"Give three slice indices (x, y, z), not " + (slices == null ? 0 : slices.length) + ".");
 		final long[] position = new long[3];
 		for (int d = 0; d < 3; d++)
-			position[d] = resolve(AXES[d], slices[d], volume.dimension(d));
+			position[d] = resolve(Axis.of(d).label(), slices[d], volume.dimension(d));
 		return new OrthogonalSlices<>(volume, position);
 	}
 
