@@ -183,7 +183,16 @@ final class FloatCells {
 	 *         the grid's first value ({@code v - lo} exactly 0) always in cell 1
 	 */
 	int cell(final double v) {
-		return guarded ? Math.min(Math.max((int) ((v - lo) * scale + 1), 0), last) : (int) ((v - lo) * scale);
+		return guarded ? Math.min(Math.max(unclamped(v), 0), last) : (int) ((v - lo) * scale);
+	}
+
+	/**
+	 * @return in a grid with guards, the cell of a value of the grid as {@link #cell} has it, and
+	 *         outside 0 to {@link #last} for a value beyond the guards: one test for several values
+	 *         finds those, where a clamp of each costs more
+	 */
+	int unclamped(final double v) {
+		return (int) ((v - lo) * scale + 1);
 	}
 
 	/** @return whether the cell lies beyond the grid: its values are outliers of the bulk */

@@ -150,7 +150,7 @@ final class SecondPass implements BlockConsumer {
 	 * @return the number of special voxels, whose indices are in {@link #special}
 	 */
 	private int binGuarded(final float[] values, final int from, final int to) {
-		final double c = centre, lo = cells.lo, scale = cells.scale;
+		final double c = centre;
 		final int[] table = cells.table;
 		final int last = cells.last;
 		final int lanes = counts.length;
@@ -161,9 +161,7 @@ final class SecondPass implements BlockConsumer {
 		int i = from;
 		for (; i + 3 < to; i += 4) {
 			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
-			// FloatCells.cell before its clamp
-			int x0 = (int) ((v0 - lo) * scale + 1), x1 = (int) ((v1 - lo) * scale + 1);
-			int x2 = (int) ((v2 - lo) * scale + 1), x3 = (int) ((v3 - lo) * scale + 1);
+			int x0 = cells.unclamped(v0), x1 = cells.unclamped(v1), x2 = cells.unclamped(v2), x3 = cells.unclamped(v3);
 			if ((x0 | x1 | x2 | x3) < 0 | (last - x0 | last - x1 | last - x2 | last - x3) < 0) {
 				x0 = cells.cell(v0);
 				x1 = cells.cell(v1);
@@ -205,8 +203,6 @@ final class SecondPass implements BlockConsumer {
 		final double c = centre;
 		final int[] table = cells.table;
 		final byte[] slots = open.slots;
-		// where the cells mark the open ranks themselves, no voxel needs its slot
-		final boolean bySlots = open != NONE_OPEN;
 		final int[][] hot = hotCounts;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
@@ -224,7 +220,7 @@ final class SecondPass implements BlockConsumer {
 			// four equal values are one value four times: binned, counted and its powers taken once,
 			// unless it needs the exact path
 			if (runs && ((b0 ^ b1) | (b1 ^ b2) | (b2 ^ b3)) == 0) {
-				final int r = bySlots ? slots[b0 >>> OpenDigits.LOW_BITS] : 0;
+				final int r = slots[b0 >>> OpenDigits.LOW_BITS];
 				final double v = f0;
 				// a guard cell's entry is negative too
 				final int e = table[cells.cell(v)];
@@ -240,10 +236,8 @@ final class SecondPass implements BlockConsumer {
 					continue;
 				}
 			}
-			final int r0 = bySlots ? slots[b0 >>> OpenDigits.LOW_BITS] : 0, r1 = bySlots ? slots[b1 >>> OpenDigits.LOW_BITS]
-				: 0;
-			final int r2 = bySlots ? slots[b2 >>> OpenDigits.LOW_BITS] : 0, r3 = bySlots ? slots[b3 >>> OpenDigits.LOW_BITS]
-				: 0;
+			final int r0 = slots[b0 >>> OpenDigits.LOW_BITS], r1 = slots[b1 >>> OpenDigits.LOW_BITS];
+			final int r2 = slots[b2 >>> OpenDigits.LOW_BITS], r3 = slots[b3 >>> OpenDigits.LOW_BITS];
 			if (hot != null) {
 				hot[0][(r0 & 3) << OpenDigits.LOW_BITS | b0 & LOW]++;
 				hot[1][(r1 & 3) << OpenDigits.LOW_BITS | b1 & LOW]++;
