@@ -1,5 +1,7 @@
 package io.github.imagearray.stats;
 
+import java.lang.reflect.Array;
+
 /**
  * Reads a range of one primitive array (byte, short, int, long, float or double), honouring the
  * signedness of the {@link PixelKind}. Unsigned 64-bit values are rounded to the nearest double.
@@ -29,7 +31,7 @@ final class ArraySpanReader extends SpanReader {
 	}
 
 	static int length(final Object array) {
-		return java.lang.reflect.Array.getLength(array);
+		return Array.getLength(array);
 	}
 
 	@Override

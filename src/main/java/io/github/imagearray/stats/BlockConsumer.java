@@ -1,6 +1,9 @@
 package io.github.imagearray.stats;
 
-/** Takes blocks of voxel values with their order keys; one instance per worker thread. */
+/**
+ * Takes blocks of voxel values with their order keys: what every {@link BlockAccumulator} of every
+ * pass does, one instance per worker thread.
+ */
 interface BlockConsumer {
 
 	/** Called before the first block of span {@code span}. */

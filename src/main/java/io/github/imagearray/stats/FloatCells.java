@@ -8,7 +8,7 @@ package io.github.imagearray.stats;
  * Such straddling cells are <em>special</em>: their voxels are binned against the edges. The grid
  * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
  * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
- * {@link Summary#bulk key counts}) lies within a few bins and far outliers beyond it (the range
+ * {@link FirstPassSums#bulk key counts}) lies within a few bins and far outliers beyond it (the range
  * more than {@link #FAR} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
  * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
  * each is added exactly ({@link MomentSums#addExactly}).

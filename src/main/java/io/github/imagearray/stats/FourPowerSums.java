@@ -1,7 +1,7 @@
 package io.github.imagearray.stats;
 
 /**
- * The power sums of deviations of groups of four voxels, for the float loops of {@link SecondPass}:
+ * The power sums of deviations of groups of four voxels, for the float loops of {@link SecondPassSums} (second pass):
  * several sets of sums keep the chains of dependent additions short, and the third and fourth
  * powers are multiplied and added in one step where the processor can (about 15 % faster than four
  * sums of trees of products). A local of one loop that never leaves it, so that C2 keeps its sums

@@ -6,7 +6,7 @@ package io.github.imagearray.stats;
  * {@code numpy.linspace}); bin i holds {@code edges[i] <= x < edges[i+1]}, the last bin also
  * {@code x == hi}. As numpy, a value's bin is estimated from {@code (x - lo) * bins / (hi - lo)}
  * and then corrected against the edges, so the edges alone decide. A range of zero width becomes
- * {@code [lo - 0.5, hi + 0.5]}.
+ * {@code [lo - 0.5, hi + 0.5]}. Set up from the merged first pass; the second pass bins by it.
  */
 final class HistogramBinning {
 

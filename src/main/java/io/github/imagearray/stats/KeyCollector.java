@@ -1,12 +1,14 @@
 package io.github.imagearray.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Gathers the {@link OrderKeys order keys} of all non-NaN values of a small image, for exact
  * order statistics by sorting: for images of up to {@link #LIMIT} voxels that is cheaper than the
- * count tables of a {@link RankSelector}. One per worker.
+ * count tables of a {@link RankSelector}. Part of the first pass's {@link FirstPassSums}.
  */
 final class KeyCollector implements BlockConsumer {
 
@@ -38,26 +40,40 @@ final class KeyCollector implements BlockConsumer {
 		return true;
 	}
 
+	/** Adds the keys of another collector: their order does not matter, they are sorted at the end. */
+	void merge(final KeyCollector other) {
+		reserve(other.size);
+		System.arraycopy(other.keys, 0, keys, size, other.size);
+		size += other.size;
+	}
+
+	void write(final DataOutput out) throws IOException {
+		out.writeInt(size);
+		for (int i = 0; i < size; i++)
+			out.writeLong(keys[i]);
+	}
+
+	static KeyCollector read(final DataInput in) throws IOException {
+		final int size = BinaryForm.length(in, LIMIT, "collected keys");
+		final KeyCollector collector = new KeyCollector(size);
+		for (int i = 0; i < size; i++)
+			collector.keys[i] = in.readLong();
+		collector.size = size;
+		return collector;
+	}
+
 	private void reserve(final int more) {
 		if (size + more > keys.length) keys = Arrays.copyOf(keys, Math.max(2 * keys.length, size + more));
 	}
 
 	/**
 	 * @param keyBits the width of the keys: 32 or 64
-	 * @return the keys of all workers, sorted in unsigned order by a least-significant-digit radix
-	 *         sort, 11 bits a pass (passes where every key has the same digit are skipped)
+	 * @return the keys, sorted in unsigned order by a least-significant-digit radix sort, 11 bits a
+	 *         pass (passes where every key has the same digit are skipped)
 	 */
-	static long[] sorted(final List<KeyCollector> workers, final int keyBits) {
-		int n = 0;
-		for (final KeyCollector w : workers)
-			n += w.size;
-		final long[] all = new long[n];
-		int at = 0;
-		for (final KeyCollector w : workers) {
-			System.arraycopy(w.keys, 0, all, at, w.size);
-			at += w.size;
-		}
-		long[] from = all, to = new long[n];
+	long[] sorted(final int keyBits) {
+		final int n = size;
+		long[] from = Arrays.copyOf(keys, n), to = new long[n];
 		final int[] counts = new int[(1 << DIGIT_BITS) + 1];
 		final int mask = (1 << DIGIT_BITS) - 1;
 		for (int shift = 0; shift < keyBits; shift += DIGIT_BITS) {

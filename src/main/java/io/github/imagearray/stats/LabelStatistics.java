@@ -1,5 +1,6 @@
 package io.github.imagearray.stats;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -69,7 +70,7 @@ public final class LabelStatistics {
 		final RandomAccessibleInterval<? extends IntegerType<?>> labels, final StatisticsCalculator calculator,
 		final StatisticsRows rows)
 	{
-		if (!java.util.Arrays.equals(Intervals.dimensionsAsLongArray(image), Intervals.dimensionsAsLongArray(labels)))
+		if (!Arrays.equals(Intervals.dimensionsAsLongArray(image), Intervals.dimensionsAsLongArray(labels)))
 			throw new IllegalArgumentException("The labels are " + VoxelSource.sizeText(labels) + " but the image is " +
 				VoxelSource.sizeText(image) + ".");
 		final SortedMap<Long, long[]> counts = voxelCounts(labels);

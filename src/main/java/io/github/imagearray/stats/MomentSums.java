@@ -1,24 +1,40 @@
 package io.github.imagearray.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Power sums of deviations from a fixed centre, {@code S_k = sum (x - centre)^k} for k = 1..4,
  * over finite values, from which mean, variance, skewness and kurtosis follow. With the centre at
  * (or near) the mean this is the corrected two-pass algorithm (T. F. Chan, G. H. Golub,
  * R. J. LeVeque, "Algorithms for computing the sample variance", Am. Stat. 37, 1983); blocks are
- * summed plainly and the block sums with {@link CompensatedSum compensation}, so the rounding
- * error stays near that of one block. Sums taken about the same centre merge by addition.
+ * summed plainly and the block sums {@link ExactSum exactly}, so the rounding error is that of one
+ * block, and sums taken about the same centre merge exactly, in any order. A part of the second
+ * pass's {@link SecondPassSums}.
  */
 final class MomentSums {
 
 	private final double centre;
 	private long count;
-	private final CompensatedSum s1 = new CompensatedSum();
-	private final CompensatedSum s2 = new CompensatedSum();
-	private final CompensatedSum s3 = new CompensatedSum();
-	private final CompensatedSum s4 = new CompensatedSum();
+	private final ExactSum s1;
+	private final ExactSum s2;
+	private final ExactSum s3;
+	private final ExactSum s4;
 
 	MomentSums(final double centre) {
+		this(centre, 0, new ExactSum(), new ExactSum(), new ExactSum(), new ExactSum());
+	}
+
+	private MomentSums(final double centre, final long count, final ExactSum s1, final ExactSum s2,
+		final ExactSum s3, final ExactSum s4)
+	{
 		this.centre = centre;
+		this.count = count;
+		this.s1 = s1;
+		this.s2 = s2;
+		this.s3 = s3;
+		this.s4 = s4;
 	}
 
 	/**
@@ -95,12 +111,28 @@ final class MomentSums {
 	}
 
 	/** Adds sums taken about the same centre. */
-	void add(final MomentSums other) {
+	void merge(final MomentSums other) {
+		if (Double.doubleToLongBits(other.centre) != Double.doubleToLongBits(centre))
+			throw new IllegalArgumentException("Power sums about " + other.centre + " cannot be added to sums about " +
+				centre + ".");
 		count += other.count;
-		s1.add(other.s1);
-		s2.add(other.s2);
-		s3.add(other.s3);
-		s4.add(other.s4);
+		s1.merge(other.s1);
+		s2.merge(other.s2);
+		s3.merge(other.s3);
+		s4.merge(other.s4);
+	}
+
+	void write(final DataOutput out) throws IOException {
+		out.writeDouble(centre);
+		out.writeLong(count);
+		for (final ExactSum s : new ExactSum[] { s1, s2, s3, s4 })
+			s.write(out);
+	}
+
+	static MomentSums read(final DataInput in) throws IOException {
+		final double centre = in.readDouble();
+		final long count = BinaryForm.count(in.readLong(), "power sums");
+		return new MomentSums(centre, count, ExactSum.read(in), ExactSum.read(in), ExactSum.read(in), ExactSum.read(in));
 	}
 
 	/** Adds sums of n finite values about this centre, gathered elsewhere. */

@@ -7,7 +7,7 @@ package io.github.imagearray.stats;
  * that all lie within a few floats) is <em>hot</em>: the second pass counts the remaining low bits
  * of its voxels in line, in count tables of its own, which settles its ranks without a voxel taking
  * the special path. The voxels of the other open digits take the special path, to a
- * {@link RankSelector.DigitCounter}. Immutable; shared by the workers of a pass.
+ * {@link RankSelector.DigitCounts}. Immutable; shared by the workers of a pass.
  */
 final class OpenDigits {
 

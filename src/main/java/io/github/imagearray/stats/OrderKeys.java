@@ -7,7 +7,8 @@ package io.github.imagearray.stats;
  * and doubles use their IEEE 754 bits with the sign bit flipped for positive values and all bits
  * flipped for negative ones (the classic radix-sort trick). Wider integers are ranked through
  * their double values: the conversion is monotone, so the k-th smallest double is the double of
- * the k-th smallest integer. NaN has no key; callers leave it out.
+ * the k-th smallest integer. NaN has no key; callers leave it out. The first pass counts their
+ * first digit, the later passes the next ones.
  */
 final class OrderKeys {
 

@@ -15,7 +15,8 @@ import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * The primitive voxel kinds the engine distinguishes. Each kind fixes how values become
- * order-preserving unsigned keys for exact rank selection (see {@link OrderKeys}).
+ * order-preserving unsigned keys for exact rank selection (see {@link OrderKeys}), and which
+ * {@link StatisticsPlan plan} of passes the image takes.
  * <p>
  * Types ImgLib2 offers beyond the ten primitive ones (e.g. {@code Unsigned12BitType},
  * {@code BitType}) are read through {@link RealType#getRealDouble()} as {@link #OTHER_INTEGER}

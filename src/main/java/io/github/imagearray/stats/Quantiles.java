@@ -10,7 +10,7 @@ import java.util.function.LongToDoubleFunction;
  * between the values of rank {@code floor(h)} and {@code floor(h) + 1} with numpy's
  * {@code _lerp} ({@code numpy.percentile}, method "linear"). Where numpy's formula would turn an
  * infinite neighbour into NaN ({@code inf - inf}) the limit is returned instead: the value itself
- * where h is a whole number, else the infinity approached.
+ * where h is a whole number, else the infinity approached. Used when the plan finishes.
  */
 final class Quantiles {
 
@@ -20,10 +20,13 @@ final class Quantiles {
 	private Quantiles() {
 	}
 
+	/** The most ranks that {@link #ranks} wants: two for the median, two for each percentile. */
+	static final int MAX_RANKS = 2 + 2 * PERCENTILES.length;
+
 	/** @return the sorted distinct 0-based ranks needed for the median and {@link #PERCENTILES} */
 	static long[] ranks(final long n) {
 		if (n == 0) return new long[0];
-		final long[] ranks = new long[2 + 2 * PERCENTILES.length];
+		final long[] ranks = new long[MAX_RANKS];
 		ranks[0] = (n - 1) / 2;
 		ranks[1] = n / 2;
 		for (int i = 0; i < PERCENTILES.length; i++) {

@@ -1,7 +1,9 @@
 package io.github.imagearray.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -82,10 +84,10 @@ final class RankSelector {
 		throw new IllegalArgumentException("Rank " + rank + " was not asked for.");
 	}
 
-	/** @return a counter of the next digit, for one worker of a pass after the first */
-	DigitCounter newCounter() {
+	/** @return the accumulator of the next digit, for one worker of a pass after the first */
+	DigitCounts newCounts(final PixelKind kind) {
 		if (knownBits == 0) throw new IllegalStateException("The first digit comes from advanceTop.");
-		return new DigitCounter(targets());
+		return new DigitCounts(kind, knownBits, nextDigitBits(), targets());
 	}
 
 	/**
@@ -96,24 +98,49 @@ final class RankSelector {
 		narrow(new long[] { 0 }, new long[][] { topCounts }, null, null);
 	}
 
-	/** Narrows every unresolved rank by the digit counts of a later pass. */
-	void advance(final List<DigitCounter> counters) {
-		final long[] targets = counters.get(0).targets;
-		final long[][] counts = new long[targets.length][1 << nextDigitBits()];
-		final long[] mins = new long[targets.length];
-		final long[] maxs = new long[targets.length];
-		Arrays.fill(mins, Long.MAX_VALUE);
-		Arrays.fill(maxs, Long.MIN_VALUE);
-		for (final DigitCounter c : counters) {
-			c.flush();
-			for (int t = 0; t < targets.length; t++) {
-				for (int d = 0; d < counts[t].length; d++)
-					counts[t][d] += c.counts[t][d];
-				mins[t] = Math.min(mins[t], c.mins[t]);
-				maxs[t] = Math.max(maxs[t], c.maxs[t]);
-			}
+	/**
+	 * Narrows every unresolved rank by the digit counts of a later pass, over all voxels.
+	 *
+	 * @throws IllegalArgumentException when they are not the counts of this selector's next digit
+	 */
+	void advance(final DigitCounts digits) {
+		if (digits.knownBits != knownBits || !Arrays.equals(digits.targets, targets()))
+			throw new IllegalArgumentException("These digit counts follow " + digits.knownBits +
+				" known bits of other ranks, not the " + knownBits + " bits known here.");
+		digits.flush();
+		narrow(digits.targets, digits.counts, digits.mins, digits.maxs);
+	}
+
+	void write(final DataOutput out) throws IOException {
+		out.writeByte(keyBits);
+		out.writeByte(knownBits);
+		out.writeInt(ranks.length);
+		for (int i = 0; i < ranks.length; i++) {
+			out.writeLong(ranks[i]);
+			out.writeLong(prefixes[i]);
+			out.writeLong(residuals[i]);
+			out.writeBoolean(resolved[i]);
 		}
-		narrow(targets, counts, mins, maxs);
+	}
+
+	static RankSelector read(final DataInput in) throws IOException {
+		final int keyBits = in.readUnsignedByte(), knownBits = in.readUnsignedByte();
+		if (keyBits != 32 && keyBits != 64 || knownBits > keyBits) throw new IOException("A rank selection of " +
+			knownBits + " known bits of " + keyBits + "-bit keys.");
+		final RankSelector selector = new RankSelector(keyBits);
+		selector.knownBits = knownBits;
+		final int n = BinaryForm.length(in, Quantiles.MAX_RANKS, "wanted ranks");
+		selector.ranks = new long[n];
+		selector.prefixes = new long[n];
+		selector.residuals = new long[n];
+		selector.resolved = new boolean[n];
+		for (int i = 0; i < n; i++) {
+			selector.ranks[i] = BinaryForm.count(in.readLong(), "ranks");
+			selector.prefixes[i] = in.readLong();
+			selector.residuals[i] = BinaryForm.count(in.readLong(), "ranks");
+			selector.resolved[i] = in.readBoolean();
+		}
+		return selector;
 	}
 
 	/**
@@ -168,11 +195,13 @@ final class RankSelector {
 	}
 
 	/**
-	 * Counts, for keys with one of the target prefixes, the digit after the prefix, and tracks the
-	 * smallest and largest such key.
+	 * The accumulator of a pass after the first: for keys with one of the target prefixes (those of
+	 * the unresolved ranks), the counts of the digit after the prefix, and the smallest and largest
+	 * such key.
 	 */
-	final class DigitCounter implements BlockConsumer {
+	static final class DigitCounts extends BlockAccumulator<DigitCounts> {
 
+		private final int knownBits;
 		private final long[] targets;
 		private final long[][] counts;
 		/** Digits still to be counted, with their target in the bits above. */
@@ -184,13 +213,25 @@ final class RankSelector {
 		private final long[] mayMatch = new long[DIGITS / 64];
 		/** Index of the first target by the top 16 bits of a key, or -1. */
 		private final int[] firstTarget;
-		private final int digitBits = nextDigitBits();
-		private final int prefixShift = keyBits - knownBits;
-		private final int digitShift = keyBits - knownBits - digitBits;
-		private final int topShift = keyBits - DIGIT_BITS;
+		private final int digitBits;
+		private final int prefixShift;
+		private final int digitShift;
+		private final int topShift;
 
-		private DigitCounter(final long[] targets) {
+		/**
+		 * @param knownBits the width of the targets, the key bits known
+		 * @param digitBits the width of the digit counted
+		 * @param targets the prefixes whose next digit is counted, ascending
+		 */
+		private DigitCounts(final PixelKind kind, final int knownBits, final int digitBits, final long[] targets) {
+			super(kind);
+			this.knownBits = knownBits;
+			this.digitBits = digitBits;
 			this.targets = targets;
+			final int keyBits = kind.keyBits();
+			prefixShift = keyBits - knownBits;
+			digitShift = keyBits - knownBits - digitBits;
+			topShift = keyBits - DIGIT_BITS;
 			counts = new long[targets.length][1 << digitBits];
 			mins = new long[targets.length];
 			maxs = new long[targets.length];
@@ -228,7 +269,7 @@ final class RankSelector {
 		 */
 		void addRawLowCounts(final long prefix, final long[] rawLowCounts) {
 			final int t = Arrays.binarySearch(targets, prefix);
-			if (t < 0 || knownBits != FIRST_DIGIT_BITS_32 || keyBits != 32) throw new IllegalArgumentException("No target "
+			if (t < 0 || knownBits != FIRST_DIGIT_BITS_32 || kind().keyBits() != 32) throw new IllegalArgumentException("No target "
 				+ prefix + " after the first digit of 32-bit keys.");
 			// the key of a negative float has its bits flipped: its low bits count down
 			final int flip = prefix >>> FIRST_DIGIT_BITS_32 - 1 == 0 ? rawLowCounts.length - 1 : 0;
@@ -259,6 +300,62 @@ final class RankSelector {
 			final long signed = key ^ Long.MIN_VALUE;
 			if (signed < mins[t]) mins[t] = signed;
 			if (signed > maxs[t]) maxs[t] = signed;
+		}
+
+		@Override
+		public void merge(final DigitCounts other) {
+			if (other.knownBits != knownBits || !Arrays.equals(other.targets, targets)) throw new IllegalArgumentException(
+				"Digit counts after " + other.knownBits + " known bits of other ranks cannot be added to those after " +
+					knownBits + " bits.");
+			flush();
+			other.flush();
+			for (int t = 0; t < targets.length; t++) {
+				for (int d = 0; d < counts[t].length; d++)
+					counts[t][d] += other.counts[t][d];
+				mins[t] = Math.min(mins[t], other.mins[t]);
+				maxs[t] = Math.max(maxs[t], other.maxs[t]);
+			}
+		}
+
+		@Override
+		public void write(final DataOutput out) throws IOException {
+			flush();
+			out.writeByte(kind().ordinal());
+			out.writeByte(knownBits);
+			out.writeByte(digitBits);
+			out.writeInt(targets.length);
+			for (final long target : targets)
+				out.writeLong(target);
+			for (int t = 0; t < targets.length; t++) {
+				out.writeLong(mins[t]);
+				out.writeLong(maxs[t]);
+				BinaryForm.writeCounts(out, counts[t]);
+			}
+		}
+
+		static DigitCounts read(final DataInput in) throws IOException {
+			final PixelKind kind = BinaryForm.readKind(in);
+			final int knownBits = in.readUnsignedByte(), digitBits = in.readUnsignedByte();
+			if (kind.keyBits() < 32 || knownBits < DIGIT_BITS || digitBits < 1 || digitBits > DIGIT_BITS ||
+				knownBits + digitBits > kind.keyBits()) throw new IOException("Digit counts of " + digitBits +
+					" bits after " + knownBits + " known bits of " + kind + " keys.");
+			final int n = BinaryForm.length(in, Quantiles.MAX_RANKS, "digit count targets");
+			final long[] targets = new long[n];
+			for (int t = 0; t < n; t++) {
+				targets[t] = in.readLong();
+				if (targets[t] >>> knownBits != 0 || t > 0 && targets[t] <= targets[t - 1]) throw new IOException(
+					"Digit count target " + targets[t] + " is not a rising prefix of " + knownBits + " bits.");
+			}
+			final DigitCounts digits = new DigitCounts(kind, knownBits, digitBits, targets);
+			for (int t = 0; t < n; t++) {
+				digits.mins[t] = in.readLong();
+				digits.maxs[t] = in.readLong();
+				final long[] c = BinaryForm.readCounts(in, 1 << digitBits, "digit counts");
+				if (c == null || c.length != 1 << digitBits) throw new IOException("Digit counts need " + (1 << digitBits) +
+					" counts per target.");
+				digits.counts[t] = c;
+			}
+			return digits;
 		}
 	}
 }

@@ -130,7 +130,7 @@ public final class SliceStatistics {
 			final long[] position = new long[size.length];
 			for (long n = 0; values.hasNext(); n++) {
 				if ((n & 0xfffff) == 0 && Thread.currentThread().isInterrupted()) throw new CancellationException(
-					SpanPass.CANCELED);
+					SpanDriver.CANCELED);
 				final RealType v = values.next();
 				final int slice = (int) position[axis];
 				if (inside == null || inside.next().get()) {
@@ -163,7 +163,7 @@ public final class SliceStatistics {
 			final int count = arrays.length;
 			for (int z = 0; z < image.numSlices(); z++) {
 				if (axis == 2 && (z < first || z >= first + count)) continue;
-				if (Thread.currentThread().isInterrupted()) throw new CancellationException(SpanPass.CANCELED);
+				if (Thread.currentThread().isInterrupted()) throw new CancellationException(SpanDriver.CANCELED);
 				final Object plane = ((ArrayDataAccess) image.getPlane(z)).getCurrentStorageArray();
 				if (axis == 2) System.arraycopy(plane, 0, storage((int) (z - first)), 0, w * h);
 				else if (axis == 1) for (int j = 0; j < count; j++)

@@ -38,7 +38,7 @@ public final class Statistics {
 	private final Histogram histogram;
 
 	/** @param moments mean, variance, skewness and kurtosis */
-	Statistics(final Summary summary, final double[] moments, final double median, final double[] percentiles,
+	Statistics(final FirstPassSums summary, final double[] moments, final double median, final double[] percentiles,
 		final Histogram histogram)
 	{
 		this.count = summary.count();

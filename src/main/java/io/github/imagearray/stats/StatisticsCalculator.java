@@ -1,16 +1,13 @@
 package io.github.imagearray.stats;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.LongToDoubleFunction;
-
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
 import net.imglib2.parallel.TaskExecutors;
 import net.imglib2.type.BooleanType;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
+import net.imglib2.util.Util;
 
 /**
  * Computes {@link Statistics} of any image of real values, exactly and in parallel, without
@@ -44,8 +41,6 @@ public final class StatisticsCalculator {
 	public static final int MAX_BINS = 1 << 20;
 	/** About the most a worker's count tables take: first digits, histogram lanes, rank digits, blocks. */
 	private static final long WORKER_TABLE_BYTES = 4 << 20;
-	/** At most one voxel in this many in cells of open ranks lets the cells mark them. */
-	private static final int FEW_IN_OPEN_CELLS = 64;
 	/** 16-bit images of at most this many voxels are ranked by sorting rather than by value counts. */
 	private static final int SORT_16_BIT_UP_TO = 4096;
 
@@ -156,20 +151,44 @@ public final class StatisticsCalculator {
 		return compute(VoxelSource.of(image, mask));
 	}
 
-	private Statistics compute(final VoxelSource source) {
-		final Statistics[] result = new Statistics[1];
-		// the job runs in this thread (interrupting it cancels), the spans on the executor's threads
+	/**
+	 * @param type the pixel type of the image
+	 * @param voxels the number of voxels of the whole image (a mask not applied)
+	 * @return the plan of passes that give the statistics of such an image with these settings,
+	 *         for a caller that reads the image in parts ({@link StatisticsPlan})
+	 */
+	public StatisticsPlan plan(final RealType<?> type, final long voxels) {
+		if (type == null) throw new IllegalArgumentException("No pixel type given.");
+		if (voxels < 0) throw new IllegalArgumentException("An image cannot have " + voxels + " voxels.");
+		return plan(PixelKind.of(type), voxels);
+	}
+
+	/** @return the plan of passes over {@code image}, as {@link #plan(RealType, long)} */
+	public StatisticsPlan plan(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		if (image == null) throw new IllegalArgumentException("No image given.");
+		return plan(Util.getTypeFromInterval(image), Intervals.numElements(image));
+	}
+
+	private StatisticsPlan plan(final PixelKind kind, final long voxels) {
 		// a table of 65,536 counts costs more than sorting the keys of a few thousand 16-bit voxels
-		final boolean countValues = source.kind().isSmallInteger() && (source.kind().keyBits() == 8 || source
-			.size() > SORT_16_BIT_UP_TO);
-		final Runnable job = () -> result[0] = countValues ? fromValueCounts(source) : fromPasses(source);
+		final boolean countValues = kind.isSmallInteger() && (kind.keyBits() == 8 || voxels > SORT_16_BIT_UP_TO);
+		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues);
+	}
+
+	private Statistics compute(final VoxelSource source) {
+		final StatisticsPlan plan = plan(source.kind(), source.size());
+		// the passes run in this thread (interrupting it cancels), the spans on the executor's threads
+		final Runnable passes = () -> {
+			while (!plan.isDone())
+				plan.advance(plan.accumulate(source, 0, source.spanCount(), progress));
+		};
 		final int n = workersThatFit(source);
 		try {
-			if (n == 1 || source.spanCount() <= 1) Parallelization.runSingleThreaded(job);
+			if (n == 1 || source.spanCount() <= 1) Parallelization.runSingleThreaded(passes);
 			else try (TaskExecutor executor = TaskExecutors.numThreads(n)) {
-				Parallelization.runWithExecutor(executor, job);
+				Parallelization.runWithExecutor(executor, passes);
 			}
-			return result[0];
+			return plan.statistics();
 		}
 		finally {
 			progress.progress(1);
@@ -190,151 +209,5 @@ public final class StatisticsCalculator {
 		throw new IllegalArgumentException(threads + " threads need about " + (threads * perWorker >> 20) +
 			" MiB of the Java heap (" + (perWorker >> 20) + " MiB each) but only " + (free >> 20) +
 			" MiB are free: use fewer threads or run Java with a larger -Xmx.");
-	}
-
-	private Statistics fromValueCounts(final VoxelSource source) {
-		final PixelKind kind = source.kind();
-		final long[] counts = ValueCounter.merge(SpanPass.run(source, () -> new ValueCounter(kind), progress, 0, 1));
-		final long lowest = kind.lowest();
-		final Summary summary = Summary.ofValueCounts(counts, lowest);
-		final MomentSums sums = new MomentSums(summary.finiteMean());
-		final HistogramBinning binning = binning(kind, summary);
-		final long[] histogram = new long[binning.bins()];
-		for (int v = 0; v < counts.length; v++)
-			if (counts[v] > 0) {
-				sums.add(v + lowest, counts[v]);
-				histogram[binning.bin(v + lowest)] += counts[v];
-			}
-		// the values of all wanted ranks in one walk over the counts
-		final long[] ranks = Quantiles.ranks(summary.count());
-		final double[] values = new double[ranks.length];
-		long below = 0;
-		for (int r = 0, v = 0; r < ranks.length; r++) {
-			while (below + counts[v] <= ranks[r])
-				below += counts[v++];
-			values[r] = v + lowest;
-		}
-		final LongToDoubleFunction valueOfRank = rank -> values[Arrays.binarySearch(ranks, rank)];
-		return assemble(summary, sums, valueOfRank, new Histogram(histogram, binning.edges()));
-	}
-
-	private Statistics fromPasses(final VoxelSource source) {
-		final PixelKind kind = source.kind();
-		final int keyBits = kind.keyBits();
-		final int passes = RankSelector.maxPasses(keyBits);
-		final CompensatedSum[] spanSums = new CompensatedSum[source.spanCount()];
-		final boolean[] nonFiniteSpans = new boolean[source.spanCount()];
-		final List<Summary> summaries = new ArrayList<>();
-		// small images are ranked by sorting their keys, large ones by radix selection
-		final boolean sort = source.size() <= KeyCollector.LIMIT;
-		final List<KeyCollector> collectors = new ArrayList<>();
-		// small images never use their first digit counts: the smallest table, nothing to set up
-		final int topBits = sort ? 1 : RankSelector.firstDigitBits(keyBits);
-		SpanPass.run(source, () -> {
-			final Summary summary = add(summaries, new Summary(kind, topBits, spanSums, nonFiniteSpans));
-			return sort ? new BlockWorker(kind, summary, add(collectors, new KeyCollector(source.size())))
-				: new BlockWorker(kind, summary);
-		}, progress, 0, 1.0 / passes);
-		// sorted keys give the ranks of small images: no need for the first digit counts
-		final Summary summary = Summary.merge(summaries, sort ? 0 : keyBits, spanSums);
-		final RankSelector selector = new RankSelector(keyBits);
-		final long[] sortedKeys = sort ? KeyCollector.sorted(collectors, keyBits) : null;
-		if (!sort) {
-			selector.select(Quantiles.ranks(summary.count()));
-			selector.advanceTop(summary.topDigits);
-		}
-
-		// a whole-number centre for whole numbers of up to 32 bits: every deviation from it, and each
-		// block's sum of them (2048 x 2^33 < 2^53), is then exact, and so is the mean but for its rounding
-		final double centre = kind.isInteger() && kind.keyBits() <= 32 ? Math.rint(summary.finiteMean()) : summary
-			.finiteMean();
-		// the values between the few lowest and the few highest: beyond it lie outliers
-		final double[] bulk = summary.bulk(kind);
-		final double far = outlierDistance(kind, summary, bulk, centre);
-		final MomentSums[] momentSums = new MomentSums[source.spanCount()];
-		final HistogramBinning binning = binning(kind, summary);
-		final boolean refine = !selector.isDone();
-		FloatCells cells = kind == PixelKind.FLOAT32 && summary.finiteMin < summary.finiteMax ? new FloatCells(binning,
-			bulk[0], bulk[1], source.size()) : null;
-		OpenDigits open = null;
-		if (cells != null && refine) {
-			// the cells mark the open ranks themselves where they hold few voxels; else each voxel looks
-			// its first digit up
-			final long[] ranges = selector.openKeyRanges();
-			if (cells.voxelsInCellsOf(ranges, summary.topDigits) <= summary.count() / FEW_IN_OPEN_CELLS) cells = cells
-				.markingOpen(ranges);
-			else open = new OpenDigits(ranges, summary.topDigits, summary.count());
-		}
-		final FloatCells secondCells = cells;
-		final OpenDigits secondOpen = open;
-		final List<SecondPass> seconds = new ArrayList<>();
-		final List<RankSelector.DigitCounter> counters = new ArrayList<>();
-		SpanPass.run(source, () -> new BlockWorker(kind, add(seconds, new SecondPass(centre, far, momentSums, binning,
-			refine ? add(counters, selector.newCounter()) : null, secondCells, secondOpen, nonFiniteSpans))), progress,
-			1.0 / passes, 2.0 / passes);
-		if (refine) SecondPass.addHotCounts(seconds, open, counters.get(0));
-		if (refine) selector.advance(counters);
-		for (int pass = 2; !selector.isDone(); pass++) {
-			final List<RankSelector.DigitCounter> more = new ArrayList<>();
-			SpanPass.run(source, () -> new BlockWorker(kind, add(more, selector.newCounter())), progress, (double) pass /
-				passes, (pass + 1.0) / passes);
-			selector.advance(more);
-		}
-		final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
-			: rank -> OrderKeys.value(kind, selector.key(rank));
-		return assemble(summary, SecondPass.mergeMoments(centre, momentSums), valueOfRank, SecondPass
-			.mergeHistograms(binning, seconds));
-	}
-
-	/**
-	 * @return how far from the centre a value is an outlier of the bulk, to be added to the moments
-	 *         exactly lest it round away the others: {@link FloatCells#FAR} times the reach of the
-	 *         bulk; never for whole numbers of up to 32 bits, whose deviations are summed exactly
-	 */
-	private static double outlierDistance(final PixelKind kind, final Summary summary, final double[] bulk,
-		final double centre)
-	{
-		if (kind.isInteger() && kind.keyBits() <= 32 || summary.finite == 0) return Double.MAX_VALUE;
-		return FloatCells.FAR * Math.max(Math.abs(bulk[0] - centre), Math.abs(bulk[1] - centre));
-	}
-
-	private static <T> T add(final List<T> list, final T item) {
-		list.add(item);
-		return item;
-	}
-
-	private HistogramBinning binning(final PixelKind kind, final Summary summary) {
-		if (summary.finite == 0) return new HistogramBinning(bins > 0 ? bins : 1, 0, 1);
-		final int n;
-		if (bins > 0) n = bins;
-		else if (!kind.isInteger()) n = DEFAULT_FLOAT_BINS;
-		else n = (int) Math.min(integerBins, summary.finiteMax - summary.finiteMin + 1);
-		return new HistogramBinning(n, summary.finiteMin, summary.finiteMax);
-	}
-
-	private static Statistics assemble(final Summary summary, final MomentSums sums,
-		final LongToDoubleFunction valueOfRank, final Histogram histogram)
-	{
-		final long n = summary.count();
-		double mean = Double.NaN, variance = Double.NaN, skewness = Double.NaN, kurtosis = Double.NaN;
-		if (summary.finite > 0 && summary.finiteMin == summary.finiteMax) {
-			mean = summary.finiteMin;
-			variance = 0;
-		}
-		else if (summary.finite > 0) {
-			mean = summary.clampToRange(sums.mean());
-			final double[] m = sums.centralMoments();
-			variance = m[0];
-			skewness = m[1] / Math.pow(m[0], 1.5);
-			kurtosis = m[2] / (m[0] * m[0]) - 3;
-		}
-		if (summary.posInf + summary.negInf > 0) {
-			variance = skewness = kurtosis = Double.NaN;
-		}
-		final double[] percentiles = new double[Quantiles.PERCENTILES.length];
-		for (int i = 0; i < percentiles.length; i++)
-			percentiles[i] = Quantiles.percentile(n, Quantiles.PERCENTILES[i], valueOfRank);
-		return new Statistics(summary, new double[] { summary.mean(mean), variance, skewness, kurtosis },
-			Quantiles.median(n, valueOfRank), percentiles, histogram);
 	}
 }

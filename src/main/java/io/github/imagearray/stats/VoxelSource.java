@@ -1,5 +1,7 @@
 package io.github.imagearray.stats;
 
+import java.lang.reflect.Array;
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 import net.imglib2.Cursor;
@@ -21,7 +23,7 @@ import net.imglib2.view.Views;
  * ({@link PlanesOnDemand#ranges}) span by span, so that no plane is read twice in a pass nor held
  * whole. With a mask, only the voxels where it is true are read: a span's voxels are read as
  * without one, then those inside the mask kept. The spans depend only on the image, never on the
- * number of threads, so results merged in span order are reproducible.
+ * number of threads; every pass reads the same spans.
  */
 final class VoxelSource {
 
@@ -105,7 +107,7 @@ final class VoxelSource {
 	static VoxelSource of(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<? extends BooleanType<?>> mask)
 	{
-		if (!java.util.Arrays.equals(Intervals.dimensionsAsLongArray(image), Intervals.dimensionsAsLongArray(mask)))
+		if (!Arrays.equals(Intervals.dimensionsAsLongArray(image), Intervals.dimensionsAsLongArray(mask)))
 			throw new IllegalArgumentException("The mask is " + sizeText(mask) + " but the image is " + sizeText(image) +
 				".");
 		return new VoxelSource(image, mask);
@@ -224,7 +226,7 @@ final class VoxelSource {
 
 	/** @return {@code array}'s elements at the first {@code n} indices of {@code kept}, in a new array */
 	private static Object select(final Object array, final int[] kept, final int n) {
-		final Object inside = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), n);
+		final Object inside = Array.newInstance(array.getClass().getComponentType(), n);
 		// one loop per type, so that each is a plain array copy
 		if (array instanceof float[]) for (int i = 0; i < n; i++)
 			((float[]) inside)[i] = ((float[]) array)[kept[i]];

@@ -3,16 +3,16 @@ package io.github.imagearray.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
-
-import org.junit.jupiter.api.Test;
 
 import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.position.FunctionRandomAccessible;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.junit.jupiter.api.Test;
 
 /** Interrupting the computing thread stops the work promptly, with one or many threads. */
 class CancellationTest {
@@ -42,7 +42,7 @@ class CancellationTest {
 			worker.interrupt();
 			worker.join(5000);
 			final double seconds = (System.nanoTime() - interrupted) * 1e-9;
-			assertTrue(!worker.isAlive(), threads + " threads: still running after 5 s at " + java.util.Arrays.toString(worker.getStackTrace()).replace(", ", "\n"));
+			assertTrue(!worker.isAlive(), threads + " threads: still running after 5 s at " + Arrays.toString(worker.getStackTrace()).replace(", ", "\n"));
 			assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
 			assertTrue(seconds < 1, "stopped after " + seconds + " s");
 		}

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
-
-import org.junit.jupiter.api.Test;
 
 import net.imglib2.Cursor;
 import net.imglib2.img.Img;
@@ -17,6 +16,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.junit.jupiter.api.Test;
 
 class LabelStatisticsTest {
 
@@ -39,7 +39,7 @@ class LabelStatisticsTest {
 		}
 		final SortedMap<Long, Statistics> s = LabelStatistics.compute(Views.translate(image, 2, 2, 2), labels,
 			new StatisticsCalculator().bins(40));
-		assertEquals(java.util.Arrays.asList(1L, 8L, 15L, 22L), new ArrayList<>(s.keySet()));
+		assertEquals(Arrays.asList(1L, 8L, 15L, 22L), new ArrayList<>(s.keySet()));
 		for (int k = 0; k < 4; k++) {
 			final double[] values = byLabel.get(k).stream().mapToDouble(Double::doubleValue).toArray();
 			ReferenceStatistics.of(values, 40).assertAgrees(s.get(1L + 7 * k));

@@ -1,10 +1,9 @@
 package io.github.imagearray.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import org.junit.jupiter.api.Test;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
@@ -13,6 +12,8 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.ByteType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.view.Views;
+import org.junit.jupiter.api.Test;
 
 /**
  * Masks made by {@link Masks#nonZero} of array-, plane- and file-backed images (read from their
@@ -45,7 +46,7 @@ class MaskedSpansTest {
 		final PlanarImg<FloatType, FloatArray> image = PlanesOnDemand.<FloatType, FloatArray> create(dims,
 			z -> new FloatArray(planes[z].clone()), FloatType::new);
 		final PlanarImg<FloatType, FloatArray> ranged = PlanesOnDemand.<FloatType, FloatArray> create(dims, (p, from,
-			length) -> java.util.Arrays.copyOfRange(planes[p], (int) from, (int) from + length), a -> new FloatArray(
+			length) -> Arrays.copyOfRange(planes[p], (int) from, (int) from + length), a -> new FloatArray(
 				(float[]) a), FloatType::new);
 		final PlanarImg<ByteType, ByteArray> mask = PlanesOnDemand.<ByteType, ByteArray> create(dims,
 			z -> new ByteArray(maskPlanes[z].clone()), ByteType::new);
@@ -62,7 +63,7 @@ class MaskedSpansTest {
 			expected.assertAgrees(c.compute(img, Masks.nonZero(mask)));
 			expected.assertAgrees(c.compute(img, Masks.nonZero(floatMask)));
 			// a view of the mask: read through a cursor
-			expected.assertAgrees(c.compute(img, Masks.nonZero(net.imglib2.view.Views.translate(mask, 1, 2, 3))));
+			expected.assertAgrees(c.compute(img, Masks.nonZero(Views.translate(mask, 1, 2, 3))));
 		}
 	}
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Random;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,9 +21,8 @@ class RankSelectorTest {
 	void ranksAreTheSortedValues(final int keyBits) {
 		final PixelKind kind = keyBits == 32 ? PixelKind.FLOAT32 : PixelKind.FLOAT64;
 		final double[] values = values(keyBits == 32, 300_000);
-		final int block = BlockWorker.BLOCK;
-		final Summary summary = new Summary(kind, RankSelector.firstDigitBits(keyBits), new CompensatedSum[1],
-			new boolean[1]);
+		final int block = BlockAccumulator.BLOCK;
+		final FirstPassSums summary = new FirstPassSums(kind, RankSelector.firstDigitBits(keyBits), null);
 		final long[] keys = new long[block];
 		for (int from = 0; from < values.length; from += block) {
 			final double[] part = Arrays.copyOfRange(values, from, Math.min(values.length, from + block));
@@ -34,16 +32,16 @@ class RankSelectorTest {
 			summary.accept(part, keys, part.length);
 		}
 		summary.endSpan(0);
-		final CompensatedSum[] sums = { new CompensatedSum() };
-		final Summary merged = Summary.merge(Collections.singletonList(summary), keyBits, sums);
+		final FirstPassSums merged = new FirstPassSums(kind, RankSelector.firstDigitBits(keyBits), null);
+		merged.merge(summary);
 
 		final RankSelector selector = new RankSelector(keyBits);
 		final long[] ranks = Quantiles.ranks(merged.count());
 		selector.select(ranks);
-		selector.advanceTop(merged.topDigits);
+		selector.advanceTop(merged.topDigits());
 		int passes = 1;
 		while (!selector.isDone()) {
-			final RankSelector.DigitCounter counter = selector.newCounter();
+			final RankSelector.DigitCounts counter = selector.newCounts(kind);
 			for (int from = 0; from < values.length; from += block) {
 				final double[] part = Arrays.copyOfRange(values, from, Math.min(values.length, from + block));
 				OrderKeys.fill(kind, part, keys, part.length);
@@ -52,7 +50,7 @@ class RankSelectorTest {
 					if (v - v == 0) counter.countFloat((float) v);
 					else counter.accept(new double[] { v }, new long[] { OrderKeys.floatKey((float) v) }, 1);
 			}
-			selector.advance(Collections.singletonList(counter));
+			selector.advance(counter);
 			passes++;
 		}
 		assertTrue(passes <= RankSelector.maxPasses(keyBits), passes + " passes");

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Arrays;
 
+import io.github.imagearray.TestImages;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -27,7 +28,7 @@ final class ReferenceStatistics {
 	double[] edges;
 
 	static double[] values(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		return io.github.imagearray.TestImages.values(image);
+		return TestImages.values(image);
 	}
 
 	static ReferenceStatistics of(final double[] data, final int bins) {

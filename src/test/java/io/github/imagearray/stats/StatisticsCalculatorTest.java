@@ -3,19 +3,24 @@ package io.github.imagearray.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgFactory;
+import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.planar.PlanarImgFactory;
+import net.imglib2.loops.LoopBuilder;
 import net.imglib2.type.NativeType;
+import net.imglib2.type.logic.BitType;
+import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.ByteType;
 import net.imglib2.type.numeric.integer.IntType;
@@ -29,6 +34,10 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every pixel type and storage, compared with the brute-force {@link ReferenceStatistics}. */
 class StatisticsCalculatorTest {
@@ -50,9 +59,9 @@ class StatisticsCalculatorTest {
 		UINT12(Unsigned12BitType::new, r -> () -> r.nextInt(4096));
 
 		final Supplier<? extends RealType<?>> type;
-		final java.util.function.Function<Random, DoubleSupplier> values;
+		final Function<Random, DoubleSupplier> values;
 
-		Kind(final Supplier<? extends RealType<?>> type, final java.util.function.Function<Random, DoubleSupplier> values) {
+		Kind(final Supplier<? extends RealType<?>> type, final Function<Random, DoubleSupplier> values) {
 			this.type = type;
 			this.values = values;
 		}
@@ -139,12 +148,12 @@ class StatisticsCalculatorTest {
 	@EnumSource(Kind.class)
 	void masksLeaveOutTheVoxelsWhereTheyAreFalse(final Kind kind) {
 		final Img img = image(kind, false, 47, 20, 15, 4);
-		final net.imglib2.img.Img<net.imglib2.type.logic.BitType> mask = net.imglib2.img.array.ArrayImgs.bits(20, 15,
+		final Img<BitType> mask = ArrayImgs.bits(20, 15,
 			4);
 		final Random r = new Random(3);
-		final java.util.List<Double> inside = new java.util.ArrayList<>();
+		final List<Double> inside = new ArrayList<>();
 		final Cursor<RealType<?>> c = Views.flatIterable((RandomAccessibleInterval<RealType<?>>) img).cursor();
-		final Cursor<net.imglib2.type.logic.BitType> m = Views.flatIterable(mask).cursor();
+		final Cursor<BitType> m = Views.flatIterable(mask).cursor();
 		final double[] all = ReferenceStatistics.values(img);
 		int i = 0;
 		while (m.hasNext()) {
@@ -159,8 +168,8 @@ class StatisticsCalculatorTest {
 		// the mask's position in space does not matter, only its size
 		assertEquals(s.describe(), new StatisticsCalculator().bins(100).compute(Views.translate(img, 4, 4, 4), mask)
 			.describe());
-		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-			IllegalArgumentException.class, () -> new StatisticsCalculator().compute(img, net.imglib2.img.array.ArrayImgs
+		final IllegalArgumentException e = Assertions.assertThrows(
+			IllegalArgumentException.class, () -> new StatisticsCalculator().compute(img, ArrayImgs
 				.bits(20, 15, 3)));
 		assertEquals("The mask is 20 x 15 x 3 but the image is 20 x 15 x 4.", e.getMessage());
 	}
@@ -170,7 +179,7 @@ class StatisticsCalculatorTest {
 	 * back, values on and beside the bin edges are binned as numpy does, with any storage and
 	 * number of threads.
 	 */
-	@org.junit.jupiter.api.Test
+	@Test
 	void floatBlocksWithAndWithoutNonFiniteValuesAndValuesOnEdges() {
 		final Img<FloatType> array = new ArrayImgFactory<>(new FloatType()).create(64, 64, 70);
 		final Random r = new Random(48);
@@ -183,7 +192,7 @@ class StatisticsCalculatorTest {
 		}
 		long i = 0;
 		for (final FloatType t : array) {
-			final long block = i / BlockWorker.BLOCK;
+			final long block = i / BlockAccumulator.BLOCK;
 			if (block % 17 == 3 && r.nextInt(500) == 0) t.set(Float.NaN);
 			else if (block == 40 && r.nextInt(300) == 0) t.set(Float.POSITIVE_INFINITY);
 			else if (block == 41 && r.nextInt(300) == 0) t.set(Float.NEGATIVE_INFINITY);
@@ -194,7 +203,7 @@ class StatisticsCalculatorTest {
 		array.firstElement().set(-1);
 		final double[] values = ReferenceStatistics.values(array);
 		final Img<FloatType> planar = new PlanarImgFactory<>(new FloatType()).create(64, 64, 70);
-		net.imglib2.loops.LoopBuilder.setImages(array, planar).forEachPixel((a, b) -> b.set(a));
+		LoopBuilder.setImages(array, planar).forEachPixel((a, b) -> b.set(a));
 		for (final int bins : new int[] { 20, 255, 7, 5000, 100_000 }) {
 			final StatisticsCalculator calculator = new StatisticsCalculator().bins(bins);
 			final Statistics one = calculator.threads(1).compute(array);
@@ -209,7 +218,7 @@ class StatisticsCalculatorTest {
 	}
 
 	/** Large float images without a fast path: constant, and NaN in every block. */
-	@org.junit.jupiter.api.Test
+	@Test
 	void largeConstantAndNanRiddledFloatImages() {
 		final Img<FloatType> constant = new ArrayImgFactory<>(new FloatType()).create(300, 300);
 		constant.forEach(t -> t.set(2.5f));
@@ -218,7 +227,7 @@ class StatisticsCalculatorTest {
 		long i = 0;
 		for (final FloatType t : riddled)
 			t.set(i++ % 100 == 0 ? Float.NaN : (float) r.nextGaussian());
-		for (final Img<FloatType> img : java.util.Arrays.asList(constant, riddled)) {
+		for (final Img<FloatType> img : Arrays.asList(constant, riddled)) {
 			final Statistics s = new StatisticsCalculator().threads(2).compute(img);
 			ReferenceStatistics.of(ReferenceStatistics.values(img), 255).assertAgrees(s);
 		}
@@ -233,7 +242,7 @@ class StatisticsCalculatorTest {
 	/** The documented default: 255 bins for floating types, one per integer value up to 65,536. */
 	private static int defaultBins(final Kind unused, final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final RealType<?> type = Views.flatIterable(image).firstElement();
-		if (!(type instanceof net.imglib2.type.numeric.IntegerType)) return 255;
+		if (!(type instanceof IntegerType)) return 255;
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		final Cursor<? extends RealType<?>> c = Views.flatIterable(image).cursor();
 		while (c.hasNext()) {
@@ -244,7 +253,7 @@ class StatisticsCalculatorTest {
 		return (int) Math.min(65536, max - min + 1);
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void sixteenBitImagesSortedOrCountedAgreeWithTheReference() {
 		// up to 4,096 voxels the keys are sorted, above the values counted
 		for (final int n : new int[] { 1, 2, 4095, 4096, 4097, 9000 }) {
@@ -256,12 +265,12 @@ class StatisticsCalculatorTest {
 				values[i] = v[i] & 0xffff;
 			}
 			ReferenceStatistics.of(values, 100).assertAgrees(new StatisticsCalculator().bins(100).compute(
-				net.imglib2.img.array.ArrayImgs.unsignedShorts(v, n)));
+				ArrayImgs.unsignedShorts(v, n)));
 			final double[] signed = new double[n];
 			for (int i = 0; i < n; i++)
 				signed[i] = v[i];
 			ReferenceStatistics.of(signed, 100).assertAgrees(new StatisticsCalculator().bins(100).compute(
-				net.imglib2.img.array.ArrayImgs.shorts(v, n)));
+				ArrayImgs.shorts(v, n)));
 		}
 	}
 }

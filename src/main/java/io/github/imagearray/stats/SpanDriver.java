@@ -14,59 +14,54 @@ import net.imglib2.parallel.Parallelization;
 import net.imglib2.parallel.TaskExecutor;
 
 /**
- * One pass over all spans of a {@link VoxelSource} on ImgLib2's current
- * {@link Parallelization#getTaskExecutor() task executor}. Each worker thread owns one
- * {@link Worker}; spans are handed out in order from a shared counter. Workers record results
- * that depend on the order of floating-point additions per span, so that the caller can merge
- * them in span order and get the same result with any number of threads.
+ * Runs one pass over spans of a {@link VoxelSource} on ImgLib2's current
+ * {@link Parallelization#getTaskExecutor() task executor}: each worker thread owns one
+ * {@link Accumulator}, spans are handed out in order from a shared counter, and at the end the
+ * workers' accumulators are merged into one. Their sums are exact, so the result is the same with
+ * any number of threads.
  * <p>
  * Interrupting the calling thread cancels the pass: every worker stops at its next span boundary
  * and the caller gets a {@link CancellationException} (its interrupt status kept). An exception in
  * a worker stops the others too and reaches the caller unwrapped.
  */
-final class SpanPass {
-
-	/** The state of one worker thread. */
-	interface Worker {
-
-		/** Processes span {@code index}, read by {@code reader}. */
-		void span(int index, SpanReader reader);
-	}
+final class SpanDriver {
 
 	static final String CANCELED = "Statistics computation was interrupted.";
 
-	private SpanPass() {
+	private SpanDriver() {
 	}
 
 	/**
 	 * @param source the voxels
-	 * @param newWorker creates the state of one worker thread
+	 * @param firstSpan the first span to read
+	 * @param endSpan the span after the last to read
+	 * @param newAccumulator creates the accumulator of one worker thread
 	 * @param progress receives the fraction of spans done, scaled to [{@code from}, {@code to}]
-	 * @return the workers, for the caller to merge
+	 * @return the accumulator of all those spans
 	 */
-	static <W extends Worker> List<W> run(final VoxelSource source, final Supplier<W> newWorker,
-		final ProgressListener progress, final double from, final double to)
+	static <A extends Accumulator<A>> A run(final VoxelSource source, final int firstSpan, final int endSpan,
+		final Supplier<A> newAccumulator, final ProgressListener progress, final double from, final double to)
 	{
 		final TaskExecutor executor = Parallelization.getTaskExecutor();
-		final int spans = source.spanCount();
+		final int spans = endSpan - firstSpan;
 		final int count = Math.max(1, Math.min(executor.getParallelism(), spans));
-		final List<W> workers = new ArrayList<>(count);
+		final List<A> workers = new ArrayList<>(count);
 		for (int i = 0; i < count; i++)
-			workers.add(newWorker.get());
+			workers.add(newAccumulator.get());
 		final AtomicInteger next = new AtomicInteger();
 		final AtomicInteger done = new AtomicInteger();
 		final AtomicBoolean canceled = new AtomicBoolean();
 		final Thread caller = Thread.currentThread();
 		final ExecutorService service = executor.getExecutorService();
 		final List<Future<?>> futures = new ArrayList<>(count);
-		for (final W worker : workers)
+		for (final A worker : workers)
 			futures.add(service.submit(() -> {
 				for (int span = next.getAndIncrement(); span < spans; span = next.getAndIncrement()) {
 					if (canceled.get() || caller.isInterrupted()) {
 						canceled.set(true);
 						return;
 					}
-					worker.span(span, source.reader(span));
+					worker.span(firstSpan + span, source.reader(firstSpan + span));
 					progress.progress(from + (to - from) * done.incrementAndGet() / spans);
 				}
 			}));
@@ -95,6 +90,9 @@ final class SpanPass {
 		if (failure instanceof RuntimeException) throw (RuntimeException) failure;
 		if (failure != null) throw new IllegalStateException(failure);
 		if (canceled.get() || caller.isInterrupted()) throw new CancellationException(CANCELED);
-		return workers;
+		final A total = workers.get(0);
+		for (final A worker : workers.subList(1, count))
+			total.merge(worker);
+		return total;
 	}
 }

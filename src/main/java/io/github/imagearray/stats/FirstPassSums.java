@@ -1,17 +1,19 @@
 package io.github.imagearray.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
+import java.util.BitSet;
 
 /**
- * First-pass facts about the voxels: counts of finite, NaN and infinite values, the finite
- * minimum and maximum, the sum of the finite values and the counts of the first digit (the top
- * bits) of the non-NaN values' {@link OrderKeys order keys}, for {@link RankSelector}. As a
- * {@link BlockConsumer} it gathers them for one worker in a single loop; the sum is kept per span
- * so that spans merge in order.
+ * The first pass's accumulator: counts of finite, NaN and infinite values, the finite minimum and
+ * maximum, the {@link ExactSum exact} sum of the finite values, the counts of the first digit (the
+ * top bits) of the non-NaN values' {@link OrderKeys order keys} for {@link RankSelector}, the spans
+ * that hold NaN or infinities (so that the second pass checks only those) and, for small images,
+ * every key ({@link KeyCollector}). One per worker; {@link #merge} adds another's, in any order.
  */
-final class Summary implements BlockConsumer {
-
+final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 
 	long finite;
 	long nan;
@@ -19,15 +21,12 @@ final class Summary implements BlockConsumer {
 	long negInf;
 	double finiteMin = Double.POSITIVE_INFINITY;
 	double finiteMax = Double.NEGATIVE_INFINITY;
+	/** Counts of the first digit in key order, those {@link #spill spilled} so far; null before. */
+	private long[] topDigits;
 	/**
-	 * Counts of the first digit in key order: all workers' in a {@link #merge merged} summary, those
-	 * a worker has {@link #spill spilled} in its own; null where there are none.
-	 */
-	long[] topDigits;
-	/**
-	 * A worker's counts of the first digit since it last {@link #spill spilled} them, in ints to
-	 * keep them in the caches. For 32-bit floats, which take fewer operations that way, counts of
-	 * the top raw bits: both are the same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
+	 * The counts of the first digit since the last {@link #spill}, in ints to keep them in the
+	 * caches. For 32-bit floats, which take fewer operations that way, counts of the top raw bits:
+	 * both are the same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
 	 */
 	private final int[] topCounts;
 	/**
@@ -39,32 +38,40 @@ final class Summary implements BlockConsumer {
 	private final int topBits;
 	private final boolean rawFloatOrder;
 	private final int topShift;
-	private final CompensatedSum[] spanSums;
-	private CompensatedSum spanSum = new CompensatedSum();
-	private final boolean[] nonFiniteSpans;
+	private final ExactSum sum;
+	/** The spans that hold NaN or infinite values. */
+	final BitSet nonFiniteSpans;
+	private int span;
 	private boolean nonFiniteInSpan;
+	/** Every non-NaN key, for small images ranked by sorting; else null. */
+	final KeyCollector keys;
 
 	/**
 	 * @param kind the voxels' kind, whose order keys are counted
 	 * @param topBits the width of the first digit, up to the kind's key bits
-	 * @param spanSums shared by all workers of a pass, one slot per span
-	 * @param nonFiniteSpans shared by all workers of a pass, one slot per span: set where the span
-	 *          holds NaN or infinite values
+	 * @param keys collects the keys of a small image, or null
 	 */
-	Summary(final PixelKind kind, final int topBits, final CompensatedSum[] spanSums, final boolean[] nonFiniteSpans) {
-		this(kind.keyBits(), topBits, kind == PixelKind.FLOAT32, spanSums, nonFiniteSpans);
+	FirstPassSums(final PixelKind kind, final int topBits, final KeyCollector keys) {
+		this(kind, topBits, keys, new ExactSum(), new BitSet());
 	}
 
-	private Summary(final int keyBits, final int topBits, final boolean rawFloatOrder, final CompensatedSum[] spanSums,
-		final boolean[] nonFiniteSpans)
+	private FirstPassSums(final PixelKind kind, final int topBits, final KeyCollector keys, final ExactSum sum,
+		final BitSet nonFiniteSpans)
 	{
-		this.topCounts = keyBits == 0 ? null : new int[1 << topBits];
-		this.oddTopCounts = keyBits != 0 && rawFloatOrder ? new int[1 << topBits] : null;
+		super(kind);
+		this.topCounts = kind.keyBits() == 0 ? null : new int[1 << topBits];
+		this.rawFloatOrder = kind == PixelKind.FLOAT32;
+		this.oddTopCounts = topCounts != null && rawFloatOrder ? new int[1 << topBits] : null;
 		this.topBits = topBits;
-		this.rawFloatOrder = rawFloatOrder;
-		this.topShift = keyBits - topBits;
-		this.spanSums = spanSums;
+		this.topShift = kind.keyBits() - topBits;
+		this.keys = keys;
+		this.sum = sum;
 		this.nonFiniteSpans = nonFiniteSpans;
+	}
+
+	@Override
+	public void beginSpan(final int index) {
+		span = index;
 	}
 
 	@Override
@@ -97,8 +104,9 @@ final class Summary implements BlockConsumer {
 		finiteMin = min;
 		finiteMax = max;
 		finite += finiteInBlock;
-		spanSum.add(sum0 + sum1);
+		sum.add(sum0 + sum1);
 		if (nan + posInf + negInf > nonFiniteBefore) nonFiniteInSpan = true;
+		if (this.keys != null) this.keys.accept(values, keys, length);
 	}
 
 	/**
@@ -155,7 +163,8 @@ final class Summary implements BlockConsumer {
 		finiteMin = min;
 		finiteMax = max;
 		finite += to - from;
-		spanSum.add(sum);
+		this.sum.add(sum);
+		if (keys != null) keys.acceptFloats(values, from, to);
 		return true;
 	}
 
@@ -168,16 +177,15 @@ final class Summary implements BlockConsumer {
 	}
 
 	@Override
-	public void endSpan(final int span) {
-		spanSums[span] = spanSum;
-		spanSum = new CompensatedSum();
-		nonFiniteSpans[span] = nonFiniteInSpan;
+	public void endSpan(final int index) {
+		if (nonFiniteInSpan) nonFiniteSpans.set(index);
 		nonFiniteInSpan = false;
 		if (topCounts != null && count() - countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spill();
 	}
 
 	/** Adds the digit counts since the last spill to {@link #topDigits}. */
 	private void spill() {
+		if (topCounts == null) return;
 		if (topDigits == null) topDigits = new long[topCounts.length];
 		addTopCounts(topDigits);
 		Arrays.fill(topCounts, 0);
@@ -198,38 +206,85 @@ final class Summary implements BlockConsumer {
 		}
 	}
 
-	/**
-	 * @param keyBits the width of the order keys whose first digit counts are merged, or 0 to leave
-	 *          them out
-	 * @return the workers' summaries combined; the sum added in span order
-	 */
-	static Summary merge(final List<Summary> parts, final int keyBits, final CompensatedSum[] spanSums) {
-		final Summary total = new Summary(0, 0, false, spanSums, null);
-		if (keyBits > 0) total.topDigits = new long[1 << RankSelector.firstDigitBits(keyBits)];
-		for (final Summary s : parts) {
-			if (total.topDigits != null) {
-				if (s.topDigits != null) for (int d = 0; d < total.topDigits.length; d++)
-					total.topDigits[d] += s.topDigits[d];
-				s.addTopCounts(total.topDigits);
-			}
-			total.finite += s.finite;
-			total.nan += s.nan;
-			total.posInf += s.posInf;
-			total.negInf += s.negInf;
-			total.finiteMin = Math.min(total.finiteMin, s.finiteMin);
-			total.finiteMax = Math.max(total.finiteMax, s.finiteMax);
-		}
-		for (final CompensatedSum s : spanSums)
-			total.spanSum.add(s);
-		return total;
+	@Override
+	public void merge(final FirstPassSums other) {
+		if (other.kind() != kind() || other.topBits != topBits || (other.keys == null) != (keys == null))
+			throw new IllegalArgumentException("First-pass sums of " + other.kind() + " voxels in " + other.topBits +
+				"-bit digits cannot be added to those of " + kind() + " in " + topBits + "-bit digits.");
+		spill();
+		other.spill();
+		if (other.topDigits != null) for (int d = 0; d < topDigits.length; d++)
+			topDigits[d] += other.topDigits[d];
+		finite += other.finite;
+		nan += other.nan;
+		posInf += other.posInf;
+		negInf += other.negInf;
+		finiteMin = Math.min(finiteMin, other.finiteMin);
+		finiteMax = Math.max(finiteMax, other.finiteMax);
+		sum.merge(other.sum);
+		nonFiniteSpans.or(other.nonFiniteSpans);
+		if (keys != null) keys.merge(other.keys);
+	}
+
+	@Override
+	public void write(final DataOutput out) throws IOException {
+		spill();
+		out.writeByte(kind().ordinal());
+		out.writeByte(topBits);
+		for (final long n : new long[] { finite, nan, posInf, negInf })
+			out.writeLong(n);
+		out.writeDouble(finiteMin);
+		out.writeDouble(finiteMax);
+		sum.write(out);
+		BinaryForm.writeCounts(out, topDigits);
+		final long[] spans = nonFiniteSpans.toLongArray();
+		out.writeInt(spans.length);
+		for (final long word : spans)
+			out.writeLong(word);
+		out.writeBoolean(keys != null);
+		if (keys != null) keys.write(out);
+	}
+
+	static FirstPassSums read(final DataInput in) throws IOException {
+		final PixelKind kind = BinaryForm.readKind(in);
+		final int topBits = in.readUnsignedByte();
+		if (topBits > Math.min(kind.keyBits(), RankSelector.DIGIT_BITS + 2)) throw new IOException("First digits of " +
+			topBits + " bits for " + kind + " voxels.");
+		final long[] counts = new long[4];
+		for (int i = 0; i < counts.length; i++)
+			counts[i] = BinaryForm.count(in.readLong(), "voxels");
+		final double min = in.readDouble(), max = in.readDouble();
+		final ExactSum sum = ExactSum.read(in);
+		final long[] topDigits = BinaryForm.readCounts(in, 1 << topBits, "first digit counts");
+		final long[] spans = new long[BinaryForm.length(in, Integer.MAX_VALUE / 64 + 1, "spans with NaN")];
+		for (int i = 0; i < spans.length; i++)
+			spans[i] = in.readLong();
+		final KeyCollector keys = in.readBoolean() ? KeyCollector.read(in) : null;
+		final FirstPassSums sums = new FirstPassSums(kind, topBits, keys, sum, BitSet.valueOf(spans));
+		sums.finite = counts[0];
+		sums.nan = counts[1];
+		sums.posInf = counts[2];
+		sums.negInf = counts[3];
+		sums.finiteMin = min;
+		sums.finiteMax = max;
+		if (topDigits != null && topDigits.length != 1 << topBits) throw new IOException("First digit counts of " +
+			topDigits.length + " digits for " + topBits + "-bit digits.");
+		sums.topDigits = topDigits;
+		return sums;
+	}
+
+	/** @return the counts of the first digit of all voxels added, in key order; null without a table */
+	long[] topDigits() {
+		spill();
+		return topDigits;
 	}
 
 	/**
 	 * @param counts {@code counts[v]} voxels have the value {@code v + lowest}
 	 * @return the summary of those voxels
 	 */
-	static Summary ofValueCounts(final long[] counts, final long lowest) {
-		final Summary s = new Summary(0, 0, false, new CompensatedSum[0], null);
+	static FirstPassSums ofValueCounts(final long[] counts, final long lowest, final PixelKind kind) {
+		final FirstPassSums s = new FirstPassSums(kind, 0, null);
 		long sum = 0;
 		for (int v = 0; v < counts.length; v++) {
 			if (counts[v] == 0) continue;
@@ -239,7 +294,7 @@ final class Summary implements BlockConsumer {
 			s.finiteMax = Math.max(s.finiteMax, value);
 			sum += counts[v] * value;
 		}
-		s.spanSum.add(sum);
+		s.sum.add(sum);
 		return s;
 	}
 
@@ -251,7 +306,7 @@ final class Summary implements BlockConsumer {
 	 */
 	double[] bulk(final PixelKind kind) {
 		final double min = finiteMin, max = finiteMax;
-		if (topDigits == null || !(min < max)) return new double[] { min, max };
+		if (topDigits == null || keys != null || !(min < max)) return new double[] { min, max };
 		final long tail = count() >> 14;
 		final int shift = kind.keyBits() - Integer.numberOfTrailingZeros(topDigits.length);
 		// from the digits of the extremes inwards
@@ -276,7 +331,7 @@ final class Summary implements BlockConsumer {
 	/** @return the mean of the finite values, within [finiteMin, finiteMax]; NaN when none */
 	double finiteMean() {
 		if (finite == 0) return Double.NaN;
-		return clampToRange(spanSum.value() / finite);
+		return clampToRange(sum.value() / finite);
 	}
 
 	double clampToRange(final double v) {

@@ -1,19 +1,23 @@
 package io.github.imagearray.stats;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
+import java.util.BitSet;
 
 /**
- * The second pass over the values, in one loop: the power sums of the finite values' deviations
- * from the first pass's mean ({@link MomentSums}, one per span for merging in span order), their
- * {@code numpy.histogram} ({@link HistogramBinning}) and, when ranks are still open, the next
- * digit of the {@link RankSelector}. One per worker.
+ * The second pass's accumulator, filled in one loop: the power sums of the finite values'
+ * deviations from the first pass's mean ({@link MomentSums}), their {@code numpy.histogram}
+ * ({@link HistogramBinning}) and, when ranks are still open, the next digit of the
+ * {@link RankSelector} ({@link RankSelector.DigitCounts}). One per worker; {@link #merge} adds
+ * another's, in any order. One {@link #read} from bytes merges and finishes but adds no spans.
  * <p>
  * Blocks of finite 32-bit floats take a fast path: the bins come from {@link FloatCells}, the
  * open ranks from {@link OpenDigits}; only voxels in special cells (straddling a bin edge, or
  * outliers beyond the grid) or in open digits that are not hot take the exact path one by one.
  */
-final class SecondPass implements BlockConsumer {
+final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** Histograms of up to this many bins get four count tables. */
 	private static final int SEPARATE_LANES_UP_TO = 1 << 16;
@@ -26,7 +30,7 @@ final class SecondPass implements BlockConsumer {
 	private final double centre;
 	/** Values farther than this from the centre are added to the moments exactly. */
 	private final double far;
-	private final MomentSums[] spanSums;
+	private final MomentSums moments;
 	private final HistogramBinning binning;
 	/**
 	 * Four count tables, so that runs of equal bins do not wait on each other's increments (one
@@ -34,7 +38,7 @@ final class SecondPass implements BlockConsumer {
 	 * {@link FloatCells}.
 	 */
 	private final long[][] counts;
-	private final RankSelector.DigitCounter digits;
+	private final RankSelector.DigitCounts digits;
 	private final FloatCells cells;
 	private final OpenDigits open;
 	/**
@@ -45,29 +49,29 @@ final class SecondPass implements BlockConsumer {
 	/** The hot counts spilled so far, per hot slot; null without hot digits. */
 	private final long[][] hotTotals;
 	private long countedSinceSpill;
-	private final boolean[] nonFiniteSpans;
-	private final int[] bins = new int[BlockWorker.BLOCK];
-	private final int[] special = new int[BlockWorker.BLOCK];
-	private MomentSums current;
+	private final BitSet nonFiniteSpans;
+	private final int[] bins = new int[BlockAccumulator.BLOCK];
+	private final int[] special = new int[BlockAccumulator.BLOCK];
 	private boolean checkFinite;
 
 	/**
+	 * @param kind the voxels' kind
 	 * @param far values farther than this from the centre are outliers of the bulk, added to the
 	 *          moments exactly (the float fast path has its own, {@link FloatCells})
-	 * @param spanSums shared by all workers of the pass, one slot per span
 	 * @param digits counts the next rank digit, or null when all ranks are known
 	 * @param cells the cells of the float fast path, or null to take every block through
 	 *          {@link #accept}
 	 * @param open the open first digits of the float fast path, or null where none are
 	 * @param nonFiniteSpans the spans that hold NaN or infinite values, from the first pass
 	 */
-	SecondPass(final double centre, final double far, final MomentSums[] spanSums, final HistogramBinning binning,
-		final RankSelector.DigitCounter digits, final FloatCells cells, final OpenDigits open,
-		final boolean[] nonFiniteSpans)
+	SecondPassSums(final PixelKind kind, final double centre, final double far, final HistogramBinning binning,
+		final RankSelector.DigitCounts digits, final FloatCells cells, final OpenDigits open,
+		final BitSet nonFiniteSpans)
 	{
+		super(kind);
 		this.centre = centre;
 		this.far = far;
-		this.spanSums = spanSums;
+		this.moments = new MomentSums(centre);
 		this.binning = binning;
 		this.counts = new long[binning.bins() <= SEPARATE_LANES_UP_TO ? 4 : 1][binning.bins() + 1];
 		this.digits = digits;
@@ -77,18 +81,35 @@ final class SecondPass implements BlockConsumer {
 		this.hotCounts = hot ? new int[4][4 << OpenDigits.LOW_BITS] : null;
 		this.hotTotals = hot ? new long[OpenDigits.HOT][1 << OpenDigits.LOW_BITS] : null;
 		this.nonFiniteSpans = nonFiniteSpans;
-		this.current = new MomentSums(centre);
+	}
+
+	/** An accumulator read from bytes: its sums and counts, without the setup to add spans. */
+	private SecondPassSums(final PixelKind kind, final MomentSums moments, final long[] histogram,
+		final RankSelector.DigitCounts digits, final long[][] hotTotals)
+	{
+		super(kind);
+		this.centre = Double.NaN;
+		this.far = Double.NaN;
+		this.moments = moments;
+		this.binning = null;
+		this.counts = new long[][] { histogram };
+		this.digits = digits;
+		this.cells = null;
+		this.open = NONE_OPEN;
+		this.hotCounts = null;
+		this.hotTotals = hotTotals;
+		this.nonFiniteSpans = null;
 	}
 
 	@Override
 	public void beginSpan(final int span) {
-		checkFinite = nonFiniteSpans[span];
+		checkFinite = nonFiniteSpans.get(span);
 	}
 
 	@Override
 	public void accept(final double[] values, final long[] keys, final int length) {
 		binning.bins(values, bins, length);
-		current.addBlock(values, length, far);
+		moments.addBlock(values, length, far);
 		final long[] c = counts[0];
 		for (int i = 0; i < length; i++) {
 			final int b = bins[i];
@@ -137,7 +158,7 @@ final class SecondPass implements BlockConsumer {
 			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
 			sums.add(d0, d1, d2, d3);
 		}
-		sums.addTo(current, i - from);
+		sums.addTo(moments, i - from);
 		return binEach(values, i, to, m);
 	}
 
@@ -189,7 +210,7 @@ final class SecondPass implements BlockConsumer {
 			}
 			sums.add(d0, d1, d2, d3);
 		}
-		sums.addTo(current, i - from - outliers);
+		sums.addTo(moments, i - from - outliers);
 		return binEach(values, i, to, m);
 	}
 
@@ -273,7 +294,7 @@ final class SecondPass implements BlockConsumer {
 			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
 			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
 		}
-		current.addSums(i - from - outliers, s1, s2, s3, s4);
+		moments.addSums(i - from - outliers, s1, s2, s3, s4);
 		return binEach(values, i, to, m);
 	}
 
@@ -312,7 +333,7 @@ final class SecondPass implements BlockConsumer {
 			s3 += q * d;
 			s4 += q * q;
 		}
-		current.addSums(to - from - outliers, s1, s2, s3, s4);
+		moments.addSums(to - from - outliers, s1, s2, s3, s4);
 		return m;
 	}
 
@@ -374,14 +395,12 @@ final class SecondPass implements BlockConsumer {
 		final int cell = cells.cell(v);
 		final int entry = cells.table[cell];
 		if (cells.straddles(entry)) counts[0][cells.bin(v, entry)]++;
-		if (cells.isGuard(cell)) current.addExactly(v);
+		if (cells.isGuard(cell)) moments.addExactly(v);
 		if (digits != null && open.slot(v) <= 0) digits.countFloat(v);
 	}
 
 	@Override
 	public void endSpan(final int span) {
-		spanSums[span] = current;
-		current = new MomentSums(centre);
 		if (hotCounts != null) {
 			countedSinceSpill += VoxelSource.SPAN;
 			if (countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spillHot();
@@ -390,6 +409,7 @@ final class SecondPass implements BlockConsumer {
 
 	/** Adds the hot digit counts since the last spill to {@link #hotTotals}. */
 	private void spillHot() {
+		if (hotCounts == null) return;
 		for (final int[] lane : hotCounts) {
 			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
 				for (int low = 0; low <= LOW; low++)
@@ -400,35 +420,83 @@ final class SecondPass implements BlockConsumer {
 	}
 
 	/**
-	 * Hands the counts of the hot digits' low bits, all workers' together, to a digit counter of the
-	 * pass, so that the ranks in hot digits are settled with the others.
+	 * Hands the counts of the hot digits' low bits to the digit counts, so that the ranks in hot
+	 * digits are settled with the others; once, on the accumulator of all voxels.
 	 */
-	static void addHotCounts(final List<SecondPass> workers, final OpenDigits open,
-		final RankSelector.DigitCounter counter)
-	{
-		if (open == null || !open.anyHot()) return;
-		for (final SecondPass w : workers) {
-			w.spillHot();
-			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
-				if (open.hotPrefixes[slot - 1] >= 0) counter.addRawLowCounts(open.hotPrefixes[slot - 1], w.hotTotals[slot
-					- 1]);
-		}
+	void settleHotDigits(final OpenDigits open) {
+		if (hotTotals == null) return;
+		spillHot();
+		for (int slot = 1; slot <= OpenDigits.HOT; slot++)
+			if (open.hotPrefixes[slot - 1] >= 0) digits.addRawLowCounts(open.hotPrefixes[slot - 1], hotTotals[slot - 1]);
 	}
 
-	/** @return the power sums of all spans, added in span order */
-	static MomentSums mergeMoments(final double centre, final MomentSums[] spanSums) {
-		final MomentSums total = new MomentSums(centre);
-		for (final MomentSums s : spanSums)
-			total.add(s);
-		return total;
+	MomentSums moments() {
+		return moments;
 	}
 
-	static Histogram mergeHistograms(final HistogramBinning binning, final List<SecondPass> workers) {
+	RankSelector.DigitCounts digits() {
+		return digits;
+	}
+
+	/** @return the histogram of the voxels added, with the edges of {@code binning} */
+	Histogram histogram(final HistogramBinning binning) {
 		final long[] total = new long[binning.bins()]; // without the spare slot
-		for (final SecondPass w : workers)
-			for (final long[] lane : w.counts)
-				for (int b = 0; b < total.length; b++)
-					total[b] += lane[b];
+		for (final long[] lane : counts)
+			for (int b = 0; b < total.length; b++)
+				total[b] += lane[b];
 		return new Histogram(total, binning.edges());
+	}
+
+	@Override
+	public void merge(final SecondPassSums other) {
+		if (other.counts[0].length != counts[0].length || (other.digits == null) != (digits == null) ||
+			(other.hotTotals == null) != (hotTotals == null)) throw new IllegalArgumentException(
+				"Second-pass sums of " + (other.counts[0].length - 1) + " bins cannot be added to those of " +
+					(counts[0].length - 1) + " bins, or of other ranks.");
+		moments.merge(other.moments);
+		for (final long[] lane : other.counts)
+			for (int b = 0; b < lane.length; b++)
+				counts[0][b] += lane[b];
+		if (digits != null) digits.merge(other.digits);
+		spillHot();
+		other.spillHot();
+		if (hotTotals != null) for (int slot = 0; slot < hotTotals.length; slot++)
+			for (int low = 0; low < hotTotals[slot].length; low++)
+				hotTotals[slot][low] += other.hotTotals[slot][low];
+	}
+
+	@Override
+	public void write(final DataOutput out) throws IOException {
+		out.writeByte(kind().ordinal());
+		moments.write(out);
+		final long[] histogram = new long[counts[0].length];
+		for (final long[] lane : counts)
+			for (int b = 0; b < lane.length; b++)
+				histogram[b] += lane[b];
+		BinaryForm.writeCounts(out, histogram);
+		out.writeBoolean(digits != null);
+		if (digits != null) digits.write(out);
+		spillHot();
+		out.writeBoolean(hotTotals != null);
+		if (hotTotals != null) for (final long[] slot : hotTotals)
+			BinaryForm.writeCounts(out, slot);
+	}
+
+	static SecondPassSums read(final DataInput in) throws IOException {
+		final PixelKind kind = BinaryForm.readKind(in);
+		final MomentSums moments = MomentSums.read(in);
+		final long[] histogram = BinaryForm.readCounts(in, StatisticsCalculator.MAX_BINS + 1, "histogram counts");
+		if (histogram == null || histogram.length < 2) throw new IOException("Second-pass sums without a histogram.");
+		final RankSelector.DigitCounts digits = in.readBoolean() ? RankSelector.DigitCounts.read(in) : null;
+		long[][] hotTotals = null;
+		if (in.readBoolean()) {
+			hotTotals = new long[OpenDigits.HOT][];
+			for (int slot = 0; slot < hotTotals.length; slot++) {
+				hotTotals[slot] = BinaryForm.readCounts(in, 1 << OpenDigits.LOW_BITS, "hot digit counts");
+				if (hotTotals[slot] == null || hotTotals[slot].length != 1 << OpenDigits.LOW_BITS) throw new IOException(
+					"Hot digit counts need " + (1 << OpenDigits.LOW_BITS) + " counts.");
+			}
+		}
+		return new SecondPassSums(kind, moments, histogram, digits, hotTotals);
 	}
 }

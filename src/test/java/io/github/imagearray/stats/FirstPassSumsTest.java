@@ -4,44 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The first pass's digit counts stay exact when one worker counts more values than an int holds;
+ * The first pass's digit counts stay exact when one worker counts more values than an int holds,
+ * and when written out and read back;
  * its extremes are those of a sorted copy, whatever floats the blocks hold.
  */
-class SummaryTest {
+class FirstPassSumsTest {
 
 	@Test
-	void digitCountsOfMoreThanTwoBillionValuesDoNotOverflow() {
+	void digitCountsOfMoreThanTwoBillionValuesDoNotOverflow() throws IOException {
 		final int keyBits = PixelKind.FLOAT32.keyBits();
 		final int topBits = RankSelector.firstDigitBits(keyBits);
-		final int blocksPerSpan = VoxelSource.SPAN / BlockWorker.BLOCK;
+		final int blocksPerSpan = VoxelSource.SPAN / BlockAccumulator.BLOCK;
 		final int spans = (int) ((1L << 31) / VoxelSource.SPAN) + 2; // two spans more than 2^31 values
-		final CompensatedSum[] sums = new CompensatedSum[spans];
-		final Summary summary = new Summary(PixelKind.FLOAT32, topBits, sums, new boolean[spans]);
+		final FirstPassSums summary = new FirstPassSums(PixelKind.FLOAT32, topBits, null);
 		// most values in one digit, a few in another: 2.5 and -1 are in different buckets
-		final float[] block = new float[BlockWorker.BLOCK];
+		final float[] block = new float[BlockAccumulator.BLOCK];
 		Arrays.fill(block, 2.5f);
 		block[7] = -1;
 		for (int span = 0; span < spans; span++) {
+			summary.beginSpan(span);
 			for (int b = 0; b < blocksPerSpan; b++)
 				summary.acceptFloats(block, 0, block.length);
 			summary.endSpan(span);
 		}
-		final Summary merged = Summary.merge(Collections.singletonList(summary), keyBits, sums);
+		// written out and read back: the counts survive the serialized form too
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		summary.write(new DataOutputStream(bytes));
+		final FirstPassSums merged = FirstPassSums.read(new DataInputStream(new ByteArrayInputStream(bytes
+			.toByteArray())));
 		final long values = (long) spans * VoxelSource.SPAN;
 		assertEquals(values, merged.count());
 		final int shift = keyBits - topBits;
 		final long[] expected = new long[1 << topBits];
-		expected[(int) (OrderKeys.floatKey(2.5f) >>> shift)] = values - values / BlockWorker.BLOCK;
-		expected[(int) (OrderKeys.floatKey(-1) >>> shift)] = values / BlockWorker.BLOCK;
+		expected[(int) (OrderKeys.floatKey(2.5f) >>> shift)] = values - values / BlockAccumulator.BLOCK;
+		expected[(int) (OrderKeys.floatKey(-1) >>> shift)] = values / BlockAccumulator.BLOCK;
 		// more than Integer.MAX_VALUE in one digit
 		assertTrue(expected[(int) (OrderKeys.floatKey(2.5f) >>> shift)] > Integer.MAX_VALUE);
-		assertArrayEquals(expected, merged.topDigits);
+		assertArrayEquals(expected, merged.topDigits());
 		assertEquals(-1, merged.finiteMin);
 		assertEquals(2.5, merged.finiteMax);
 	}
@@ -60,7 +70,7 @@ class SummaryTest {
 			{ -Float.MAX_VALUE, Float.MAX_VALUE, 1, -1, Float.MAX_VALUE, -Float.MAX_VALUE, 0, 0 }, //
 			{ 1e-30f, 1e30f, -1e30f, 1e-30f, 1e-30f, 1e-30f, 1e-30f, 1e-30f, -1e-30f, 1e31f }, //
 			{ 7 } };
-		final java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+		final SplittableRandom random = new SplittableRandom(18);
 		for (final float[] values : cases)
 			for (int shuffle = 0; shuffle < 20; shuffle++) {
 				final float[] block = values.clone();
@@ -70,8 +80,7 @@ class SummaryTest {
 					block[i] = block[j];
 					block[j] = t;
 				}
-				final Summary summary = new Summary(PixelKind.FLOAT32, RankSelector.firstDigitBits(32),
-					new CompensatedSum[1], new boolean[1]);
+				final FirstPassSums summary = new FirstPassSums(PixelKind.FLOAT32, RankSelector.firstDigitBits(32), null);
 				assertEquals(false, summary.acceptFloats(new float[] { -1e38f, Float.POSITIVE_INFINITY, 1e38f, 2 }, 0, 4));
 				for (int from = 0; from < block.length; from += 5)
 					assertTrue(summary.acceptFloats(block, from, Math.min(block.length, from + 5)));

@@ -1,0 +1,53 @@
+package io.github.imagearray.stats;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * The accumulator of the one pass over 8- and 16-bit integers: the voxels counted by value, a
+ * table of 256 or 65,536 counts. Every statistic follows from it exactly.
+ */
+final class ValueCounts implements Accumulator<ValueCounts> {
+
+	private final PixelKind kind;
+	/** {@code counts[v]} voxels have the value {@code v + kind.lowest()}. */
+	final long[] counts;
+
+	ValueCounts(final PixelKind kind) {
+		this(kind, new long[1 << kind.keyBits()]);
+	}
+
+	private ValueCounts(final PixelKind kind, final long[] counts) {
+		this.kind = kind;
+		this.counts = counts;
+	}
+
+	@Override
+	public void span(final int index, final SpanReader reader) {
+		reader.countValues(counts);
+	}
+
+	@Override
+	public void merge(final ValueCounts other) {
+		if (other.kind != kind) throw new IllegalArgumentException("Counts of " + other.kind +
+			" values cannot be added to counts of " + kind + " values.");
+		for (int v = 0; v < counts.length; v++)
+			counts[v] += other.counts[v];
+	}
+
+	@Override
+	public void write(final DataOutput out) throws IOException {
+		out.writeByte(kind.ordinal());
+		BinaryForm.writeCounts(out, counts);
+	}
+
+	static ValueCounts read(final DataInput in) throws IOException {
+		final PixelKind kind = BinaryForm.readKind(in);
+		if (!kind.isSmallInteger()) throw new IOException("Value counts of " + kind + " voxels.");
+		final long[] counts = BinaryForm.readCounts(in, 1 << kind.keyBits(), "value counts");
+		if (counts == null || counts.length != 1 << kind.keyBits()) throw new IOException("Value counts of " + kind +
+			" voxels need " + (1 << kind.keyBits()) + " counts.");
+		return new ValueCounts(kind, counts);
+	}
+}
