@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.github.imagearray.stats.Statistics;
 import net.imglib2.img.array.ArrayImg;
@@ -28,6 +27,8 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageArrayTest {
 
@@ -95,19 +96,19 @@ class ImageArrayTest {
 		a.describe(dir, "three.txt");
 		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(Arrays.asList("one.csv", "three.txt.csv", "two.CSV"), files.map(p -> p.getFileName()
-				.toString()).sorted().collect(java.util.stream.Collectors.toList()));
+				.toString()).sorted().collect(Collectors.toList()));
 		}
 	}
 
 	@Test
 	void csvUsesDotsWhateverTheLocale() throws IOException {
-		final java.util.Locale before = java.util.Locale.getDefault();
+		final Locale before = Locale.getDefault();
 		try {
-			java.util.Locale.setDefault(java.util.Locale.GERMANY);
+			Locale.setDefault(Locale.GERMANY);
 			volume().describe(dir, "de");
 		}
 		finally {
-			java.util.Locale.setDefault(before);
+			Locale.setDefault(before);
 		}
 		final String row = Files.readAllLines(dir.resolve("de.csv")).get(1);
 		assertEquals(8, row.split(",").length);

@@ -1,5 +1,6 @@
 package io.github.imagearray;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +47,8 @@ public final class ReferenceFiles {
 		try (InputStream in = ReferenceFiles.class.getResourceAsStream("/reference/" + script)) {
 			Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
 		}
-		final List<String> command = new ArrayList<>(java.util.Arrays.asList(python(), copy.toString()));
-		command.addAll(java.util.Arrays.asList(args));
+		final List<String> command = new ArrayList<>(Arrays.asList(python(), copy.toString()));
+		command.addAll(Arrays.asList(args));
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		final byte[] output = readAll(p.getInputStream());
 		if (!p.waitFor(300, TimeUnit.SECONDS)) {
@@ -83,7 +85,7 @@ public final class ReferenceFiles {
 	}
 
 	private static byte[] readAll(final InputStream in) throws IOException {
-		final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		final byte[] b = new byte[8192];
 		for (int n; (n = in.read(b)) > 0;)
 			out.write(b, 0, n);

@@ -21,6 +21,7 @@ import net.imglib2.type.numeric.integer.UnsignedLongType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
 import net.imglib2.util.Util;
 import net.imglib2.view.Views;
 
@@ -110,7 +111,7 @@ public final class ImagePlusFromImg {
 	/** @return the bytes an ImageJ stack of the image takes: 1, 2 or 4 per voxel */
 	public static long stackBytes(final RandomAccessibleInterval<? extends RealType<?>> img) {
 		final RealType<?> type = Util.getTypeFromInterval(img);
-		return net.imglib2.util.Intervals.numElements(img) * (type instanceof UnsignedByteType ? 1
+		return Intervals.numElements(img) * (type instanceof UnsignedByteType ? 1
 			: type instanceof UnsignedShortType ? 2 : 4);
 	}
 

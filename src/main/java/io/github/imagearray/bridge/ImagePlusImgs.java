@@ -7,6 +7,7 @@ import java.util.function.IntUnaryOperator;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import ij.measure.Calibration;
 import io.github.imagearray.stats.PlanesOnDemand;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
@@ -70,7 +71,7 @@ public final class ImagePlusImgs {
 	 *         image's calibration gives them
 	 */
 	public static VoxelSize voxelSize(final ImagePlus imp) {
-		final ij.measure.Calibration c = imp.getCalibration();
+		final Calibration c = imp.getCalibration();
 		return new VoxelSize(new double[] { c.pixelWidth, c.pixelHeight, c.pixelDepth }, c.getUnit());
 	}
 

@@ -1,15 +1,18 @@
 package io.github.imagearray.bridge;
 
+import java.awt.Rectangle;
+
 import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.ImageProcessor;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.FinalInterval;
+import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.LongArray;
-import net.imglib2.img.array.ArrayImg;
 import net.imglib2.type.logic.BitType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
@@ -52,7 +55,7 @@ public final class Selection {
 			: ImagePlusImgs.wrap(imp);
 		final Roi roi = imp.getRoi();
 		if (roi == null || !roi.isArea()) return new Selection(all, null);
-		final java.awt.Rectangle r = roi.getBounds().intersection(new java.awt.Rectangle(imp.getWidth(), imp
+		final Rectangle r = roi.getBounds().intersection(new Rectangle(imp.getWidth(), imp
 			.getHeight()));
 		if (r.isEmpty()) throw new IllegalArgumentException("The selection lies outside the image.");
 		final long[] min = new long[all.numDimensions()];
@@ -70,11 +73,11 @@ public final class Selection {
 	}
 
 	/** The selection's mask over its bounds r (clipped to the image): true inside. */
-	private static ArrayImg<BitType, LongArray> planeMask(final Roi roi, final java.awt.Rectangle r) {
+	private static ArrayImg<BitType, LongArray> planeMask(final Roi roi, final Rectangle r) {
 		final ImageProcessor m = roi.getMask();
-		final java.awt.Rectangle b = roi.getBounds();
+		final Rectangle b = roi.getBounds();
 		final ArrayImg<BitType, LongArray> plane = ArrayImgs.bits(r.width, r.height);
-		final net.imglib2.RandomAccess<BitType> ra = plane.randomAccess();
+		final RandomAccess<BitType> ra = plane.randomAccess();
 		for (int y = 0; y < r.height; y++)
 			for (int x = 0; x < r.width; x++) {
 				final int mx = r.x + x - b.x, my = r.y + y - b.y;

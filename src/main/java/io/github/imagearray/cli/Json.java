@@ -1,5 +1,7 @@
 package io.github.imagearray.cli;
 
+import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,10 +21,10 @@ final class Json {
 	 */
 	static final class Items {
 
-		private final java.io.PrintStream out;
+		private final PrintStream out;
 		private boolean first = true;
 
-		Items(final java.io.PrintStream out) {
+		Items(final PrintStream out) {
 			this.out = out;
 			out.print('[');
 		}
@@ -57,10 +59,10 @@ final class Json {
 			}
 			out.append('}');
 		}
-		else if (value instanceof java.util.List) {
+		else if (value instanceof List) {
 			out.append('[');
 			boolean first = true;
-			for (final Object item : (java.util.List<?>) value) {
+			for (final Object item : (List<?>) value) {
 				out.append(first ? "" : ",\n ");
 				first = false;
 				append(out, item);

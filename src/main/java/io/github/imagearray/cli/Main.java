@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +21,7 @@ import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.slices.Axis;
+import io.github.imagearray.slices.Contrast;
 import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.SliceStatistics;
@@ -27,9 +30,9 @@ import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.logic.BitType;
 import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
-import net.imglib2.type.numeric.RealType;
 
 /**
  * The command line: {@code java -jar imagearray-cli.jar COMMAND ...}. Results go to standard
@@ -50,15 +53,6 @@ public final class Main {
 		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
 		"                                           vIQA's three orthogonal slices as PNG (negative: from the end)", //
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
-		"  bench [--size N] [--type uint8|uint16|float32] [--data phantom|ct-air|outliers|narrow|lognormal]", //
-		"        [--threads T] [--runs R] [--viqa R [--python PY]]", //
-		"                                           time the statistics against a plain read of the voxels,", //
-		"                                           ImageJ's StackStatistics and (--viqa) R runs of vIQA's numpy/scipy", //
-		"                                           statistics in Python (python3 with numpy and scipy)", //
-		"  bench --labels L [--size N] [--type ...] per-label statistics of L block labels against the whole image", //
-		"  bench --file FILE [--threads T] [--runs R]", //
-		"                                           the same for an image file, read as it streams (MetaImage: against", //
-		"                                           a sequential read of its data; others: every plane decoded alone)", //
 		"FILE may be a folder of 2D images of one size and type (TIFF, PNG, BMP), slices in natural order of their", //
 		"  names; --pattern GLOB (e.g. '*.tif') selects its files; a folder of DICOM files (one series, or", //
 		"  --series UID); an HDF5 dataset FILE.h5:/path; a Zarr, OME-Zarr or N5 directory.", //
@@ -83,9 +77,29 @@ public final class Main {
 
 	/** Runs a command; returns the exit status. */
 	static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		try {
+		return exitStatus(err, () -> {
 			new Main(out, err).dispatch(args);
 			out.flush();
+		});
+	}
+
+	/** A command's work, which may meet bad input. */
+	@FunctionalInterface
+	interface Work {
+
+		void run() throws IOException;
+	}
+
+	/**
+	 * Runs a command's work with the answers every command gives: one line on {@code err} for a
+	 * problem, never a stack trace.
+	 *
+	 * @return the exit status: 0 done, 2 a bad command line, 1 input that cannot be used, 3 an
+	 *         internal error
+	 */
+	static int exitStatus(final PrintStream err, final Work work) {
+		try {
+			work.run();
 			return 0;
 		}
 		catch (final UsageException e) {
@@ -117,7 +131,7 @@ public final class Main {
 			out.println(USAGE);
 			return;
 		}
-		final String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+		final String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "stats":
 				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern",
@@ -136,9 +150,8 @@ public final class Main {
 				histogram(new Arguments("histogram", rest, "out", "bins", "pattern", "series"));
 				break;
 			case "bench":
-				bench(new Arguments("bench", rest, "size", "type", "data", "threads", "runs", "file", "labels", "viqa",
-					"python"));
-				break;
+				throw new UsageException("bench runs from a build: java -cp target/imagearray-cli.jar:target/test-classes " +
+					"io.github.imagearray.cli.Bench ...");
 			default:
 				throw new UsageException("unknown command '" + args[0] + "'; --help lists the commands.");
 		}
@@ -255,16 +268,20 @@ public final class Main {
 				throw new UsageException("slices: --at takes whole numbers X,Y,Z, not '" + a.option("at", "") + "'.");
 			}
 		}
-		final String range = a.option("range", "auto");
-		if (!range.equals("auto") && !range.equals("minmax")) throw new UsageException(
-			"slices: --range must be auto or minmax, not '" + range + "'.");
+		final Contrast contrast;
+		try {
+			contrast = Contrast.keyed(a.option("range", Contrast.AUTOMATIC.key()), "slices: --range");
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
 		if (image.numDimensions() == 3 && slices.length != 3) throw new UsageException(
 			"slices: --at takes three indices X,Y,Z, not " + slices.length + ".");
 		if (image.numDimensions() == 2) err.println("imagearray: " + ImageJSliceRenderer.SLICES_IGNORED);
 		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file, a.option("pattern", null), a.option(
 			"series", null)))
-			.automaticContrast(range.equals("auto")).lut(a.option("lut", null)).render(image, baseName(file), slices);
+			.contrast(contrast).lut(a.option("lut", null)).render(image, baseName(file), slices);
 		out.println(SliceFigure.export(figure, output(a)));
 	}
 
@@ -281,30 +298,9 @@ public final class Main {
 	/** @return the --out path, after checking that it or its directory exists */
 	private static Path output(final Arguments a) throws IOException {
 		final Path target = Paths.get(a.option("out", "")).toAbsolutePath();
-		AtomicFiles.checkDirectory(java.nio.file.Files.isDirectory(target) ? target : target
+		AtomicFiles.checkDirectory(Files.isDirectory(target) ? target : target
 			.getParent());
 		return target;
-	}
-
-	private void bench(final Arguments a) throws IOException {
-		a.noPositional();
-		if (a.has("python") && !a.has("viqa")) throw new UsageException("bench: --python goes with --viqa.");
-		for (final String option : new String[] { "viqa", "data" })
-			if (a.has(option) && (a.has("labels") || a.has("file"))) throw new UsageException("bench: --" + option +
-				" goes with the generated volume, not with --labels or --file.");
-		if (a.has("file")) {
-			out.println(Json.write(Benchmark.runFile(Paths.get(a.option("file", "")), a.integer("threads", Runtime
-				.getRuntime().availableProcessors(), 1, 1024), a.integer("runs", 5, 1, 1000))));
-			return;
-		}
-		final int size = a.integer("size", 512, 8, 2048);
-		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
-		final int threads = a.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
-		final int runs = a.integer("runs", 5, 1, 1000);
-		final Map<String, Object> result = a.has("labels") ? Benchmark.runLabels(type, size, threads, runs, a.integer(
-			"labels", 1000, 1, 1 << 20)) : Benchmark.run(type, Phantom.Data.parse(a.option("data", "phantom")), size,
-				threads, runs, a.integer("viqa", 0, 0, 100), a.option("python", "python3"));
-		out.println(Json.write(result));
 	}
 
 	/** @return the image of the file, or of the folder's files that --pattern or --series selects */

@@ -15,6 +15,7 @@ import net.imglib2.type.numeric.RealType;
 final class ImageInput {
 
 	static final String NONE = "No image: give 'image' (an ImgLib2 image) or 'imp' (an ImagePlus).";
+	static final String NO_IMAGE = "No image: give 'image' (an ImgLib2 image).";
 	static final String BOTH = "Two images: give either 'image' or 'imp', not both.";
 
 	private ImageInput() {
@@ -48,6 +49,7 @@ final class ImageInput {
 	/** @return the image as one of real values, or an error naming its pixel type */
 	@SuppressWarnings("unchecked")
 	static RandomAccessibleInterval<? extends RealType<?>> real(final RandomAccessibleInterval<?> image) {
+		if (image == null) throw new IllegalArgumentException(NO_IMAGE);
 		if (!(image.getType() instanceof RealType)) throw new IllegalArgumentException("The image's pixels are " +
 			image.getType().getClass().getSimpleName() + ", not real numbers.");
 		return (RandomAccessibleInterval<? extends RealType<?>>) image;

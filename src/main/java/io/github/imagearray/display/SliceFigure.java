@@ -21,6 +21,7 @@ import ij.plugin.LutLoader;
 import ij.process.ColorProcessor;
 import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.slices.Axis;
+import io.github.imagearray.slices.Contrast;
 import io.github.imagearray.slices.DisplayRange;
 import io.github.imagearray.slices.OrthogonalSlices;
 import net.imglib2.Cursor;
@@ -72,9 +73,9 @@ public final class SliceFigure {
 		return new SliceFigure(s, automatic, lut);
 	}
 
-	/** @return a figure with ImageJ-style automatic contrast (true) or minimum to maximum (false) */
-	public SliceFigure automaticContrast(final boolean auto) {
-		return new SliceFigure(voxelSize, auto, lut);
+	/** @return a figure with ImageJ-style automatic contrast or minimum to maximum */
+	public SliceFigure contrast(final Contrast contrast) {
+		return new SliceFigure(voxelSize, contrast.saturates(), lut);
 	}
 
 	/** @return a figure with an ImageJ LUT such as "Fire" or "Grays" (null: grey) */

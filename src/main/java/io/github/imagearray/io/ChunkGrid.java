@@ -1,5 +1,6 @@
 package io.github.imagearray.io;
 
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,7 +47,7 @@ abstract class ChunkGrid {
 		}
 
 		int length() {
-			return java.lang.reflect.Array.getLength(elements);
+			return Array.getLength(elements);
 		}
 	}
 

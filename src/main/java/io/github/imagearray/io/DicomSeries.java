@@ -1,6 +1,7 @@
 package io.github.imagearray.io;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -390,7 +391,7 @@ public final class DicomSeries {
 	private static double[] rescale(final Object values, final MetaElementType raw, final double slope,
 		final double intercept)
 	{
-		final int n = java.lang.reflect.Array.getLength(values);
+		final int n = Array.getLength(values);
 		final double[] out = new double[n];
 		for (int i = 0; i < n; i++) {
 			final double v;

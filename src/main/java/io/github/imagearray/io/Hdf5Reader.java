@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -245,7 +246,7 @@ public final class Hdf5Reader {
 						// jhdf tells a chunk never written only in its message; any other failure is passed on
 						if (String.valueOf(e.getMessage()).startsWith("No chunk with offset")) return null;
 						throw new UncheckedIOException(new ImageFileException(file + ":" + path + ": the chunk at " +
-							java.util.Arrays.toString(offset) + " cannot be read: " + ImageFileException.reason(e) + "."));
+							Arrays.toString(offset) + " cannot be read: " + ImageFileException.reason(e) + "."));
 					}
 				}
 

@@ -3,6 +3,7 @@ package io.github.imagearray.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -11,6 +12,8 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
@@ -72,7 +75,7 @@ public final class MetaImageReader {
 		try (FileChannel file = FileChannel.open(data, StandardOpenOption.READ)) {
 			file.position(offset);
 			if (header.isCompressed()) {
-				final InputStream in = new InflaterInputStream(Channels.newInputStream(file), new java.util.zip.Inflater(),
+				final InputStream in = new InflaterInputStream(Channels.newInputStream(file), new Inflater(),
 					1 << 16);
 				fill(img, Channels.newChannel(in), header);
 				// the same rule as for uncompressed data: no more voxels than the header describes
@@ -103,7 +106,7 @@ public final class MetaImageReader {
 			if (Math.multiplyExact(dims[0], dims[1]) > Integer.MAX_VALUE - 8) throw new ArithmeticException();
 		}
 		catch (final ArithmeticException e) {
-			throw new ImageFileException(name + ": DimSize " + java.util.Arrays.toString(dims) +
+			throw new ImageFileException(name + ": DimSize " + Arrays.toString(dims) +
 				" describes more voxels than can be held.");
 		}
 		final Path data = header.dataFile();
@@ -171,7 +174,7 @@ public final class MetaImageReader {
 			: ByteOrder.LITTLE_ENDIAN);
 		for (int p = 0; p < img.numSlices(); p++) {
 			final Object array = ((ArrayDataAccess<?>) img.getPlane(p)).getCurrentStorageArray();
-			final int length = java.lang.reflect.Array.getLength(array);
+			final int length = Array.getLength(array);
 			for (int done = 0; done < length;) {
 				final int n = Math.min(length - done, CHUNK_BYTES / size);
 				buffer.clear().limit(n * size);

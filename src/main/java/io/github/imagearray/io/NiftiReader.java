@@ -5,8 +5,10 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +118,7 @@ public final class NiftiReader {
 			if (b.getInt(0) != HEADER_BYTES) throw new ImageFileException(file +
 				": not a NIfTI-1 file (sizeof_hdr is not 348 in either byte order).");
 		}
-		final String magic = new String(head, 344, 3, java.nio.charset.StandardCharsets.US_ASCII);
+		final String magic = new String(head, 344, 3, StandardCharsets.US_ASCII);
 		if (!magic.equals("n+1")) throw new ImageFileException(file + ": magic is '" + magic.replaceAll(
 			"[^\\x20-\\x7e]", "?") + "'; only single-file NIfTI-1 (n+1) is read.");
 		final Header h = new Header();
@@ -203,7 +205,7 @@ public final class NiftiReader {
 		final byte[] bytes = new byte[chunk * size];
 		for (int p = 0; p < img.numSlices(); p++) {
 			final Object array = ((ArrayDataAccess<?>) img.getPlane(p)).getCurrentStorageArray();
-			final int length = java.lang.reflect.Array.getLength(array);
+			final int length = Array.getLength(array);
 			for (int done = 0; done < length;) {
 				final int n = Math.min(length - done, chunk);
 				try {

@@ -3,6 +3,7 @@ package io.github.imagearray.io;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -140,7 +141,7 @@ final class PlanarFile {
 		final int rows = (int) ((from + length - 1) / width) - firstRow + 1;
 		final Object read = band.read(plane, firstRow, rows);
 		final int offset = (int) (from - (long) firstRow * width);
-		if (offset == 0 && java.lang.reflect.Array.getLength(read) == length) return read;
+		if (offset == 0 && Array.getLength(read) == length) return read;
 		final Object range = newArray(type, length);
 		System.arraycopy(read, offset, range, 0, length);
 		return range;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -157,8 +158,8 @@ public final class ZarrReader {
 		final int[] fullShape = ints(a.get("shape"), where + "shape"), fullChunk = ints(a.get("chunks"), where +
 			"chunks");
 		final int lead = leadingOnes(fullShape, where);
-		final int[] shape = java.util.Arrays.copyOfRange(fullShape, lead, fullShape.length);
-		final int[] chunk = java.util.Arrays.copyOfRange(fullChunk, lead, fullChunk.length);
+		final int[] shape = Arrays.copyOfRange(fullShape, lead, fullShape.length);
+		final int[] chunk = Arrays.copyOfRange(fullChunk, lead, fullChunk.length);
 		return new Store(dir, shape, chunk, type, codec, order, fillValue(a.get("fill_value")), lead) {
 
 			@Override
@@ -194,8 +195,8 @@ public final class ZarrReader {
 		// N5 lists the fastest axis first; the grid is in C order
 		final int[] shape = reversed(dimensions), chunk = reversed(blockSize);
 		final int lead = leadingOnes(shape, where);
-		final int[] s = java.util.Arrays.copyOfRange(shape, lead, shape.length);
-		final int[] c = java.util.Arrays.copyOfRange(chunk, lead, chunk.length);
+		final int[] s = Arrays.copyOfRange(shape, lead, shape.length);
+		final int[] c = Arrays.copyOfRange(chunk, lead, chunk.length);
 		return new Store(dir, s, c, type, codec, ByteOrder.BIG_ENDIAN, 0, lead) {
 
 			@Override
@@ -289,11 +290,11 @@ public final class ZarrReader {
 		int lead = 0;
 		while (shape.length - lead > 3 && shape[lead] == 1)
 			lead++;
-		if (shape.length - lead < 2 || shape.length - lead > 3) throw new ImageFileException(where + "shape " + java.util.Arrays
+		if (shape.length - lead < 2 || shape.length - lead > 3) throw new ImageFileException(where + "shape " + Arrays
 			.toString(shape) + ": 2 or 3 axes larger than 1 are read (leading axes of 1, as OME-Zarr's time and " +
 			"channel, are left out).");
 		for (final int s : shape)
-			if (s < 1) throw new ImageFileException(where + "shape " + java.util.Arrays.toString(shape) +
+			if (s < 1) throw new ImageFileException(where + "shape " + Arrays.toString(shape) +
 				": every axis must be at least 1.");
 		if ((long) shape[shape.length - 1] * shape[shape.length - 2] > Integer.MAX_VALUE - 8)
 			throw new ImageFileException(where + "a plane of " + shape[shape.length - 1] + " x " + shape[shape.length -

@@ -1,11 +1,17 @@
 package io.github.imagearray.plugins;
 
+import ij.gui.GenericDialog;
 import io.github.imagearray.stats.StatisticsCalculator;
 
 /** The "Bins (0 = automatic)" field of the dialogs, as typed or given in a macro. */
 final class BinsField {
 
 	private BinsField() {
+	}
+
+	/** Adds the field, 0 (automatic) at first; macros give it as {@code bins=N}. */
+	static void addTo(final GenericDialog gd) {
+		gd.addNumericField("Bins (0 = automatic)", 0, 0);
 	}
 
 	/**

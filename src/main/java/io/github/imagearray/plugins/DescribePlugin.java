@@ -9,6 +9,7 @@ import ij.ImagePlus;
 import ij.Prefs;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.stats.StatisticsCalculator;
@@ -55,7 +56,7 @@ public class DescribePlugin implements PlugIn {
 		if (directory.toString().isEmpty()) throw new IllegalArgumentException("No directory given.");
 		if (filename.isEmpty()) throw new IllegalArgumentException("No file name given.");
 		final String name = StatisticsCsv.withExtension(filename);
-		io.github.imagearray.AtomicFiles.checkDirectory(directory.toAbsolutePath());
+		AtomicFiles.checkDirectory(directory.toAbsolutePath());
 		return StatisticsCsv.write(directory, name, Selection.of(imp).statistics(new StatisticsCalculator().progress(
 			new ImageJProgress())));
 	}

@@ -1,5 +1,7 @@
 package io.github.imagearray.plugins;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import ij.ImagePlus;
@@ -23,7 +25,7 @@ public class HistogramPlugin implements PlugIn {
 		final ImagePlus imp = ActiveImage.get(COMMAND);
 		if (imp == null) return;
 		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		BinsField.addTo(gd);
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory or a .png file; empty for none.");
 		gd.showDialog();
@@ -31,10 +33,24 @@ public class HistogramPlugin implements PlugIn {
 		final double bins = gd.getNextNumber();
 		final String export = gd.getNextString().trim();
 		Messages.run(COMMAND, () -> {
-			final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, bins, false), imp
-				.getTitle());
-			if (!export.isEmpty()) SliceFigure.export(plot, Paths.get(export));
+			final ImagePlus plot = process(imp, bins, export.isEmpty() ? null : Paths.get(export));
 			if (!Interpreter.isBatchMode()) plot.show();
 		});
+	}
+
+	/**
+	 * The plot behind the command, without any window: the histogram of the image (inside its area
+	 * selection) with its statistics, exported when {@code export} is given.
+	 * <p>
+	 * {@code ImagePlus plot = HistogramPlugin.process(imp, 256, Paths.get("/tmp/h.png"));}
+	 *
+	 * @param bins 0 for automatic, else a whole number of bins
+	 * @param export a directory or a .png file, or null
+	 * @throws IllegalArgumentException for RGB images and bad bins
+	 */
+	public static ImagePlus process(final ImagePlus imp, final double bins, final Path export) throws IOException {
+		final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, bins, false), imp.getTitle());
+		if (export != null) SliceFigure.export(plot, export);
+		return plot;
 	}
 }

@@ -31,7 +31,7 @@ final class ImagePairDialog {
 		final GenericDialog gd = new GenericDialog(command);
 		gd.addImageChoice("Image", null);
 		gd.addImageChoice(otherName, null);
-		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		BinsField.addTo(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), gd.getNextNumber());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -115,7 +116,7 @@ public class ImportPlugin implements PlugIn {
 	private static ImagePlus open(final Path file, final RandomAccessibleInterval<? extends RealType<?>> img,
 		final double[] voxelSize, final boolean virtual)
 	{
-		final String unit = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".nii") ||
+		final String unit = file.getFileName().toString().toLowerCase(Locale.ROOT).contains(".nii") ||
 			Files.isDirectory(file) && DicomSeries.isSeries(file) ? "mm" : IJ.micronSymbol + "m";
 		return ImagePlusFromImg.create(file.getFileName().toString(), img, voxelSize, unit, virtual);
 	}

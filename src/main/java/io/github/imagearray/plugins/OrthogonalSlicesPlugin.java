@@ -1,9 +1,12 @@
 package io.github.imagearray.plugins;
 
 import java.awt.AWTEvent;
+import java.awt.Choice;
+import java.awt.TextField;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Vector;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,6 +17,7 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.slices.Axis;
+import io.github.imagearray.slices.Contrast;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -29,7 +33,6 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 
 	private ImagePlus source;
 	private RandomAccessibleInterval<? extends RealType<?>> volume;
-	private SliceFigure figureStyle;
 	private ImagePlus preview;
 
 	@Override
@@ -38,21 +41,18 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		if (source == null) return;
 		try {
 			volume = ImagePlusImgs.wrap(source);
-			figureStyle = new SliceFigure().voxelSize(ImagePlusImgs.voxelSize(source).size());
+			// refuses 2D images and bad voxel sizes before the dialog
+			figure(source, volume, Contrast.AUTOMATIC, null);
 		}
 		catch (final IllegalArgumentException e) {
 			Messages.error(COMMAND, e.getMessage());
 			return;
 		}
-		if (volume.numDimensions() != 3) {
-			Messages.error(COMMAND, "The image is 2D; orthogonal slices need a stack.");
-			return;
-		}
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		for (int d = 0; d < 3; d++)
 			gd.addSlider(Axis.of(d).label(), 0, volume.dimension(d) - 1, volume.dimension(d) / 2);
-		gd.addChoice("Contrast", CONTRAST, CONTRAST[0]);
-		gd.addChoice("LUT", ij.IJ.getLuts(), "Grays");
+		gd.addChoice("Contrast", Contrast.labels(), Contrast.AUTOMATIC.label());
+		gd.addChoice("LUT", IJ.getLuts(), "Grays");
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory or a .png file; empty for none.");
 		gd.addDialogListener(this);
@@ -65,9 +65,8 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		final long[] slices = { (long) gd.getNextNumber(), (long) gd.getNextNumber(), (long) gd.getNextNumber() };
 		final String export = gd.getNextString().trim();
 		Messages.run(COMMAND, () -> {
-			figureStyle = style(gd.getNextChoice(), gd.getNextChoice());
-			final ImagePlus figure = figureStyle.render(volume, source.getTitle(), slices);
-			if (!export.isEmpty()) SliceFigure.export(figure, Paths.get(export));
+			final ImagePlus figure = process(source, slices, Contrast.named(gd.getNextChoice()), gd.getNextChoice(),
+				export.isEmpty() ? null : Paths.get(export));
 			if (!Interpreter.isBatchMode()) show(figure);
 		});
 	}
@@ -75,21 +74,20 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 	@Override
 	public boolean dialogItemChanged(final GenericDialog gd, final AWTEvent e) {
 		if (IJ.isMacro()) return true;
-		final java.util.Vector<?> fields = gd.getNumericFields();
+		final Vector<?> fields = gd.getNumericFields();
 		final long[] slices = new long[3];
 		for (int d = 0; d < 3; d++) {
 			try {
-				slices[d] = (long) Double.parseDouble(((java.awt.TextField) fields.get(d)).getText().trim());
+				slices[d] = (long) Double.parseDouble(((TextField) fields.get(d)).getText().trim());
 			}
 			catch (final NumberFormatException ex) {
 				return false;
 			}
 		}
-		final java.util.Vector<?> choices = gd.getChoices();
+		final Vector<?> choices = gd.getChoices();
 		try {
-			figureStyle = style(((java.awt.Choice) choices.get(0)).getSelectedItem(), ((java.awt.Choice) choices.get(1))
-				.getSelectedItem());
-			show(figureStyle.render(volume, source.getTitle(), slices));
+			show(figure(source, volume, Contrast.named(((Choice) choices.get(0)).getSelectedItem()), ((Choice) choices
+				.get(1)).getSelectedItem()).render(volume, source.getTitle(), slices));
 			return true;
 		}
 		catch (final IllegalArgumentException ex) {
@@ -98,12 +96,13 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		}
 	}
 
-	/** The choices of display range: ImageJ-style automatic contrast or minimum to maximum. */
-	static final String[] CONTRAST = { "Automatic", "Min-max" };
-
-	private SliceFigure style(final String contrast, final String lut) {
-		return new SliceFigure().voxelSize(ImagePlusImgs.voxelSize(source).size()).automaticContrast(!CONTRAST[1]
-			.equals(contrast)).lut(lut);
+	/** @return the figure's style for {@code imp}: its voxel size, the contrast and LUT chosen */
+	private static SliceFigure figure(final ImagePlus imp, final RandomAccessibleInterval<?> volume,
+		final Contrast contrast, final String lut)
+	{
+		if (volume.numDimensions() != 3) throw new IllegalArgumentException(
+			"The image is 2D; orthogonal slices need a stack.");
+		return new SliceFigure().voxelSize(ImagePlusImgs.voxelSize(imp).size()).contrast(contrast).lut(lut);
 	}
 
 	/** Shows the figure in the preview window, creating it the first time. */
@@ -119,20 +118,27 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		}
 	}
 
-	/**
-	 * The figure behind the command, without any window: rendered with the image's voxel size and
-	 * exported when {@code export} is given.
-	 *
-	 * @throws IllegalArgumentException for slices out of range, RGB and 2D images
-	 */
+	/** The figure behind the command with automatic contrast and grey, as {@link #process(ImagePlus, long[], Contrast, String, Path)}. */
 	public static ImagePlus process(final ImagePlus imp, final long[] slices, final Path export)
 		throws IOException
 	{
+		return process(imp, slices, Contrast.AUTOMATIC, null, export);
+	}
+
+	/**
+	 * The figure behind the command, without any window: rendered with the image's voxel size, the
+	 * contrast and LUT, and exported when {@code export} is given.
+	 * <p>
+	 * {@code ImagePlus f = OrthogonalSlicesPlugin.process(imp, new long[] { 64, 64, -1 }, Contrast.MIN_MAX, "Fire", null);}
+	 *
+	 * @param lut an ImageJ LUT's name, or null for grey
+	 * @throws IllegalArgumentException for slices out of range, an unknown LUT, RGB and 2D images
+	 */
+	public static ImagePlus process(final ImagePlus imp, final long[] slices, final Contrast contrast,
+		final String lut, final Path export) throws IOException
+	{
 		final RandomAccessibleInterval<? extends RealType<?>> volume = ImagePlusImgs.wrap(imp);
-		if (volume.numDimensions() != 3) throw new IllegalArgumentException(
-			"The image is 2D; orthogonal slices need a stack.");
-		final ImagePlus figure = new SliceFigure().voxelSize(ImagePlusImgs.voxelSize(imp).size()).render(volume, imp
-			.getTitle(), slices);
+		final ImagePlus figure = figure(imp, volume, contrast, lut).render(volume, imp.getTitle(), slices);
 		if (export != null) SliceFigure.export(figure, export);
 		return figure;
 	}

@@ -1,7 +1,6 @@
 package io.github.imagearray.plugins;
 
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
@@ -24,7 +23,7 @@ public class StatisticsPlugin implements PlugIn {
 		final ImagePlus imp = ActiveImage.get(COMMAND);
 		if (imp == null) return;
 		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addNumericField("Bins (0 = automatic)", 0, 0);
+		BinsField.addTo(gd);
 		if (imp.isHyperStack()) gd.addCheckbox("All channels and frames", false);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;

@@ -1,5 +1,10 @@
 package io.github.imagearray.plugins;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import ij.measure.ResultsTable;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.stats.Statistics;
@@ -28,7 +33,7 @@ public final class StatisticsTable {
 
 	/** Adds the statistics' columns to the current row of {@code table}. */
 	public static void addValues(final ResultsTable table, final Statistics s) {
-		for (final java.util.Map.Entry<String, Double> e : s.describe().entrySet())
+		for (final Map.Entry<String, Double> e : s.describe().entrySet())
 			table.addValue(e.getKey(), e.getValue());
 		table.addValue("count", s.count());
 		table.addValue("nan_count", s.nanCount());
@@ -37,7 +42,7 @@ public final class StatisticsTable {
 	}
 
 	/** The columns that hold whole numbers, written without a decimal point. */
-	private static final java.util.Set<String> WHOLE_NUMBERS = new java.util.HashSet<>(java.util.Arrays.asList("slice",
+	private static final Set<String> WHOLE_NUMBERS = new HashSet<>(Arrays.asList("slice",
 		"label", "count", "nan_count", "channel", "frame"));
 
 	/**

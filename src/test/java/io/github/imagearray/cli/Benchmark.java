@@ -1,23 +1,39 @@
 package io.github.imagearray.cli;
 
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.StackStatistics;
+import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.io.MetaImageHeader;
+import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.PixelKind;
 import io.github.imagearray.stats.PlanesOnDemand;
 import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.img.planar.PlanarImgs;
 import net.imglib2.parallel.Parallelization;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.IntType;
 import net.imglib2.util.Intervals;
 import net.imglib2.util.Util;
 
@@ -44,9 +60,9 @@ final class Benchmark {
 	{
 		final PlanarImg<?, ?> img = Phantom.create(type, size, 1);
 		final int k = Math.max(1, (int) Math.round(Math.cbrt(labels)));
-		final net.imglib2.img.Img<net.imglib2.type.numeric.integer.IntType> grid = net.imglib2.img.planar.PlanarImgs
+		final Img<IntType> grid = PlanarImgs
 			.ints(size, size, size);
-		final net.imglib2.Cursor<net.imglib2.type.numeric.integer.IntType> c = grid.localizingCursor();
+		final Cursor<IntType> c = grid.localizingCursor();
 		while (c.hasNext()) {
 			c.fwd();
 			final long bx = c.getLongPosition(0) * k / size, by = c.getLongPosition(1) * k / size, bz = c
@@ -55,11 +71,11 @@ final class Benchmark {
 		}
 		final StatisticsCalculator calculator = new StatisticsCalculator().threads(threads);
 		final Callable<Object> whole = () -> calculator.compute((PlanarImg) img);
-		final Callable<Object> perLabel = () -> io.github.imagearray.stats.LabelStatistics.compute((PlanarImg) img,
+		final Callable<Object> perLabel = () -> LabelStatistics.compute((PlanarImg) img,
 			grid, calculator);
 		final double[] seconds = medianSeconds(1, runs, whole, perLabel);
 		final Map<String, Object> result = new LinkedHashMap<>();
-		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+		result.put("type", type.name().toLowerCase(Locale.ROOT));
 		result.put("size", size);
 		result.put("labels", k * k * k);
 		result.put("threads", threads);
@@ -76,7 +92,7 @@ final class Benchmark {
 	 * @param python the Python interpreter for that, with numpy and scipy
 	 */
 	static Map<String, Object> run(final Phantom.Type type, final Phantom.Data data, final int size, final int threads,
-		final int runs, final int viqaRuns, final String python) throws java.io.IOException
+		final int runs, final int viqaRuns, final String python) throws IOException
 	{
 		final PlanarImg<?, ?> img = Phantom.create(type, data, size, 1);
 		final List<Object> planes = new ArrayList<>();
@@ -89,7 +105,7 @@ final class Benchmark {
 		final Callable<Object> imagej = () -> new StackStatistics(imp);
 		final double[] seconds = medianSeconds(warmUps((long) size * size * size), runs, stats, read, imagej);
 		final Map<String, Object> result = new LinkedHashMap<>();
-		result.put("type", type.name().toLowerCase(java.util.Locale.ROOT));
+		result.put("type", type.name().toLowerCase(Locale.ROOT));
 		result.put("data", data.label());
 		result.put("size", size);
 		result.put("voxels", (long) size * size * size);
@@ -118,20 +134,20 @@ final class Benchmark {
 	 * file is a sequential read of its data file; of any other format, every plane decoded by the
 	 * same reader on the same threads, without statistics.
 	 */
-	static Map<String, Object> runFile(final java.nio.file.Path file, final int threads, final int runs)
-		throws java.io.IOException
+	static Map<String, Object> runFile(final Path file, final int threads, final int runs)
+		throws IOException
 	{
-		final String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		final boolean metaImage = name.endsWith(".mhd") || name.endsWith(".mha");
-		final io.github.imagearray.io.MetaImageHeader header = metaImage ? io.github.imagearray.io.MetaImageHeader.read(
+		final MetaImageHeader header = metaImage ? MetaImageHeader.read(
 			file) : null;
-		final RandomAccessibleInterval<? extends RealType<?>> image = io.github.imagearray.io.ImageFiles.open(file);
+		final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.open(file);
 		final long bytes = metaImage ? header.dataBytes() : Intervals.numElements(image) * PixelKind.of(Util
 			.getTypeFromInterval(image)).keyBits() / 8;
 		final StatisticsCalculator calculator = new StatisticsCalculator().threads(threads);
-		final Callable<Object> stats = () -> calculator.compute(io.github.imagearray.io.ImageFiles.open(file));
+		final Callable<Object> stats = () -> calculator.compute(ImageFiles.open(file));
 		final Callable<Object> read = metaImage ? () -> readAll(header.dataFile()) : () -> decodeAll(
-			io.github.imagearray.io.ImageFiles.open(file), threads);
+			ImageFiles.open(file), threads);
 		final double[] seconds = medianSeconds(2, runs, stats, read);
 		final Map<String, Object> result = new LinkedHashMap<>();
 		result.put("file", file.toString());
@@ -158,23 +174,23 @@ final class Benchmark {
 		final PlanarImg<?, ?> planes = (PlanarImg<?, ?>) image;
 		final PlanesOnDemand.PlaneRanges ranges = PlanesOnDemand.ranges(image);
 		final long planeLength = planes.dimension(0) * planes.dimension(1);
-		final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		final ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			final java.util.List<java.util.concurrent.Future<Long>> parts = new java.util.ArrayList<>();
+			final List<Future<Long>> parts = new ArrayList<>();
 			for (int p = 0; p < planes.numSlices(); p++) {
 				final int plane = p;
 				parts.add(pool.submit(() -> {
 					long touched = 0;
-					if (ranges == null) touched += java.lang.reflect.Array.getLength(((ArrayDataAccess<?>) planes.getPlane(
+					if (ranges == null) touched += Array.getLength(((ArrayDataAccess<?>) planes.getPlane(
 						plane)).getCurrentStorageArray());
 					else for (long from = 0; from < planeLength; from += 1 << 20)
-						touched += java.lang.reflect.Array.getLength(ranges.read(plane, from, (int) Math.min(1 << 20,
+						touched += Array.getLength(ranges.read(plane, from, (int) Math.min(1 << 20,
 							planeLength - from)));
 					return touched;
 				}));
 			}
 			long touched = 0;
-			for (final java.util.concurrent.Future<Long> f : parts)
+			for (final Future<Long> f : parts)
 				touched += f.get();
 			return touched;
 		}
@@ -184,10 +200,10 @@ final class Benchmark {
 	}
 
 	/** Reads a whole file sequentially, touching every byte once. */
-	private static Long readAll(final java.nio.file.Path file) throws java.io.IOException {
-		final java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 24);
+	private static Long readAll(final Path file) throws IOException {
+		final ByteBuffer buffer = ByteBuffer.allocate(1 << 24);
 		long sum = 0;
-		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+		try (FileChannel channel = FileChannel.open(file)) {
 			while (channel.read(buffer) >= 0) {
 				buffer.flip();
 				while (buffer.remaining() >= 8)

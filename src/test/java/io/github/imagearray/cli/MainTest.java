@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,14 +14,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import javax.imageio.ImageIO;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -31,6 +31,8 @@ import io.github.imagearray.io.MetaImageFiles;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.img.array.ArrayImgs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process: outputs, exit statuses and the one-line errors. */
 class MainTest {
@@ -41,13 +43,30 @@ class MainTest {
 	/** Output, error and status of one run. */
 	static final class Run {
 
+		/** A main method's body: arguments and streams in, exit status out. */
+		@FunctionalInterface
+		interface Program {
+
+			int run(String[] args, PrintStream out, PrintStream err);
+		}
+
 		final int status;
 		final String out;
 		final String err;
 
+		/** A command line of {@link Main}. */
 		Run(final String... args) throws UnsupportedEncodingException {
+			this(Main::run, args);
+		}
+
+		/** A command line of the benchmarks ({@link Bench}). */
+		static Run bench(final String... args) throws UnsupportedEncodingException {
+			return new Run(Bench::run, args);
+		}
+
+		private Run(final Program program, final String... args) throws UnsupportedEncodingException {
 			final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-			status = Main.run(args, new PrintStream(o, true, "UTF-8"), new PrintStream(e, true, "UTF-8"));
+			status = program.run(args, new PrintStream(o, true, "UTF-8"), new PrintStream(e, true, "UTF-8"));
 			out = new String(o.toByteArray(), StandardCharsets.UTF_8);
 			err = new String(e.toByteArray(), StandardCharsets.UTF_8);
 		}
@@ -162,7 +181,7 @@ class MainTest {
 	@Test
 	void benchReportsRatiosMeasuredInOneRun() throws IOException {
 		for (final String type : new String[] { "uint8", "uint16", "float32" }) {
-			final Run run = new Run("bench", "--size", "16", "--type", type, "--threads", "2", "--runs", "1");
+			final Run run = Run.bench("--size", "16", "--type", type, "--threads", "2", "--runs", "1");
 			assertEquals(0, run.status, run.err);
 			assertEquals(run.number("stats_seconds") / run.number("read_seconds"), run.number("ratio"), 1e-9);
 			assertEquals(16 * 16 * 16, run.number("voxels"), 0);
@@ -173,25 +192,25 @@ class MainTest {
 	@Test
 	void benchRunsOnEachShapeOfData() throws IOException {
 		for (final String data : new String[] { "phantom", "ct-air", "outliers", "narrow", "lognormal" }) {
-			final Run run = new Run("bench", "--size", "16", "--data", data, "--runs", "1");
+			final Run run = Run.bench("--size", "16", "--data", data, "--runs", "1");
 			assertEquals(0, run.status, run.err);
 			assertTrue(run.out.contains("\"data\": \"" + data + "\""), run.out);
 			assertEquals(run.number("stats_seconds") / run.number("read_seconds"), run.number("ratio"), 1e-9);
 		}
-		new Run("bench", "--data", "noise").assertOneLineError(2,
+		Run.bench("--data", "noise").assertOneLineError(2,
 			"--data must be phantom, ct-air, outliers, narrow or lognormal, not 'noise'");
-		new Run("bench", "--data", "ct-air", "--type", "uint16").assertOneLineError(2,
+		Run.bench("--data", "ct-air", "--type", "uint16").assertOneLineError(2,
 			"--data ct-air goes with --type float32");
-		new Run("bench", "--data", "narrow", "--labels", "8").assertOneLineError(2,
+		Run.bench("--data", "narrow", "--labels", "8").assertOneLineError(2,
 			"--data goes with the generated volume");
 	}
 
 	@Test
 	void benchTimesViqasNumpyStatisticsInTheSameRun() throws IOException {
-		final Path tmp = java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"));
+		final Path tmp = Paths.get(System.getProperty("java.io.tmpdir"));
 		final long before = benchFiles(tmp);
 		for (final String type : new String[] { "uint8", "float32" }) {
-			final Run run = new Run("bench", "--size", "16", "--type", type, "--runs", "1", "--viqa", "2", "--python",
+			final Run run = Run.bench("--size", "16", "--type", type, "--runs", "1", "--viqa", "2", "--python",
 				pythonWithNumpyAndScipy());
 			assertEquals(0, run.status, run.err);
 			assertEquals(2, run.number("viqa_runs"), 0);
@@ -199,12 +218,12 @@ class MainTest {
 			assertEquals(run.number("viqa_seconds") / run.number("stats_seconds"), run.number("speedup_vs_viqa"), 1e-9);
 		}
 		assertEquals(before, benchFiles(tmp), "the temporary phantom and script are deleted");
-		new Run("bench", "--size", "16", "--runs", "1", "--viqa", "1", "--python", dir.resolve("no-python").toString())
+		Run.bench("--size", "16", "--runs", "1", "--viqa", "1", "--python", dir.resolve("no-python").toString())
 			.assertOneLineError(1, "bench --viqa: cannot start " + dir.resolve("no-python"));
-		new Run("bench", "--python", "python3").assertOneLineError(2, "--python goes with --viqa");
-		new Run("bench", "--viqa", "101").assertOneLineError(2, "--viqa must be between 0 and 100");
-		new Run("bench", "--viqa", "1", "--labels", "8").assertOneLineError(2, "--viqa goes with the generated volume");
-		new Run("bench", "--viqa", "1", "--file", "x.mhd").assertOneLineError(2, "--viqa goes with the generated volume");
+		Run.bench("--python", "python3").assertOneLineError(2, "--python goes with --viqa");
+		Run.bench("--viqa", "101").assertOneLineError(2, "--viqa must be between 0 and 100");
+		Run.bench("--viqa", "1", "--labels", "8").assertOneLineError(2, "--viqa goes with the generated volume");
+		Run.bench("--viqa", "1", "--file", "x.mhd").assertOneLineError(2, "--viqa goes with the generated volume");
 		assertEquals(before, benchFiles(tmp));
 	}
 
@@ -241,7 +260,7 @@ class MainTest {
 		for (int i = 0; i < v.length; i++)
 			v[i] = Math.sin(i);
 		final Path file = mhd("bench", v, "64 64 8");
-		final Run run = new Run("bench", "--file", file.toString(), "--runs", "1", "--threads", "2");
+		final Run run = Run.bench("--file", file.toString(), "--runs", "1", "--threads", "2");
 		assertEquals(0, run.status, run.err);
 		assertEquals(v.length * 4, run.number("bytes"), 0);
 		assertEquals(run.number("stats_seconds") / run.number("read_seconds"), run.number("ratio"), 1e-9);
@@ -257,7 +276,7 @@ class MainTest {
 		final Run slices = new Run("slices", file.toString(), "--at", "1,-1,2", "--out", dir.resolve("s.png")
 			.toString());
 		assertEquals(0, slices.status, slices.err);
-		final java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("s.png").toFile());
+		final BufferedImage png = ImageIO.read(dir.resolve("s.png").toFile());
 		// spacing 0.5 0.5 2 (MetaImageFiles): z voxels four times as tall as x and y voxels
 		assertTrue(png.getWidth() > png.getHeight(), png.getWidth() + " x " + png.getHeight());
 		final Run intoDir = new Run("slices", file.toString(), "--at", "0,0,0", "--out", dir.toString(), "--lut",
@@ -267,7 +286,7 @@ class MainTest {
 		final Run histogram = new Run("histogram", file.toString(), "--out", dir.resolve("h.png").toString(), "--bins",
 			"17");
 		assertEquals(0, histogram.status, histogram.err);
-		assertTrue(javax.imageio.ImageIO.read(dir.resolve("h.png").toFile()).getWidth() > 100);
+		assertTrue(ImageIO.read(dir.resolve("h.png").toFile()).getWidth() > 100);
 		new Run("slices", file.toString(), "--at", "0,0,4", "--out", dir.resolve("x.png").toString())
 			.assertOneLineError(1, "z slice 4 is out of range: allowed -4 to 3");
 		new Run("slices", file.toString(), "--at", "0,zero,0", "--out", dir.resolve("x.png").toString())
@@ -334,7 +353,7 @@ class MainTest {
 		new Run("describe", ok.toString()).assertOneLineError(2, "describe needs --out DIR");
 		new Run("describe", ok.toString(), "--out", dir.resolve("nowhere").toString()).assertOneLineError(1,
 			"Directory does not exist");
-		new Run("bench", "--type", "rgb").assertOneLineError(2, "--type must be uint8, uint16 or float32");
+		Run.bench("--type", "rgb").assertOneLineError(2, "--type must be uint8, uint16 or float32");
 		// a header that lies about the size, a truncated file and a corrupt TIFF: no CSV appears
 		MetaImageFiles.write(dir, "liar", MetaImageFiles.header(MetaElementType.MET_FLOAT, "9 9", false, "liar"),
 			new byte[16]);
@@ -352,10 +371,20 @@ class MainTest {
 	void helpListsTheCommands() throws IOException {
 		final Run run = new Run("--help");
 		assertEquals(0, run.status);
-		for (final String command : new String[] { "stats FILE", "describe FILE", "demo", "bench", "slices FILE",
+		for (final String command : new String[] { "stats FILE", "describe FILE", "demo", "slices FILE",
 			"histogram FILE", "--labels", "--mask", "--per-slice", "--json", "NIfTI", ".nii.gz", "MetaImage", "TIFF",
 			"BigTIFF", "(0, the default: automatic" })
 			assertTrue(run.out.contains(command), command);
+	}
+
+	@Test
+	void theBenchmarksRunFromABuildAndListTheirOptions() throws IOException {
+		new Run("bench", "--size", "16").assertOneLineError(2, "bench runs from a build: java -cp " +
+			"target/imagearray-cli.jar:target/test-classes io.github.imagearray.cli.Bench");
+		final Run help = Run.bench("--help");
+		assertEquals(0, help.status, help.err);
+		for (final String option : new String[] { "--data phantom|ct-air", "--viqa R", "--labels L", "--file FILE" })
+			assertTrue(help.out.contains(option), option);
 	}
 
 	@Test

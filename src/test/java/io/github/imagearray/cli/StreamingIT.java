@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -12,14 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.Stream;
 
 import io.github.imagearray.ReferenceFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged command line on 2 GiB volumes (MetaImage; a TIFF stack that tifffile wrote; a folder
@@ -76,7 +81,7 @@ class StreamingIT {
 	void aPlaneOfFourGibibytesIsReadInSpans() throws Exception {
 		// 32768 x 32768 float32 zeros in a sparse file: 4 GiB, one plane, more than an int counts
 		final Path raw = dir.resolve("plane.raw");
-		try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(raw.toFile(), "rw")) {
+		try (RandomAccessFile f = new RandomAccessFile(raw.toFile(), "rw")) {
 			f.setLength(4L << 30);
 		}
 		final Path mhd = dir.resolve("plane.mhd");
@@ -107,8 +112,8 @@ class StreamingIT {
 	}
 
 	private static void deleteTree(final Path path) throws IOException {
-		try (java.util.stream.Stream<Path> all = Files.walk(path)) {
-			for (final Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator)
+		try (Stream<Path> all = Files.walk(path)) {
+			for (final Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator)
 				Files.delete(p);
 		}
 	}
@@ -136,9 +141,9 @@ class StreamingIT {
 	{
 		final Path jar = Paths.get("target", "imagearray-cli.jar").toAbsolutePath();
 		assertTrue(Files.exists(jar), "run through mvn verify: " + jar);
-		final java.util.List<String> command = new java.util.ArrayList<>(java.util.Arrays.asList(Paths.get(System
+		final List<String> command = new ArrayList<>(Arrays.asList(Paths.get(System
 			.getProperty("java.home"), "bin", "java").toString(), heap, "-jar", jar.toString()));
-		command.addAll(java.util.Arrays.asList(args));
+		command.addAll(Arrays.asList(args));
 		final Path output = dir.resolve("out.txt");
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finished");

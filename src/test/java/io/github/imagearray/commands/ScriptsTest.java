@@ -7,8 +7,23 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
 
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Roi;
+import ij.io.FileSaver;
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.bridge.ImagePlusImgs;
+import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,16 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scijava.Context;
 import org.scijava.script.ScriptModule;
 import org.scijava.script.ScriptService;
-
-import ij.ImagePlus;
-import ij.ImageStack;
-import ij.gui.Roi;
-import ij.io.FileSaver;
-import io.github.imagearray.StatisticsCsv;
-import io.github.imagearray.bridge.Selection;
-import io.github.imagearray.io.ImageFiles;
-import io.github.imagearray.stats.Statistics;
-import io.github.imagearray.stats.StatisticsCalculator;
 
 /** The Groovy scripts of scripts/, run headless through SciJava's ScriptService. */
 class ScriptsTest {
@@ -50,7 +55,7 @@ class ScriptsTest {
 
 	private static ImagePlus stack(final String title, final int seed) {
 		final ImageStack stack = new ImageStack(12, 9);
-		final java.util.Random r = new java.util.Random(seed);
+		final Random r = new Random(seed);
 		for (int z = 0; z < 4; z++) {
 			final float[] p = new float[12 * 9];
 			for (int i = 0; i < p.length; i++)
@@ -81,8 +86,8 @@ class ScriptsTest {
 		assertEquals("noise slices x2 y8 z3", figure.getTitle());
 		assertTrue(Files.exists(dir.resolve("noise_slices_x2_y8_z3.png")));
 		// voxels three times deeper than wide: the same figure as the core draws with that size
-		assertEquals(new io.github.imagearray.display.SliceFigure().voxelSize(1, 1, 3).render(
-			io.github.imagearray.bridge.ImagePlusImgs.wrap(imp), "noise", 2, -1, -1).getHeight(), figure.getHeight());
+		assertEquals(new SliceFigure().voxelSize(1, 1, 3).render(
+			ImagePlusImgs.wrap(imp), "noise", 2, -1, -1).getHeight(), figure.getHeight());
 	}
 
 	@Test
@@ -97,8 +102,8 @@ class ScriptsTest {
 		}
 		final ScriptModule m = scripts.run(SCRIPTS.resolve("Statistics_In_Labels.groovy").toFile(), true, "image",
 			image, "labels", new ImagePlus("labels", labelStack)).get();
-		final java.util.SortedMap<?, ?> perLabel = (java.util.SortedMap<?, ?>) m.getOutput("perLabel");
-		assertEquals(java.util.Arrays.asList(1L, 2L), new java.util.ArrayList<>(perLabel.keySet()));
+		final SortedMap<?, ?> perLabel = (SortedMap<?, ?>) m.getOutput("perLabel");
+		assertEquals(Arrays.asList(1L, 2L), new ArrayList<>(perLabel.keySet()));
 		assertEquals(4 * 36L, ((Statistics) perLabel.get(1L)).count());
 	}
 

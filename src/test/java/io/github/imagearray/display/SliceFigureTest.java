@@ -26,6 +26,7 @@ import ij.gui.Roi;
 import ij.gui.TextRoi;
 import ij.process.ColorProcessor;
 import io.github.imagearray.ImageArray;
+import io.github.imagearray.slices.Contrast;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -63,7 +64,7 @@ class SliceFigureTest {
 	@Test
 	void panelsShowTheVoxelsWithProportionsAndSharedRange() {
 		// voxels are twice as deep as wide: z rows are 64 px, x and y columns 32 px (zoom 32)
-		final ImagePlus figure = new SliceFigure().voxelSize(1, 1, 2).automaticContrast(false).render(volume(), "v", 3,
+		final ImagePlus figure = new SliceFigure().voxelSize(1, 1, 2).contrast(Contrast.MIN_MAX).render(volume(), "v", 3,
 			-1, 1);
 		final ColorProcessor cp = (ColorProcessor) figure.getProcessor();
 		final int top = SliceFigure.TITLE, left0 = SliceFigure.MARGIN;

@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.TestImages;
@@ -25,6 +24,9 @@ import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Thousands of mutated TIFF files and NIfTI gzip streams (fixed seeds) from files that tifffile,
@@ -53,9 +55,9 @@ class FileFuzzTest {
 		final long end = System.nanoTime() + 12_000_000_000L;
 		final int[] outcome = new int[2];
 		// nothing but results on standard output: the decoders print nothing there
-		final java.io.PrintStream stdout = System.out;
-		final java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-		System.setOut(new java.io.PrintStream(printed, true));
+		final PrintStream stdout = System.out;
+		final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(printed, true));
 		try {
 			fuzzTiff(random, end, outcome);
 		}
@@ -85,7 +87,7 @@ class FileFuzzTest {
 		final Path original = dir.resolve("uint16-deflate.tif");
 		final double[] voxels = TestImages.values(ImageFiles.open(original));
 		final byte[] bytes = Files.readAllBytes(original);
-		final java.util.List<TiffPages.Page> pages = TiffPages.read(original);
+		final List<TiffPages.Page> pages = TiffPages.read(original);
 		final Random random = new Random(7);
 		int refused = 0;
 		for (int c = 0; c < 300; c++) {

@@ -7,18 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+import io.github.imagearray.ReferenceFiles;
+import io.github.imagearray.TestImages;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.imagearray.ReferenceFiles;
-import io.github.imagearray.stats.Statistics;
-import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * Files written by other software — tifffile, libtiff's tiffcp and nibabel, by
@@ -92,8 +98,8 @@ class RealFilesTest {
 	@Test
 	void anImageJStackWithOneIfdIsReadAsItsPlanes() throws IOException {
 		// ImageJ writes stacks of more than 4 GiB with the first IFD only and images= in its description
-		final ij.ImageStack stack = new ij.ImageStack(30, 20);
-		final java.util.Random r = new java.util.Random(5);
+		final ImageStack stack = new ImageStack(30, 20);
+		final Random r = new Random(5);
 		for (int z = 0; z < 3; z++) {
 			final short[] p = new short[30 * 20];
 			for (int i = 0; i < p.length; i++)
@@ -101,20 +107,20 @@ class RealFilesTest {
 			stack.addSlice(null, p);
 		}
 		final Path file = dir.resolve("imagej-stack.tif");
-		assertTrue(new ij.io.FileSaver(new ij.ImagePlus("s", stack)).saveAsTiffStack(file.toString()));
-		final double[] expected = io.github.imagearray.TestImages.values(ImageFiles.open(file));
-		final java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
-		b.order(b.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+		assertTrue(new FileSaver(new ImagePlus("s", stack)).saveAsTiffStack(file.toString()));
+		final double[] expected = TestImages.values(ImageFiles.open(file));
+		final ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+		b.order(b.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
 		final int ifd = b.getInt(4);
 		b.putInt(ifd + 2 + 12 * (b.getShort(ifd) & 0xffff), 0);
 		final Path single = dir.resolve("imagej-one-ifd.tif");
 		Files.write(single, b.array());
 		assertEquals(1, TiffPages.read(single).size());
-		assertArrayEquals(expected, io.github.imagearray.TestImages.values(ImageFiles.open(single)), 0);
+		assertArrayEquals(expected, TestImages.values(ImageFiles.open(single)), 0);
 		assertEquals(30 * 20 * 3, expected.length);
 		// cut within the third plane, it is refused
 		final long end = TiffPages.read(single).get(0).offsets[0] + 3 * 30 * 20 * 2;
-		Files.write(single, java.util.Arrays.copyOf(b.array(), (int) end - 100));
+		Files.write(single, Arrays.copyOf(b.array(), (int) end - 100));
 		assertRefused(single, "truncated");
 	}
 

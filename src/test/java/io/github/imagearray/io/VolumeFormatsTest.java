@@ -6,19 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.stats.SliceStatistics;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The formats large volumes come in, written by other software ({@code reference/write_volumes.py}:
@@ -63,21 +65,21 @@ class VolumeFormatsTest {
 	@Test
 	void voxelSizesFromOmeZarrScalesAndHdf5ElementSizes() throws IOException {
 		final double[] xyz = { 0.25, 0.5, 2.0 };
-		org.junit.jupiter.api.Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("zarr/image.ome.zarr")),
+		Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("zarr/image.ome.zarr")),
 			0);
-		org.junit.jupiter.api.Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("one.h5")), 0);
+		Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("one.h5")), 0);
 	}
 
 	@Test
 	void aDicomSeriesIsChosenByItsUidAndSizedByItsPositions() throws IOException {
-		final String uid = new String(java.nio.file.Files.readAllBytes(dir.resolve("dicom-mixed-uid.txt")),
-			java.nio.charset.StandardCharsets.US_ASCII).trim();
+		final String uid = new String(Files.readAllBytes(dir.resolve("dicom-mixed-uid.txt")),
+			StandardCharsets.US_ASCII).trim();
 		final Statistics chosen = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("dicom-mixed"), null,
 			uid));
 		final Statistics same = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("dicom-mr")));
 		assertEquals(same.describe(), chosen.describe());
 		// Pixel Spacing is rows \ columns: y 0.75, x 0.5; the slices lie 1.25 apart
-		org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] { 0.5, 0.75, 1.25 }, ImageFiles.voxelSize(dir
+		Assertions.assertArrayEquals(new double[] { 0.5, 0.75, 1.25 }, ImageFiles.voxelSize(dir
 			.resolve("dicom-ct")), 1e-12);
 		final ImageFileException e = assertThrows(ImageFileException.class, () -> ImageFiles.open(dir.resolve(
 			"dicom-mixed"), null, "1.2.3"));

@@ -9,13 +9,12 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.ResultsTable;
+import ij.process.ByteProcessor;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.io.MetaImageFiles;
@@ -23,6 +22,8 @@ import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.view.Views;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Masks, labels, per-slice profiles and imports, through the menu commands' non-GUI work. */
 class BeyondVIQAPluginsTest {
@@ -62,7 +63,7 @@ class BeyondVIQAPluginsTest {
 		assertEquals("bins must be a whole number, not 2.5.", assertThrows(IllegalArgumentException.class,
 			() -> MaskPlugin.process(im[0], im[1], 2.5)).getMessage());
 		assertThrows(IllegalArgumentException.class, () -> MaskPlugin.process(im[0], new ImagePlus("small",
-			new ij.process.ByteProcessor(2, 2)), 0));
+			new ByteProcessor(2, 2)), 0));
 	}
 
 	@Test
@@ -90,7 +91,7 @@ class BeyondVIQAPluginsTest {
 		final ImagePlus plot = PerSlicePlugin.plot(z, "values", "z");
 		assertTrue(plot.getWidth() > 100);
 		PerSlicePlugin.export(z, plot, dir, "values");
-		final java.util.List<String> csv = Files.readAllLines(dir.resolve("values_per_slice.csv"));
+		final List<String> csv = Files.readAllLines(dir.resolve("values_per_slice.csv"));
 		assertTrue(csv.get(0).startsWith("Label,slice,mean,"), csv.get(0));
 		// every value in full precision: it reads back as exactly the table's value
 		final String[] header = csv.get(0).split(",");

@@ -3,25 +3,45 @@ package io.github.imagearray.plugins;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.ImageStack;
 import ij.gui.OvalRoi;
+import ij.io.FileSaver;
+import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.img.array.ArrayImgs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** End to end: the menu commands through macros in the assembled ImageJ under Xvfb. */
 class MacroIT {
@@ -79,7 +99,7 @@ class MacroIT {
 		// the command line on the same file gives the same numbers
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		final Class<?> main = Class.forName("io.github.imagearray.cli.Main");
-		final java.lang.reflect.Method run = main.getDeclaredMethod("run", String[].class, PrintStream.class,
+		final Method run = main.getDeclaredMethod("run", String[].class, PrintStream.class,
 			PrintStream.class);
 		run.setAccessible(true);
 		assertEquals(0, run.invoke(null, new String[] { "stats", dir.resolve("ct.tif").toString(), "--bins", "256" },
@@ -112,8 +132,8 @@ class MacroIT {
 	}
 
 	private static ImagePlus noise(final String title, final int seed) {
-		final ij.ImageStack stack = new ij.ImageStack(16, 12);
-		final java.util.Random r = new java.util.Random(seed);
+		final ImageStack stack = new ImageStack(16, 12);
+		final Random r = new Random(seed);
 		for (int z = 0; z < 3; z++) {
 			final float[] p = new float[16 * 12];
 			for (int i = 0; i < p.length; i++)
@@ -125,10 +145,10 @@ class MacroIT {
 
 	@Test
 	void theExampleMacrosOfScriptsRun() throws Exception {
-		final Path scripts = java.nio.file.Paths.get("scripts").toAbsolutePath();
+		final Path scripts = Paths.get("scripts").toAbsolutePath();
 		final Path images = Files.createDirectory(dir.resolve("images"));
 		for (int i = 0; i < 2; i++)
-			assertTrue(new ij.io.FileSaver(noise("n" + i, i)).saveAsTiffStack(images.resolve("n" + i + ".tif")
+			assertTrue(new FileSaver(noise("n" + i, i)).saveAsTiffStack(images.resolve("n" + i + ".tif")
 				.toString()));
 		final String d = images.toString().replace("\\", "/") + "/";
 		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, String.join("\n", //
@@ -137,14 +157,14 @@ class MacroIT {
 			"close();", //
 			"runMacro('" + scripts.resolve("Describe_Folder.ijm") + "', '" + d + "');").replace('\'', '"'));
 		AssembledImageJ.assertNoStackTrace(r);
-		final Statistics s0 = new StatisticsCalculator().compute(io.github.imagearray.io.ImageFiles.open(images
+		final Statistics s0 = new StatisticsCalculator().compute(ImageFiles.open(images
 			.resolve("n0.tif")));
-		assertTrue(r.output.contains("n0.tif: mean=" + String.format(java.util.Locale.ROOT, "%.17g", s0.mean())),
+		assertTrue(r.output.contains("n0.tif: mean=" + String.format(Locale.ROOT, "%.17g", s0.mean())),
 			r.output);
 		assertTrue(r.output.contains("ImageArray: 2 images described"), r.output);
 		final List<String> csv = Files.readAllLines(images.resolve("imagearray.csv"));
 		assertEquals(3, csv.size(), csv.toString());
-		final List<String> header = java.util.Arrays.asList(csv.get(0).split(","));
+		final List<String> header = Arrays.asList(csv.get(0).split(","));
 		final String[] row = csv.get(1).split(",");
 		assertTrue(row[header.indexOf("Label")].startsWith("n0"), csv.get(1));
 		assertEquals(s0.median(), Double.parseDouble(row[header.indexOf("median")]), 1e-6 * Math.abs(s0.median()));
@@ -167,14 +187,14 @@ class MacroIT {
 			"run('Quit');").replace('\'', '"'));
 		final String titles = AssembledImageJ.read(dir.resolve("titles.txt"));
 		assertTrue(titles.contains("vol slices x10 y43 z3"), titles + "\n" + r.output);
-		final java.awt.image.BufferedImage screen = javax.imageio.ImageIO.read(dir.resolve("screen.png").toFile());
-		final java.util.Set<Integer> colours = new java.util.HashSet<>();
+		final BufferedImage screen = ImageIO.read(dir.resolve("screen.png").toFile());
+		final Set<Integer> colours = new HashSet<>();
 		for (int y = 0; y < screen.getHeight(); y += 3)
 			for (int x = 0; x < screen.getWidth(); x += 3)
 				colours.add(screen.getRGB(x, y));
 		assertTrue(colours.size() > 50, "the screen shows the figure, not a blank: " + colours.size() + " colours");
-		final java.awt.image.BufferedImage exported = javax.imageio.ImageIO.read(dir.resolve("exported.png").toFile());
-		final ImagePlus expected = new io.github.imagearray.display.SliceFigure().render(net.imglib2.img.array.ArrayImgs
+		final BufferedImage exported = ImageIO.read(dir.resolve("exported.png").toFile());
+		final ImagePlus expected = new SliceFigure().render(ArrayImgs
 			.floats(64, 48, 20), "vol", 10, -5, 3);
 		assertEquals(expected.getWidth(), exported.getWidth());
 		assertEquals(expected.getHeight(), exported.getHeight());
@@ -234,20 +254,20 @@ class MacroIT {
 
 	@Test
 	void everyMacroLineOfTheReadmeRunsAsWritten() throws Exception {
-		final String readme = new String(Files.readAllBytes(java.nio.file.Paths.get("README.md")),
-			java.nio.charset.StandardCharsets.UTF_8);
-		final java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+		final String readme = new String(Files.readAllBytes(Paths.get("README.md")),
+			StandardCharsets.UTF_8);
+		final Matcher m = Pattern.compile(
 			"run\\(\"(ImageArray [^\"]+|NIfTI|MetaImage|HDF5 Dataset|Zarr/N5|DICOM Series)(\\.\\.\\.)?\", \"[^\"]*\"\\);")
 			.matcher(readme);
-		final List<String> lines = new java.util.ArrayList<>();
+		final List<String> lines = new ArrayList<>();
 		while (m.find())
 			if (!lines.contains(m.group())) lines.add(m.group());
 		assertTrue(lines.size() >= 11, "macro lines in the README: " + lines);
 		// the README's paths are under /data: here under the test's directory, the lines otherwise as written
 		Files.createDirectories(dir.resolve("data/out"));
-		io.github.imagearray.ReferenceFiles.write("write_files.py", dir, "reference.tsv");
+		ReferenceFiles.write("write_files.py", dir, "reference.tsv");
 		Files.copy(dir.resolve("float32.nii.gz"), dir.resolve("data/brain.nii.gz"));
-		io.github.imagearray.ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
+		ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
 		Files.copy(dir.resolve("scan.h5"), dir.resolve("data/scan.h5"));
 		copyTree(dir.resolve("zarr/image.ome.zarr"), dir.resolve("data/cells.ome.zarr"));
 		copyTree(dir.resolve("dicom-ct"), dir.resolve("data/ct"));
@@ -275,14 +295,14 @@ class MacroIT {
 		assertTrue(Files.exists(dir.resolve("data/out/stats.csv")));
 		assertTrue(Files.exists(dir.resolve("data/out/h.png")));
 		assertTrue(Files.exists(dir.resolve("data/out/ct.tif_per_slice.csv")), Files.list(dir.resolve("data/out"))
-			.collect(java.util.stream.Collectors.toList()).toString());
+			.collect(Collectors.toList()).toString());
 	}
 
 	@Test
 	void hdf5ZarrAndDicomImportsAndAVirtualStackLargerThanMemory() throws Exception {
-		io.github.imagearray.ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
+		ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
 		// 2 GiB of HDF5 voxels for an ImageJ of 512 MB: a virtual stack, measured plane by plane
-		io.github.imagearray.ReferenceFiles.run("write_big_volume.py", dir, "hdf5", dir.resolve("big.h5").toString());
+		ReferenceFiles.run("write_big_volume.py", dir, "hdf5", dir.resolve("big.h5").toString());
 		final String d = dir.toString().replace("\\", "/") + "/";
 		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, String.join("\n", //
 			"run('HDF5 Dataset...', 'open=" + d + "scan.h5 dataset=/exchange/f4');", //
@@ -302,14 +322,14 @@ class MacroIT {
 		AssembledImageJ.assertNoStackTrace(r);
 		assertTrue(r.output.contains("done"), r.output);
 		final StatisticsCalculator c = new StatisticsCalculator();
-		final Statistics h5 = c.compute(io.github.imagearray.io.ImageFiles.open(dir.resolve("scan.h5:/exchange/f4")));
-		assertTrue(r.output.contains("h5 5 " + String.format(java.util.Locale.ROOT, "%.17g", h5.mean())), r.output);
-		final Statistics zarr = c.compute(io.github.imagearray.io.ImageFiles.open(dir.resolve("zarr/image.ome.zarr")));
-		assertTrue(r.output.contains("zarr 6 " + String.format(java.util.Locale.ROOT, "%.17g", zarr.median())),
+		final Statistics h5 = c.compute(ImageFiles.open(dir.resolve("scan.h5:/exchange/f4")));
+		assertTrue(r.output.contains("h5 5 " + String.format(Locale.ROOT, "%.17g", h5.mean())), r.output);
+		final Statistics zarr = c.compute(ImageFiles.open(dir.resolve("zarr/image.ome.zarr")));
+		assertTrue(r.output.contains("zarr 6 " + String.format(Locale.ROOT, "%.17g", zarr.median())),
 			r.output);
 		// Hounsfield units: float64 in the core, 32-bit float in ImageJ (whole numbers, held exactly)
-		final Statistics dicom = c.compute(io.github.imagearray.io.ImageFiles.open(dir.resolve("dicom-ct")));
-		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("dicom 7 (\\S+)").matcher(r.output);
+		final Statistics dicom = c.compute(ImageFiles.open(dir.resolve("dicom-ct")));
+		final Matcher m = Pattern.compile("dicom 7 (\\S+)").matcher(r.output);
 		assertTrue(m.find(), r.output);
 		assertEquals(dicom.mean(), Double.parseDouble(m.group(1)), 1e-12 * Math.abs(dicom.mean()));
 		assertTrue(r.output.contains("ImageJ has no float64 images"), r.output);
@@ -317,7 +337,7 @@ class MacroIT {
 	}
 
 	private static void copyTree(final Path from, final Path to) throws IOException {
-		try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+		try (Stream<Path> all = Files.walk(from)) {
 			for (final Path p : (Iterable<Path>) all::iterator)
 				Files.copy(p, to.resolve(from.relativize(p).toString()));
 		}

@@ -5,26 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.awt.event.KeyEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.OvalRoi;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
-import ij.process.ColorProcessor;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.img.array.ArrayImgs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The non-GUI work of the menu commands, headless. */
 class PluginsTest {
@@ -75,15 +78,67 @@ class PluginsTest {
 	}
 
 	@Test
-	void rgbAndBadBinsAreRefusedWithAMessage() {
-		final ImagePlus rgb = new ImagePlus("rgb", new ColorProcessor(4, 4));
-		assertEquals(ImagePlusImgs.RGB_REFUSED, assertThrows(IllegalArgumentException.class, () -> StatisticsPlugin
-			.process(rgb, 0)).getMessage());
-		final ImagePlus imp = stack(4, 4, 2);
-		assertEquals("bins must be 0 (automatic) or from 1 to 1048576, not -3.", assertThrows(IllegalArgumentException.class,
-			() -> StatisticsPlugin.process(imp, -3)).getMessage());
-		assertEquals("bins must be a whole number, not 2.5.", assertThrows(IllegalArgumentException.class,
-			() -> StatisticsPlugin.process(imp, 2.5, false)).getMessage());
+	void statisticsKeepsTheContract() throws Exception {
+		PluginContract.refusesNoImage(imp -> StatisticsPlugin.process(imp, 0));
+		PluginContract.refusesRgb(imp -> StatisticsPlugin.process(imp, 0));
+		PluginContract.refusesBadBins(bins -> StatisticsPlugin.process(stack(4, 4, 2), bins, false));
+		PluginContract.cancelsOnEscape(imp -> StatisticsPlugin.process(imp, 0));
+	}
+
+	@Test
+	void describeKeepsTheContract() throws Exception {
+		PluginContract.refusesNoImage(imp -> DescribePlugin.process(imp, dir, "x"));
+		PluginContract.refusesRgb(imp -> DescribePlugin.process(imp, dir, "x"));
+		PluginContract.cancelsOnEscape(imp -> DescribePlugin.process(imp, dir, "x"));
+	}
+
+	@Test
+	void histogramKeepsTheContract() throws Exception {
+		PluginContract.refusesNoImage(imp -> HistogramPlugin.process(imp, 0, null));
+		PluginContract.refusesRgb(imp -> HistogramPlugin.process(imp, 0, null));
+		PluginContract.refusesBadBins(bins -> HistogramPlugin.process(stack(4, 4, 2), bins, null));
+		PluginContract.cancelsOnEscape(imp -> HistogramPlugin.process(imp, 0, null));
+	}
+
+	/** The work of the commands on an image and a second one of its size, the mask or the labels. */
+	@FunctionalInterface
+	private interface PairWork {
+
+		Object on(ImagePlus image, ImagePlus second, double bins) throws Exception;
+	}
+
+	@Test
+	void maskAndLabelsKeepTheContract() throws Exception {
+		for (final PairWork work : new PairWork[] { MaskPlugin::process, LabelsPlugin::process }) {
+			PluginContract.refusesNoImage(imp -> work.on(imp, stack(4, 4, 2), 0));
+			PluginContract.refusesRgb(imp -> work.on(imp, stack(4, 4, 2), 0));
+			PluginContract.refusesBadBins(bins -> work.on(stack(4, 4, 2), stack(4, 4, 2), bins));
+			PluginContract.cancelsOnEscape(imp -> work.on(imp, ones(imp), 0));
+		}
+	}
+
+	@Test
+	void perSliceKeepsTheContract() throws Exception {
+		PluginContract.refusesNoImage(imp -> PerSlicePlugin.process(imp, 2));
+		PluginContract.refusesRgb(imp -> PerSlicePlugin.process(imp, 2));
+		PluginContract.cancelsOnEscape(imp -> PerSlicePlugin.process(imp, 2));
+	}
+
+	@Test
+	void orthogonalSlicesKeepsTheContract() {
+		PluginContract.refusesNoImage(imp -> OrthogonalSlicesPlugin.process(imp, new long[] { 1, 1, 1 }, null));
+		PluginContract.refusesRgb(imp -> OrthogonalSlicesPlugin.process(imp, new long[] { 1, 1, 1 }, null));
+	}
+
+	/** @return an 8-bit image of ones of the size of {@code imp}: one label, a mask of everything */
+	private static ImagePlus ones(final ImagePlus imp) {
+		final ImageStack stack = new ImageStack(imp.getWidth(), imp.getHeight());
+		for (int z = 0; z < imp.getStackSize(); z++) {
+			final byte[] p = new byte[imp.getWidth() * imp.getHeight()];
+			Arrays.fill(p, (byte) 1);
+			stack.addSlice(null, p);
+		}
+		return new ImagePlus("ones", stack);
 	}
 
 	@Test
@@ -145,36 +200,16 @@ class PluginsTest {
 		return v.stream().mapToDouble(Double::doubleValue).average().getAsDouble();
 	}
 
-	@Test
-	void escapeCancelsAndLeavesImageJUsable() {
-		final ImageStack stack = new ImageStack(512, 512);
-		for (int z = 0; z < 12; z++)
-			stack.addSlice(null, new float[512 * 512]);
-		final ImagePlus imp = new ImagePlus("big", stack);
-		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
-		try {
-			assertThrows(java.util.concurrent.CancellationException.class, () -> StatisticsPlugin.process(imp, 0));
-		}
-		finally {
-			ij.IJ.resetEscape();
-			Thread.interrupted();
-		}
-		assertEquals(512L * 512 * 12, StatisticsPlugin.process(imp, 0).count());
-	}
-
 	/** Every command's work runs through one helper: after Esc the key and the interrupt are cleared. */
 	@Test
 	void aCanceledCommandLeavesNoEscapeOrInterruptBehind() {
 		final StatisticsCalculator calculator = new StatisticsCalculator();
-		final ImageStack stack = new ImageStack(512, 512);
-		for (int z = 0; z < 12; z++)
-			stack.addSlice(null, new float[512 * 512]);
-		final ImagePlus imp = new ImagePlus("big", stack);
+		final ImagePlus imp = PluginContract.large();
 		final long[] counted = { -1 };
-		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
 		Messages.run(StatisticsPlugin.COMMAND, () -> counted[0] = StatisticsPlugin.process(imp, 0).count());
 		assertEquals(-1, counted[0], "the work was cancelled");
-		assertFalse(ij.IJ.escapePressed(), "Esc is cleared");
+		assertFalse(IJ.escapePressed(), "Esc is cleared");
 		assertFalse(Thread.interrupted(), "the interrupt is cleared");
 		Messages.run(StatisticsPlugin.COMMAND, () -> counted[0] = calculator.compute(ImagePlusImgs.wrap(imp)).count());
 		assertEquals(512L * 512 * 12, counted[0], "the next command runs");
@@ -182,19 +217,16 @@ class PluginsTest {
 
 	@Test
 	void canceledDescribeWritesNothing() throws IOException {
-		final ImageStack stack = new ImageStack(512, 512);
-		for (int z = 0; z < 12; z++)
-			stack.addSlice(null, new float[512 * 512]);
-		ij.IJ.setKeyDown(java.awt.event.KeyEvent.VK_ESCAPE);
+		IJ.setKeyDown(KeyEvent.VK_ESCAPE);
 		try {
-			assertThrows(java.util.concurrent.CancellationException.class, () -> DescribePlugin.process(new ImagePlus(
-				"big", stack), dir, "never"));
+			assertThrows(CancellationException.class, () -> DescribePlugin.process(PluginContract.large(), dir,
+				"never"));
 		}
 		finally {
-			ij.IJ.resetEscape();
+			IJ.resetEscape();
 			Thread.interrupted();
 		}
-		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+		try (Stream<Path> files = Files.list(dir)) {
 			assertEquals(0, files.count());
 		}
 	}

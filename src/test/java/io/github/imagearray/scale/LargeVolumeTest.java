@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
-
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.VirtualStack;
-import io.github.imagearray.stats.PlanesOnDemand;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
 import io.github.imagearray.bridge.ImagePlusImgs;
+import io.github.imagearray.stats.PlanesOnDemand;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import org.junit.jupiter.api.Test;
 
 /**
  * Volumes beyond memory and beyond 2^31 voxels, with values computed from the position (no
@@ -98,8 +99,8 @@ class LargeVolumeTest {
 			}
 
 			@Override
-			public ij.process.ImageProcessor getProcessor(final int n) {
-				return new ij.process.FloatProcessor(W, H, (float[]) getPixels(n));
+			public ImageProcessor getProcessor(final int n) {
+				return new FloatProcessor(W, H, (float[]) getPixels(n));
 			}
 		};
 		final ImagePlus imp = new ImagePlus("virtual", (ImageStack) stack);

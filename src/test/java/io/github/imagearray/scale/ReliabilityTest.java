@@ -10,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
-import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -33,6 +30,10 @@ import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandService;
 
 /** Nothing lost, nothing changed, nothing leaked. */
 class ReliabilityTest {
@@ -51,7 +52,7 @@ class ReliabilityTest {
 	@Test
 	void theInputIsBitIdenticalAfterEveryCommand() throws Exception {
 		final ImageStack stack = new ImageStack(40, 30);
-		final java.util.Random r = new java.util.Random(5);
+		final Random r = new Random(5);
 		for (int z = 0; z < 4; z++) {
 			final float[] p = new float[1200];
 			for (int i = 0; i < p.length; i++)
@@ -82,8 +83,8 @@ class ReliabilityTest {
 	@Test
 	void concurrentWritersNeverLeaveAPartialFile() throws Exception {
 		final Path target = dir.resolve("shared.csv");
-		final String a = "a\n" + String.join("", java.util.Collections.nCopies(20000, "1,")) + "\n";
-		final String b = "b\n" + String.join("", java.util.Collections.nCopies(30000, "2,")) + "\n";
+		final String a = "a\n" + String.join("", Collections.nCopies(20000, "1,")) + "\n";
+		final String b = "b\n" + String.join("", Collections.nCopies(30000, "2,")) + "\n";
 		final AtomicBoolean running = new AtomicBoolean(true);
 		final AtomicReference<String> bad = new AtomicReference<>();
 		final AtomicInteger reads = new AtomicInteger();
