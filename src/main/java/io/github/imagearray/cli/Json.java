@@ -47,18 +47,7 @@ final class Json {
 	}
 
 	private static void append(final StringBuilder out, final Object value) {
-		if (value instanceof Map) {
-			out.append('{');
-			boolean first = true;
-			for (final Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-				out.append(first ? "" : ", ");
-				first = false;
-				string(out, String.valueOf(e.getKey()));
-				out.append(": ");
-				append(out, e.getValue());
-			}
-			out.append('}');
-		}
+		if (value instanceof Map) object(out, (Map<?, ?>) value);
 		else if (value instanceof List) {
 			out.append('[');
 			boolean first = true;
@@ -83,15 +72,30 @@ final class Json {
 				out.append(i == 0 ? "" : ", ").append(a[i]);
 			out.append(']');
 		}
-		else if (value instanceof Double || value instanceof Float) {
-			final double d = ((Number) value).doubleValue();
-			if (Double.isNaN(d)) out.append("\"NaN\"");
-			else if (Double.isInfinite(d)) out.append(d > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-			else out.append(d);
-		}
+		else if (value instanceof Double || value instanceof Float) number(out, ((Number) value).doubleValue());
 		else if (value instanceof Number || value instanceof Boolean) out.append(value);
 		else if (value == null) out.append("null");
 		else string(out, value.toString());
+	}
+
+	private static void object(final StringBuilder out, final Map<?, ?> map) {
+		out.append('{');
+		boolean first = true;
+		for (final Map.Entry<?, ?> e : map.entrySet()) {
+			out.append(first ? "" : ", ");
+			first = false;
+			string(out, String.valueOf(e.getKey()));
+			out.append(": ");
+			append(out, e.getValue());
+		}
+		out.append('}');
+	}
+
+	/** Non-finite numbers as the strings "NaN", "Infinity" and "-Infinity", which JSON lacks. */
+	private static void number(final StringBuilder out, final double d) {
+		if (Double.isNaN(d)) out.append("\"NaN\"");
+		else if (Double.isInfinite(d)) out.append(d > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+		else out.append(d);
 	}
 
 	private static void string(final StringBuilder out, final String s) {

@@ -86,6 +86,21 @@ public final class SliceFigure {
 	}
 
 	/**
+	 * @param unit the smallest voxel size, one screen pixel before zooming
+	 * @return the whole-number zoom that makes the largest panel at least {@code MIN_PANEL} wide or
+	 *         high, at least 1
+	 */
+	private double zoom(final RandomAccessibleInterval<?> image, final double unit) {
+		double largest = 0;
+		for (int p = 0; p < 3; p++) {
+			final int[] axes = OrthogonalSlices.panelAxes(p);
+			largest = Math.max(largest, Math.max(image.dimension(axes[0]) * voxelSize[axes[0]], image.dimension(axes[1]) *
+				voxelSize[axes[1]]) / unit);
+		}
+		return Math.max(1, Math.floor(MIN_PANEL / largest));
+	}
+
+	/**
 	 * @param image a 2D or 3D image; only read
 	 * @param title the image's name, shown in the window title
 	 * @param slices x, y and z for a 3D image (negative: from the end); ignored for 2D
@@ -99,14 +114,8 @@ public final class SliceFigure {
 		final OrthogonalSlices<? extends RealType<?>> s = OrthogonalSlices.of(image, slices);
 		final double[][] values = new double[3][];
 		final Panel[] panels = new Panel[3];
-		double unit = Math.min(voxelSize[0], Math.min(voxelSize[1], voxelSize[2]));
-		double largest = 0;
-		for (int p = 0; p < 3; p++) {
-			final int[] axes = OrthogonalSlices.panelAxes(p);
-			largest = Math.max(largest, Math.max(image.dimension(axes[0]) * voxelSize[axes[0]], image.dimension(axes[1]) *
-				voxelSize[axes[1]]) / unit);
-		}
-		final double zoom = Math.max(1, Math.floor(MIN_PANEL / largest));
+		final double unit = Math.min(voxelSize[0], Math.min(voxelSize[1], voxelSize[2]));
+		final double zoom = zoom(image, unit);
 		int x0 = MARGIN;
 		int height = 0;
 		for (int p = 0; p < 3; p++) {

@@ -321,7 +321,12 @@ public final class DicomSeries {
 	}
 
 	private static void field(final Slice s, final int tag, final byte[] value, final ByteOrder order) {
-		final ByteBuffer v = ByteBuffer.wrap(value).order(order);
+		if (tag >>> 16 == 0x0020) relationshipField(s, tag, value);
+		else imagePixelField(s, tag, value, ByteBuffer.wrap(value).order(order));
+	}
+
+	/** The fields of group 0020 (relationship): series, instance, position and orientation. */
+	private static void relationshipField(final Slice s, final int tag, final byte[] value) {
 		switch (tag) {
 			case 0x0020000E:
 				s.series = text(value);
@@ -335,6 +340,14 @@ public final class DicomSeries {
 			case 0x00200037:
 				s.orientation = numbers(value);
 				break;
+			default:
+				// not needed for the volume
+		}
+	}
+
+	/** The fields of group 0028 (image pixel): the layout of the samples and their rescaling. */
+	private static void imagePixelField(final Slice s, final int tag, final byte[] value, final ByteBuffer v) {
+		switch (tag) {
 			case 0x00280002:
 				s.samples = v.getShort() & 0xffff;
 				break;

@@ -39,15 +39,8 @@ public final class MetaImageHeader {
 		final String objectType = fields.getOrDefault("objecttype", "Image");
 		if (!objectType.equalsIgnoreCase("Image"))
 			throw new ImageFileException(name + ": ObjectType is '" + objectType + "', not Image.");
-		final int nDims = (int) parseLong(name, "NDims", require(fields, "ndims", name), 1, 64);
-		if (nDims != 2 && nDims != 3)
-			throw new ImageFileException(name + ": NDims is " + nDims + "; only 2 and 3 dimensions are read.");
-		final String[] dims = require(fields, "dimsize", name).trim().split("\\s+");
-		if (dims.length != nDims)
-			throw new ImageFileException(name + ": DimSize has " + dims.length + " values but NDims is " + nDims + ".");
-		dimensions = new long[nDims];
-		for (int d = 0; d < nDims; d++)
-			dimensions[d] = parseLong(name, "DimSize", dims[d], 1, Integer.MAX_VALUE);
+		dimensions = dimensions(fields, name);
+		final int nDims = dimensions.length;
 		elementType = MetaElementType.parse(require(fields, "elementtype", name).trim(), name);
 		final String channels = fields.getOrDefault("elementnumberofchannels", "1").trim();
 		if (!channels.equals("1"))
@@ -78,6 +71,20 @@ public final class MetaImageHeader {
 				"headersize"), -1, Long.MAX_VALUE) : 0;
 			dataOffset = headerSize;
 		}
+	}
+
+	/** @return DimSize, checked against NDims: 2 or 3 sizes of at least 1 */
+	private static long[] dimensions(final Map<String, String> fields, final String name) throws ImageFileException {
+		final int nDims = (int) parseLong(name, "NDims", require(fields, "ndims", name), 1, 64);
+		if (nDims != 2 && nDims != 3)
+			throw new ImageFileException(name + ": NDims is " + nDims + "; only 2 and 3 dimensions are read.");
+		final String[] dims = require(fields, "dimsize", name).trim().split("\\s+");
+		if (dims.length != nDims)
+			throw new ImageFileException(name + ": DimSize has " + dims.length + " values but NDims is " + nDims + ".");
+		final long[] dimensions = new long[nDims];
+		for (int d = 0; d < nDims; d++)
+			dimensions[d] = parseLong(name, "DimSize", dims[d], 1, Integer.MAX_VALUE);
+		return dimensions;
 	}
 
 	/**

@@ -158,32 +158,55 @@ final class TiffPages {
 
 	private void entry(final ByteBuffer ifd, final int at, final Page page, final String where) throws IOException {
 		final int tag = ifd.getShort(at) & 0xffff;
+		if (!sampleEntry(ifd, at, page, where, tag)) layoutEntry(ifd, at, page, where, tag);
+	}
+
+	/** @return whether {@code tag} describes the plane's size or samples, now read into the page */
+	private boolean sampleEntry(final ByteBuffer ifd, final int at, final Page page, final String where,
+		final int tag) throws IOException
+	{
 		switch (tag) {
 			case 254:
 				page.subfileType = scalar(ifd, at, where, tag);
-				break;
+				return true;
 			case 256:
 				page.width = scalar(ifd, at, where, tag);
-				break;
+				return true;
 			case 257:
 				page.height = scalar(ifd, at, where, tag);
-				break;
+				return true;
 			case 258:
 				page.bitsPerSample = (int) Math.min(Integer.MAX_VALUE, array(ifd, at, where, tag, 1 << 16)[0]);
-				break;
+				return true;
 			case 259:
 				page.compression = (int) scalar(ifd, at, where, tag);
-				break;
+				return true;
 			case 270:
 				page.description = ascii(ifd, at, where, tag);
-				break;
+				return true;
+			case 277:
+				page.samplesPerPixel = (int) Math.min(Integer.MAX_VALUE, scalar(ifd, at, where, tag));
+				return true;
+			case 317:
+				page.predictor = (int) scalar(ifd, at, where, tag);
+				return true;
+			case 339:
+				page.sampleFormat = (int) array(ifd, at, where, tag, 1 << 16)[0];
+				return true;
+			default:
+				return false;
+		}
+	}
+
+	/** Reads a tag that says where the strips or tiles lie, or the voxel size; ignores all others. */
+	private void layoutEntry(final ByteBuffer ifd, final int at, final Page page, final String where,
+		final int tag) throws IOException
+	{
+		switch (tag) {
 			case 273:
 			case 324:
 				page.offsets = array(ifd, at, where, tag, Integer.MAX_VALUE - 8);
 				page.tiled |= tag == 324;
-				break;
-			case 277:
-				page.samplesPerPixel = (int) Math.min(Integer.MAX_VALUE, scalar(ifd, at, where, tag));
 				break;
 			case 278:
 				page.rowsPerStrip = scalar(ifd, at, where, tag);
@@ -201,17 +224,11 @@ final class TiffPages {
 			case 296:
 				page.resolutionUnit = (int) scalar(ifd, at, where, tag);
 				break;
-			case 317:
-				page.predictor = (int) scalar(ifd, at, where, tag);
-				break;
 			case 322:
 				page.tileWidth = scalar(ifd, at, where, tag);
 				break;
 			case 323:
 				page.tileHeight = scalar(ifd, at, where, tag);
-				break;
-			case 339:
-				page.sampleFormat = (int) array(ifd, at, where, tag, 1 << 16)[0];
 				break;
 			default:
 				// other tags do not change how the voxels are read
@@ -238,6 +255,14 @@ final class TiffPages {
 		if (p.predictor < 1 || p.predictor > 3 || p.predictor == 3 && p.sampleFormat != FLOAT)
 			throw new ImageFileException(where + "predictor " + p.predictor + " is not read for " + p.typeText() +
 				"; read: 1 (none), 2 (horizontal), 3 (floating point, for floats).");
+		checkLayout(p, where);
+	}
+
+	/**
+	 * Refuses strips or tiles that do not cover the plane or lie beyond the end of the file, and notes
+	 * where the plane's bytes lie in one piece, to be read raw.
+	 */
+	private void checkLayout(final Page p, final String where) throws ImageFileException {
 		if (p.offsets == null || p.byteCounts == null) throw new ImageFileException(where + "it has no " + (p.tiled
 			? "tile" : "strip") + " offsets or byte counts.");
 		final long parts;

@@ -197,43 +197,56 @@ public final class ZarrReader {
 		final int lead = leadingOnes(shape, where);
 		final int[] s = Arrays.copyOfRange(shape, lead, shape.length);
 		final int[] c = Arrays.copyOfRange(chunk, lead, chunk.length);
-		return new Store(dir, s, c, type, codec, ByteOrder.BIG_ENDIAN, 0, lead) {
+		return new N5Blocks(dir, s, c, type, codec, lead, chunk);
+	}
 
-			@Override
-			Path file(final int[] index) {
-				Path file = dir;
-				for (int i = index.length - 1; i >= 0; i--)
-					file = file.resolve(Integer.toString(index[i]));
-				for (int i = 0; i < lead; i++)
-					file = file.resolve("0");
-				return file;
-			}
+	/** An N5 dataset: a block per file in a directory per axis, each with a header of its extent. */
+	private static final class N5Blocks extends Store {
 
-			@Override
-			Block decode(final byte[] stored, final int[] index) throws IOException {
-				final ByteBuffer b = ByteBuffer.wrap(stored).order(ByteOrder.BIG_ENDIAN);
-				if (stored.length < 4) throw new IOException("a block header of " + stored.length + " bytes");
-				final int mode = b.getShort() & 0xffff, rank = b.getShort() & 0xffff;
-				if (mode > 1 || rank != index.length + lead || stored.length < 4 + 4 * rank + (mode == 1 ? 4 : 0))
-					throw new IOException("a block header of mode " + mode + " and " + rank + " dimensions");
-				final int[] extent = new int[index.length];
-				long elements = 1;
-				for (int i = 0; i < rank; i++) {
-					final int e = b.getInt();
-					// the fastest axis first; beyond the image's axes, the leading ones of size 1
-					final int most = i < index.length ? chunk[chunk.length - 1 - i] : 1;
-					if (e < 1 || e > most) throw new IOException("a block of " + e + " along axis " + i + " (at most " +
-						most + ")");
-					if (i < index.length) extent[index.length - 1 - i] = e;
-					elements *= e;
-				}
-				if (mode == 1) b.getInt(); // the number of elements, the same for numeric blocks
-				final byte[] data = new byte[b.remaining()];
-				b.get(data);
-				final byte[] bytes = ChunkCodecs.decode(this.codec, data, (int) (elements * type.bytes()));
-				return new Block(ByteBuffer.wrap(bytes).order(order), type, extent, false);
+		/** The block size of every axis, the leading ones of size 1 included, the fastest last. */
+		private final int[] fullChunk;
+
+		N5Blocks(final Path dir, final int[] shape, final int[] chunk, final MetaElementType type, final String codec,
+			final int lead, final int[] fullChunk)
+		{
+			super(dir, shape, chunk, type, codec, ByteOrder.BIG_ENDIAN, 0, lead);
+			this.fullChunk = fullChunk;
+		}
+
+		@Override
+		Path file(final int[] index) {
+			Path file = dir;
+			for (int i = index.length - 1; i >= 0; i--)
+				file = file.resolve(Integer.toString(index[i]));
+			for (int i = 0; i < lead; i++)
+				file = file.resolve("0");
+			return file;
+		}
+
+		@Override
+		Block decode(final byte[] stored, final int[] index) throws IOException {
+			final ByteBuffer b = ByteBuffer.wrap(stored).order(ByteOrder.BIG_ENDIAN);
+			if (stored.length < 4) throw new IOException("a block header of " + stored.length + " bytes");
+			final int mode = b.getShort() & 0xffff, rank = b.getShort() & 0xffff;
+			if (mode > 1 || rank != index.length + lead || stored.length < 4 + 4 * rank + (mode == 1 ? 4 : 0))
+				throw new IOException("a block header of mode " + mode + " and " + rank + " dimensions");
+			final int[] extent = new int[index.length];
+			long elements = 1;
+			for (int i = 0; i < rank; i++) {
+				final int e = b.getInt();
+				// the fastest axis first; beyond the image's axes, the leading ones of size 1
+				final int most = i < index.length ? fullChunk[fullChunk.length - 1 - i] : 1;
+				if (e < 1 || e > most) throw new IOException("a block of " + e + " along axis " + i + " (at most " + most +
+					")");
+				if (i < index.length) extent[index.length - 1 - i] = e;
+				elements *= e;
 			}
-		};
+			if (mode == 1) b.getInt(); // the number of elements, the same for numeric blocks
+			final byte[] data = new byte[b.remaining()];
+			b.get(data);
+			final byte[] bytes = ChunkCodecs.decode(codec, data, (int) (elements * type.bytes()));
+			return new Block(ByteBuffer.wrap(bytes).order(order), type, extent, false);
+		}
 	}
 
 	/** @return the path of an OME-Zarr image's finest level, or null where there is none */

@@ -65,7 +65,20 @@ final class SpanDriver {
 					progress.progress(from + (to - from) * done.incrementAndGet() / spans);
 				}
 			}));
-		// wait interruptibly: an interrupt stops every worker at its next span
+		awaitAll(futures, canceled, caller);
+		final A total = workers.get(0);
+		for (final A worker : workers.subList(1, count))
+			total.merge(worker);
+		return total;
+	}
+
+	/**
+	 * Waits for every worker, interruptibly: an interrupt stops every worker at its next span.
+	 *
+	 * @throws CancellationException when interrupted (the interrupt kept) or canceled
+	 * @throws RuntimeException the first worker's failure, unwrapped
+	 */
+	private static void awaitAll(final List<Future<?>> futures, final AtomicBoolean canceled, final Thread caller) {
 		boolean interrupted = false;
 		Throwable failure = null;
 		for (final Future<?> future : futures) {
@@ -90,9 +103,5 @@ final class SpanDriver {
 		if (failure instanceof RuntimeException) throw (RuntimeException) failure;
 		if (failure != null) throw new IllegalStateException(failure);
 		if (canceled.get() || caller.isInterrupted()) throw new CancellationException(CANCELED);
-		final A total = workers.get(0);
-		for (final A worker : workers.subList(1, count))
-			total.merge(worker);
-		return total;
 	}
 }
