@@ -40,6 +40,16 @@ class ArchitectureTest {
 		assertEquals(0, offending.size(), "io imports: " + offending);
 	}
 
+	@Test
+	void fileReadersUseOfTheEngineIsPlanesOnDemandAndItsHelpers() throws IOException {
+		// the readers hand out planes read when asked for, sized against the free heap; nothing else
+		// of the engine is theirs to know
+		final List<String> offending = imports("io").filter(line -> line.startsWith("import io.github.imagearray.stats.") &&
+			!line.matches("import io\\.github\\.imagearray\\.stats\\.(PlanesOnDemand(\\.PlaneRanges)?|PrimitiveArrays|Heap);"))
+			.collect(Collectors.toList());
+		assertEquals(0, offending.size(), "io imports of stats: " + offending);
+	}
+
 	/** @return the import lines of the sources directly in these packages (relative to the root one) */
 	private static Stream<String> imports(final String... packages) throws IOException {
 		final List<Path> sources = new ArrayList<>();

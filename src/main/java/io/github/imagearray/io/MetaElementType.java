@@ -3,25 +3,18 @@ package io.github.imagearray.io;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import io.github.imagearray.stats.PixelKind;
 
-/** The MetaImage element types that are read, with their ImgLib2 pixel kinds and sizes. */
+/** The MetaImage element types that are read, with their sizes. */
 public enum MetaElementType {
-	MET_UCHAR(PixelKind.UINT8, 1), MET_CHAR(PixelKind.INT8, 1), MET_USHORT(PixelKind.UINT16, 2),
-	MET_SHORT(PixelKind.INT16, 2), MET_UINT(PixelKind.UINT32, 4), MET_INT(PixelKind.INT32, 4),
-	MET_LONG_LONG(PixelKind.INT64, 8), MET_ULONG_LONG(PixelKind.UINT64, 8), MET_FLOAT(PixelKind.FLOAT32, 4),
-	MET_DOUBLE(PixelKind.FLOAT64, 8);
+	MET_UCHAR(1), MET_CHAR(1), MET_USHORT(2),
+	MET_SHORT(2), MET_UINT(4), MET_INT(4),
+	MET_LONG_LONG(8), MET_ULONG_LONG(8), MET_FLOAT(4),
+	MET_DOUBLE(8);
 
-	private final PixelKind kind;
 	private final int bytes;
 
-	MetaElementType(final PixelKind kind, final int bytes) {
-		this.kind = kind;
+	MetaElementType(final int bytes) {
 		this.bytes = bytes;
-	}
-
-	public PixelKind kind() {
-		return kind;
 	}
 
 	/** @return bytes per voxel */

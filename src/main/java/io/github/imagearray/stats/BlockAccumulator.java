@@ -1,12 +1,12 @@
 package io.github.imagearray.stats;
 
 /**
- * An {@link Accumulator} that takes the voxels of a span in blocks, as a {@link BlockConsumer}:
- * 32-bit floats as they are first ({@link BlockConsumer#acceptFloats}), else as doubles with their
- * order keys. Blocks start at the span's first voxel, so each block, and each sum taken over one,
- * depends on the image alone.
+ * An {@link Accumulator} that takes the voxels of a span in blocks: 32-bit floats as they are first
+ * ({@link #acceptFloats}), else as doubles with their order keys ({@link #accept}). Blocks start at
+ * the span's first voxel, so each block, and each sum taken over one, depends on the image alone.
+ * The accumulators of every pass but the 8/16-bit one are such.
  */
-abstract class BlockAccumulator<A extends BlockAccumulator<A>> implements Accumulator<A>, BlockConsumer {
+abstract class BlockAccumulator<A extends BlockAccumulator<A>> implements Accumulator<A> {
 
 	/** Values per block: small enough to stay in the L1 cache, large enough to amortize calls. */
 	static final int BLOCK = 2048;
@@ -24,6 +24,29 @@ abstract class BlockAccumulator<A extends BlockAccumulator<A>> implements Accumu
 	final PixelKind kind() {
 		return kind;
 	}
+
+	/** Called before the first block of span {@code span}. */
+	void beginSpan(final int span) {}
+
+	/**
+	 * @param values voxel values, NaN included
+	 * @param keys their {@link OrderKeys order keys} (meaningless for NaN)
+	 * @param length the number of valid entries
+	 */
+	abstract void accept(double[] values, long[] keys, int length);
+
+	/**
+	 * Takes a block of {@link PixelKind#FLOAT32} voxels, {@code values[from..to)}, as they are, if
+	 * this accumulator has a faster way for it than {@link #accept}; the result must be the same.
+	 *
+	 * @return false, having changed nothing, to get the block through {@link #accept} instead
+	 */
+	boolean acceptFloats(final float[] values, final int from, final int to) {
+		return false;
+	}
+
+	/** Called after the last block of span {@code span}. */
+	void endSpan(final int span) {}
 
 	@Override
 	public final void span(final int index, final SpanReader reader) {

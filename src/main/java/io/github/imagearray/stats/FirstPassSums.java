@@ -70,12 +70,12 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	}
 
 	@Override
-	public void beginSpan(final int index) {
+	void beginSpan(final int index) {
 		span = index;
 	}
 
 	@Override
-	public void accept(final double[] values, final long[] keys, final int length) {
+	void accept(final double[] values, final long[] keys, final int length) {
 		double sum0 = 0, sum1 = 0;
 		double min = finiteMin;
 		double max = finiteMax;
@@ -114,7 +114,7 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	 * is finite exactly then); other blocks are declined and come through {@link #accept}.
 	 */
 	@Override
-	public boolean acceptFloats(final float[] values, final int from, final int to) {
+	boolean acceptFloats(final float[] values, final int from, final int to) {
 		final int[] top = topCounts, odd = oddTopCounts;
 		final int shift = topShift;
 		// four sums, so that no addition waits on the one before. The extremes are tested, not
@@ -177,7 +177,7 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	}
 
 	@Override
-	public void endSpan(final int index) {
+	void endSpan(final int index) {
 		if (nonFiniteInSpan) nonFiniteSpans.set(index);
 		nonFiniteInSpan = false;
 		if (topCounts != null && count() - countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spill();

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * order statistics by sorting: for images of up to {@link #LIMIT} voxels that is cheaper than the
  * count tables of a {@link RankSelector}. Part of the first pass's {@link FirstPassSums}.
  */
-final class KeyCollector implements BlockConsumer {
+final class KeyCollector {
 
 	/** Images of at most this many voxels are ranked by sorting. */
 	static final int LIMIT = 1 << 16;
@@ -25,15 +25,13 @@ final class KeyCollector implements BlockConsumer {
 		keys = new long[(int) Math.max(64, Math.min(LIMIT, expected))];
 	}
 
-	@Override
-	public void accept(final double[] values, final long[] blockKeys, final int length) {
+	void accept(final double[] values, final long[] blockKeys, final int length) {
 		reserve(length);
 		for (int i = 0; i < length; i++)
 			if (values[i] == values[i]) keys[size++] = blockKeys[i];
 	}
 
-	@Override
-	public boolean acceptFloats(final float[] values, final int from, final int to) {
+	boolean acceptFloats(final float[] values, final int from, final int to) {
 		reserve(to - from);
 		for (int i = from; i < to; i++)
 			if (values[i] == values[i]) keys[size++] = OrderKeys.floatKey(values[i]);

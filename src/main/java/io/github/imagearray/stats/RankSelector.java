@@ -247,7 +247,7 @@ final class RankSelector {
 		}
 
 		@Override
-		public void accept(final double[] values, final long[] keys, final int length) {
+		void accept(final double[] values, final long[] keys, final int length) {
 			for (int i = 0; i < length; i++) {
 				final int top = (int) (keys[i] >>> topShift);
 				if ((mayMatch[top >>> 6] & 1L << top) != 0) count(values[i], keys[i], top);

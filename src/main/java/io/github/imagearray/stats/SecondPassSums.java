@@ -102,12 +102,12 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	}
 
 	@Override
-	public void beginSpan(final int span) {
+	void beginSpan(final int span) {
 		checkFinite = nonFiniteSpans.get(span);
 	}
 
 	@Override
-	public void accept(final double[] values, final long[] keys, final int length) {
+	void accept(final double[] values, final long[] keys, final int length) {
 		binning.bins(values, bins, length);
 		moments.addBlock(values, length, far);
 		final long[] c = counts[0];
@@ -120,7 +120,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** The fast path, for blocks of finite values when there are {@link FloatCells}. */
 	@Override
-	public boolean acceptFloats(final float[] values, final int from, final int to) {
+	boolean acceptFloats(final float[] values, final int from, final int to) {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
 		// C2 compiles one loop per case steadily; one loop for all cases it compiles now well, now not
 		final int specials = open != NONE_OPEN ? bin(values, from, to) : cells.guarded ? binGuarded(values, from, to)
@@ -400,7 +400,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	}
 
 	@Override
-	public void endSpan(final int span) {
+	void endSpan(final int span) {
 		if (hotCounts != null) {
 			countedSinceSpill += VoxelSource.SPAN;
 			if (countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spillHot();
