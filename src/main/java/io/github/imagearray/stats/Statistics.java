@@ -3,6 +3,7 @@ package io.github.imagearray.stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The statistics of an image, with numpy/scipy definitions: population variance (ddof 0), biased
@@ -54,6 +55,38 @@ public final class Statistics {
 		this.median = median;
 		this.percentiles = percentiles.clone();
 		this.histogram = histogram;
+	}
+
+	/**
+	 * @param sums the first pass over the voxels
+	 * @param moments their power sums about the centre
+	 * @param valueOfRank the value of each rank of {@link Quantiles#ranks}
+	 * @return the statistics that follow
+	 */
+	static Statistics of(final FirstPassSums sums, final MomentSums moments,
+		final LongToDoubleFunction valueOfRank, final Histogram histogram)
+	{
+		final long n = sums.count();
+		double mean = Double.NaN, variance = Double.NaN, skewness = Double.NaN, kurtosis = Double.NaN;
+		if (sums.finite > 0 && sums.finiteMin == sums.finiteMax) {
+			mean = sums.finiteMin;
+			variance = 0;
+		}
+		else if (sums.finite > 0) {
+			mean = sums.clampToRange(moments.mean());
+			final double[] m = moments.centralMoments();
+			variance = m[0];
+			skewness = m[1] / Math.pow(m[0], 1.5);
+			kurtosis = m[2] / (m[0] * m[0]) - 3;
+		}
+		if (sums.posInf + sums.negInf > 0) {
+			variance = skewness = kurtosis = Double.NaN;
+		}
+		final double[] percentiles = new double[Quantiles.PERCENTILES.length];
+		for (int i = 0; i < percentiles.length; i++)
+			percentiles[i] = Quantiles.percentile(n, Quantiles.PERCENTILES[i], valueOfRank);
+		return new Statistics(sums, new double[] { sums.mean(mean), variance, skewness, kurtosis }, Quantiles.median(n,
+			valueOfRank), percentiles, histogram);
 	}
 
 	/** @return the number of voxels that are not NaN (infinite ones included) */

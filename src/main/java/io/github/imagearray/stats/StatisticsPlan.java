@@ -2,7 +2,6 @@ package io.github.imagearray.stats;
 
 import java.io.DataInput;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.Supplier;
 
@@ -194,37 +193,14 @@ public final class StatisticsPlan {
 	 */
 	public Statistics statistics() {
 		if (!done) throw new IllegalStateException("Pass " + pass + " of the plan has not been run yet.");
-		if (countValues) return fromValueCounts(valueCounts.counts);
+		if (countValues) return valueCounts.statistics(this::binning);
 		final long[] sortedKeys = sort ? first.keys.sorted(kind.keyBits()) : null;
 		final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
 			: rank -> OrderKeys.value(kind, selector.key(rank));
-		return assemble(first, second.moments(), valueOfRank, second.histogram(setup.binning));
+		return Statistics.of(first, second.moments(), valueOfRank, second.histogram(setup.binning));
 	}
 
-	private Statistics fromValueCounts(final long[] counts) {
-		final long lowest = kind.lowest();
-		final FirstPassSums sums = FirstPassSums.ofValueCounts(counts, lowest, kind);
-		final MomentSums moments = new MomentSums(sums.finiteMean());
-		final HistogramBinning binning = binning(sums);
-		final long[] histogram = new long[binning.bins()];
-		for (int v = 0; v < counts.length; v++)
-			if (counts[v] > 0) {
-				moments.add(v + lowest, counts[v]);
-				histogram[binning.bin(v + lowest)] += counts[v];
-			}
-		// the values of all wanted ranks in one walk over the counts
-		final long[] ranks = Quantiles.ranks(sums.count());
-		final double[] values = new double[ranks.length];
-		long below = 0;
-		for (int r = 0, v = 0; r < ranks.length; r++) {
-			while (below + counts[v] <= ranks[r])
-				below += counts[v++];
-			values[r] = v + lowest;
-		}
-		final LongToDoubleFunction valueOfRank = rank -> values[Arrays.binarySearch(ranks, rank)];
-		return assemble(sums, moments, valueOfRank, new Histogram(histogram, binning.edges()));
-	}
-
+	/** @return the histogram's bins for voxels of these first-pass sums, with the bins asked for */
 	private HistogramBinning binning(final FirstPassSums sums) {
 		if (sums.finite == 0) return new HistogramBinning(bins > 0 ? bins : 1, 0, 1);
 		final int n;
@@ -232,32 +208,6 @@ public final class StatisticsPlan {
 		else if (!kind.isInteger()) n = StatisticsCalculator.DEFAULT_FLOAT_BINS;
 		else n = (int) Math.min(integerBins, sums.finiteMax - sums.finiteMin + 1);
 		return new HistogramBinning(n, sums.finiteMin, sums.finiteMax);
-	}
-
-	private static Statistics assemble(final FirstPassSums sums, final MomentSums moments,
-		final LongToDoubleFunction valueOfRank, final Histogram histogram)
-	{
-		final long n = sums.count();
-		double mean = Double.NaN, variance = Double.NaN, skewness = Double.NaN, kurtosis = Double.NaN;
-		if (sums.finite > 0 && sums.finiteMin == sums.finiteMax) {
-			mean = sums.finiteMin;
-			variance = 0;
-		}
-		else if (sums.finite > 0) {
-			mean = sums.clampToRange(moments.mean());
-			final double[] m = moments.centralMoments();
-			variance = m[0];
-			skewness = m[1] / Math.pow(m[0], 1.5);
-			kurtosis = m[2] / (m[0] * m[0]) - 3;
-		}
-		if (sums.posInf + sums.negInf > 0) {
-			variance = skewness = kurtosis = Double.NaN;
-		}
-		final double[] percentiles = new double[Quantiles.PERCENTILES.length];
-		for (int i = 0; i < percentiles.length; i++)
-			percentiles[i] = Quantiles.percentile(n, Quantiles.PERCENTILES[i], valueOfRank);
-		return new Statistics(sums, new double[] { sums.mean(mean), variance, skewness, kurtosis }, Quantiles.median(n,
-			valueOfRank), percentiles, histogram);
 	}
 
 	/** @return the serialized form, for {@link #fromBytes}: settings, pass and what earlier passes found */

@@ -3,6 +3,9 @@ package io.github.imagearray.stats;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The accumulator of the one pass over 8- and 16-bit integers: the voxels counted by value, a
@@ -26,6 +29,34 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 	@Override
 	public void span(final int index, final SpanReader reader) {
 		reader.countValues(counts);
+	}
+
+	/**
+	 * @param binning the histogram's bins for voxels of the given first-pass sums
+	 * @return every statistic of the voxels counted, exactly: they follow from the counts alone
+	 */
+	Statistics statistics(final Function<FirstPassSums, HistogramBinning> binning) {
+		final long lowest = kind.lowest();
+		final FirstPassSums sums = FirstPassSums.ofValueCounts(counts, lowest, kind);
+		final MomentSums moments = new MomentSums(sums.finiteMean());
+		final HistogramBinning bins = binning.apply(sums);
+		final long[] histogram = new long[bins.bins()];
+		for (int v = 0; v < counts.length; v++)
+			if (counts[v] > 0) {
+				moments.add(v + lowest, counts[v]);
+				histogram[bins.bin(v + lowest)] += counts[v];
+			}
+		// the values of all wanted ranks in one walk over the counts
+		final long[] ranks = Quantiles.ranks(sums.count());
+		final double[] values = new double[ranks.length];
+		long below = 0;
+		for (int r = 0, v = 0; r < ranks.length; r++) {
+			while (below + counts[v] <= ranks[r])
+				below += counts[v++];
+			values[r] = v + lowest;
+		}
+		final LongToDoubleFunction valueOfRank = rank -> values[Arrays.binarySearch(ranks, rank)];
+		return Statistics.of(sums, moments, valueOfRank, new Histogram(histogram, bins.edges()));
 	}
 
 	@Override
