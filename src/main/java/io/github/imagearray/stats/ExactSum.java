@@ -40,18 +40,14 @@ final class ExactSum {
 		if (significand == 0) return;
 		final int position = exponent == 0 ? 0 : exponent - 1;
 		final int chunk = position >>> 5, shift = position & 31;
-		final long above = shift == 0 ? significand >>> 32 : significand >>> 32 - shift;
-		final long p0 = significand << shift & LOW_32, p1 = above & LOW_32, p2 = above >>> 32;
-		if (bits < 0) {
-			chunks[chunk] -= p0;
-			chunks[chunk + 1] -= p1;
-			chunks[chunk + 2] -= p2;
-		}
-		else {
-			chunks[chunk] += p0;
-			chunks[chunk + 1] += p1;
-			chunks[chunk + 2] += p2;
-		}
+		// the bits above the first chunk: significand >>> (32 - shift), also for a shift of 0
+		final long above = significand >>> 1 >>> 31 - shift;
+		// negated without a branch where the value is negative (sign all ones): the signs of sums of odd
+		// powers come at random, and a mispredicted branch would cost more than the rest
+		final long sign = bits >> 63;
+		chunks[chunk] += (significand << shift & LOW_32 ^ sign) - sign;
+		chunks[chunk + 1] += (above & LOW_32 ^ sign) - sign;
+		chunks[chunk + 2] += (above >>> 32 ^ sign) - sign;
 		if (++addsSinceCarry == ADDS_BETWEEN_CARRIES) carry();
 	}
 

@@ -185,7 +185,7 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 
 	/** Adds the digit counts since the last spill to {@link #topDigits}. */
 	private void spill() {
-		if (topCounts == null) return;
+		if (topCounts == null || topDigits != null && count() == countedSinceSpill) return;
 		if (topDigits == null) topDigits = new long[topCounts.length];
 		addTopCounts(topDigits);
 		Arrays.fill(topCounts, 0);
@@ -212,9 +212,12 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 			throw new IllegalArgumentException("First-pass sums of " + other.kind() + " voxels in " + other.topBits +
 				"-bit digits cannot be added to those of " + kind() + " in " + topBits + "-bit digits.");
 		spill();
-		other.spill();
+		// the other's counts added where they are, so that it stays as it was
 		if (other.topDigits != null) for (int d = 0; d < topDigits.length; d++)
 			topDigits[d] += other.topDigits[d];
+		if (other.topCounts != null) other.addTopCounts(topDigits);
+		// this one's int tables still hold none of the voxels that come with the other's
+		countedSinceSpill += other.count();
 		finite += other.finite;
 		nan += other.nan;
 		posInf += other.posInf;
@@ -270,6 +273,7 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 		if (topDigits != null && topDigits.length != 1 << topBits) throw new IOException("First digit counts of " +
 			topDigits.length + " digits for " + topBits + "-bit digits.");
 		sums.topDigits = topDigits;
+		sums.countedSinceSpill = sums.count();
 		return sums;
 	}
 

@@ -333,7 +333,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			s3 += q * d;
 			s4 += q * q;
 		}
-		moments.addSums(to - from - outliers, s1, s2, s3, s4);
+		// most blocks have no voxels after their last group of four: nothing to add
+		if (from < to) moments.addSums(to - from - outliers, s1, s2, s3, s4);
 		return m;
 	}
 
@@ -409,7 +410,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** Adds the hot digit counts since the last spill to {@link #hotTotals}. */
 	private void spillHot() {
-		if (hotCounts == null) return;
+		if (hotCounts == null || countedSinceSpill == 0) return;
 		for (final int[] lane : hotCounts) {
 			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
 				for (int low = 0; low <= LOW; low++)

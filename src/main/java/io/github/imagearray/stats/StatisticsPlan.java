@@ -251,6 +251,9 @@ public final class StatisticsPlan {
 			final FirstPassSums first = in.readBoolean() ? FirstPassSums.read(in) : null;
 			plan.second = in.readBoolean() ? SecondPassSums.read(in) : null;
 			plan.readSelector(in, first);
+			if (plan.done && (plan.countValues ? plan.valueCounts == null : plan.second == null) || !plan.countValues &&
+				plan.pass >= 2 && plan.second == null) throw new IOException("Pass " + plan.pass + (plan.done
+					? " of a finished plan" : "") + " without what the pass before it found.");
 			return plan;
 		});
 	}

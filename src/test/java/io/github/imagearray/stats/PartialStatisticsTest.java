@@ -119,8 +119,29 @@ class PartialStatisticsTest {
 			IllegalArgumentException.class, () -> PartialStatistics.fromBytes(longer)).getMessage());
 		assertEquals("Not readable as a statistics plan: These bytes hold partial statistics, not a statistics plan.",
 			assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(bytes)).getMessage());
+		// a plan that says it is finished but carries no second pass: refused, not a NullPointerException later
+		final byte[] finished = BinaryForm.bytes(1, out -> {
+			out.writeByte(PixelKind.FLOAT32.ordinal());
+			out.writeLong(4);
+			out.writeInt(0);
+			out.writeInt(StatisticsCalculator.MAX_DEFAULT_INTEGER_BINS);
+			out.writeBoolean(false);
+			out.writeByte(2);
+			out.writeBoolean(true);
+			for (int absent = 0; absent < 4; absent++)
+				out.writeBoolean(false);
+		});
+		assertEquals("Not readable as a statistics plan: Pass 2 of a plan without what the first pass found.",
+			assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(finished)).getMessage());
 		final PartialStatistics first = PartialStatistics.fromBytes(bytes);
 		plan.advance(first);
+		// the plan after its first pass, its pass (byte 24) and finished flag (byte 25) set as if done
+		final byte[] doneTooEarly = plan.toBytes();
+		doneTooEarly[24] = 2;
+		doneTooEarly[25] = 1;
+		assertEquals("Not readable as a statistics plan: Pass 2 of a finished plan without what the pass before it " +
+			"found.", assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(doneTooEarly))
+				.getMessage());
 		assertEquals("Partial statistics of pass 0 cannot be merged with those of pass 1.", assertThrows(
 			IllegalArgumentException.class, () -> plan.accumulate(image).merge(first)).getMessage());
 		assertEquals("Partial statistics of pass 0 cannot advance pass 1.", assertThrows(IllegalArgumentException.class,
