@@ -104,7 +104,10 @@ final class BinaryForm {
 
 	/** @return a length read, checked to lie in [0, max] before anything of that length is made */
 	static int length(final DataInput in, final int max, final String what) throws IOException {
-		final int length = in.readInt();
+		return checkedLength(in.readInt(), max, what);
+	}
+
+	private static int checkedLength(final int length, final int max, final String what) throws IOException {
 		if (length < 0 || length > max) throw new IOException("The " + what + " have length " + length +
 			", outside [0, " + max + "].");
 		return length;
@@ -136,8 +139,7 @@ final class BinaryForm {
 	static long[] readCounts(final DataInput in, final int max, final String what) throws IOException {
 		final int length = in.readInt();
 		if (length == -1) return null;
-		if (length < 0 || length > max) throw new IOException("The " + what + " have length " + length +
-			", outside [0, " + max + "].");
+		checkedLength(length, max, what);
 		final int nonZero = in.readInt();
 		if (nonZero < 0 || nonZero > length) throw new IOException("The " + what + " have " + nonZero +
 			" counts that are not zero, outside [0, " + length + "].");

@@ -251,8 +251,9 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	static FirstPassSums read(final DataInput in) throws IOException {
 		final PixelKind kind = BinaryForm.readKind(in);
 		final int topBits = in.readUnsignedByte();
-		if (topBits > Math.min(kind.keyBits(), RankSelector.DIGIT_BITS + 2)) throw new IOException("First digits of " +
-			topBits + " bits for " + kind + " voxels.");
+		// a small image's sums count one bit (they rank by sorting), a large one's the selector's first digit
+		if (topBits != 1 && topBits != RankSelector.firstDigitBits(kind.keyBits())) throw new IOException(
+			"First digits of " + topBits + " bits for " + kind + " voxels.");
 		final long[] counts = new long[4];
 		for (int i = 0; i < counts.length; i++)
 			counts[i] = BinaryForm.count(in.readLong(), "voxels");
@@ -303,12 +304,13 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	}
 
 	/**
-	 * @param kind the kind whose order keys the {@link #topDigits} count
 	 * @return {lo, hi}: the bulk of the finite values, from the first digit that the lowest 1/16384 of
 	 *         the values reach to the last one that the highest do, within [finiteMin, finiteMax]; the
 	 *         finite range where there are no digit counts or the bulk would be empty
 	 */
-	double[] bulk(final PixelKind kind) {
+	double[] bulk() {
+		final PixelKind kind = kind();
+		final long[] topDigits = topDigits();
 		final double min = finiteMin, max = finiteMax;
 		if (topDigits == null || keys != null || !(min < max)) return new double[] { min, max };
 		final long tail = count() >> 14;

@@ -82,7 +82,7 @@ public final class PartialStatistics {
 		return BinaryForm.read(bytes, CONTENT, "partial statistics", in -> {
 			final int pass = in.readInt();
 			final int kind = in.readUnsignedByte();
-			if (pass < 0 || pass > 3 || kind >= KINDS.length) throw new IOException("Pass " + pass + " with content " +
+			if (pass < 0 || pass >= RankSelector.maxPasses(64) || kind >= KINDS.length) throw new IOException("Pass " + pass + " with content " +
 				kind + ".");
 			return new PartialStatistics(pass, kind == 0 ? ValueCounts.read(in) : kind == 1 ? FirstPassSums.read(in)
 				: kind == 2 ? SecondPassSums.read(in) : RankSelector.DigitCounts.read(in));

@@ -37,7 +37,7 @@ final class SecondPassSetup {
 		final boolean smallWholeNumbers = kind.isInteger() && kind.keyBits() <= 32;
 		centre = smallWholeNumbers ? Math.rint(first.finiteMean()) : first.finiteMean();
 		// the values between the few lowest and the few highest: beyond it lie outliers
-		final double[] bulk = first.bulk(kind);
+		final double[] bulk = first.bulk();
 		// how far from the centre a value is an outlier of the bulk, to be added to the moments exactly
 		// lest it round away the others: FloatCells.FAR times the reach of the bulk; never for whole
 		// numbers of up to 32 bits, whose deviations are summed exactly

@@ -441,11 +441,17 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** @return the histogram of the voxels added, with the edges of {@code binning} */
 	Histogram histogram(final HistogramBinning binning) {
-		final long[] total = new long[binning.bins()]; // without the spare slot
+		// without the spare slot
+		return new Histogram(Arrays.copyOf(laneTotals(), binning.bins()), binning.edges());
+	}
+
+	/** @return the counts of all lanes added, the spare slot last */
+	private long[] laneTotals() {
+		final long[] total = new long[counts[0].length];
 		for (final long[] lane : counts)
 			for (int b = 0; b < total.length; b++)
 				total[b] += lane[b];
-		return new Histogram(total, binning.edges());
+		return total;
 	}
 
 	@Override
@@ -455,9 +461,9 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 				"Second-pass sums of " + (other.counts[0].length - 1) + " bins cannot be added to those of " +
 					(counts[0].length - 1) + " bins, or of other ranks.");
 		moments.merge(other.moments);
-		for (final long[] lane : other.counts)
-			for (int b = 0; b < lane.length; b++)
-				counts[0][b] += lane[b];
+		final long[] theirs = other.laneTotals();
+		for (int b = 0; b < theirs.length; b++)
+			counts[0][b] += theirs[b];
 		if (digits != null) digits.merge(other.digits);
 		spillHot();
 		other.spillHot();
@@ -470,11 +476,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	public void write(final DataOutput out) throws IOException {
 		out.writeByte(kind().ordinal());
 		moments.write(out);
-		final long[] histogram = new long[counts[0].length];
-		for (final long[] lane : counts)
-			for (int b = 0; b < lane.length; b++)
-				histogram[b] += lane[b];
-		BinaryForm.writeCounts(out, histogram);
+		BinaryForm.writeCounts(out, laneTotals());
 		out.writeBoolean(digits != null);
 		if (digits != null) digits.write(out);
 		spillHot();

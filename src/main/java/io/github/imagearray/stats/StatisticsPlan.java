@@ -123,7 +123,7 @@ public final class StatisticsPlan {
 	PartialStatistics accumulate(final VoxelSource source, final int firstSpan, final int endSpan,
 		final ProgressListener progress)
 	{
-		if (done) throw new IllegalArgumentException("The plan is done: its statistics are ready.");
+		checkNotDone();
 		if (source.kind() != kind) throw new IllegalArgumentException("The image holds " + source.kind() +
 			" voxels, but the plan is for " + kind + ".");
 		if (source.size() > size) throw new IllegalArgumentException("The image has " + source.size() +
@@ -153,7 +153,7 @@ public final class StatisticsPlan {
 	 * @throws IllegalArgumentException when they come from another pass or plan
 	 */
 	public void advance(final PartialStatistics all) {
-		if (done) throw new IllegalArgumentException("The plan is done: its statistics are ready.");
+		checkNotDone();
 		if (all.pass() != pass) throw new IllegalArgumentException("Partial statistics of pass " + all.pass() +
 			" cannot advance pass " + pass + ".");
 		final Accumulator<?> merged = all.accumulator();
@@ -169,6 +169,10 @@ public final class StatisticsPlan {
 		else selector.advance(as(RankSelector.DigitCounts.class, merged));
 		pass++;
 		done = countValues || pass >= 2 && (sort || selector.isDone());
+	}
+
+	private void checkNotDone() {
+		if (done) throw new IllegalArgumentException("The plan is done: its statistics are ready.");
 	}
 
 	private <A> A as(final Class<A> type, final Accumulator<?> accumulator) {
