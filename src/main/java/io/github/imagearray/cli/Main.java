@@ -212,10 +212,10 @@ public final class Main {
 
 	private static int axis(final String name) {
 		try {
-			return Axis.named(name).dimension();
+			return Axis.named(name, "stats: --per-slice").dimension();
 		}
 		catch (final IllegalArgumentException e) {
-			throw new UsageException("stats: --per-slice must be x, y or z, not '" + name + "'.");
+			throw new UsageException(e.getMessage());
 		}
 	}
 

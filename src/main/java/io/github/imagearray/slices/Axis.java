@@ -39,8 +39,17 @@ public enum Axis {
 	 * @throws IllegalArgumentException for any other name, naming it and the allowed ones
 	 */
 	public static Axis named(final String label) {
+		return named(label, "The axis");
+	}
+
+	/**
+	 * @param label "x", "y" or "z"
+	 * @param option what the label was given as, to begin the message with (as "--per-slice")
+	 * @throws IllegalArgumentException for any other name, naming it and the allowed ones
+	 */
+	public static Axis named(final String label, final String option) {
 		for (final Axis a : values())
 			if (a.label().equals(label)) return a;
-		throw new IllegalArgumentException("The axis must be x, y or z, not '" + label + "'.");
+		throw new IllegalArgumentException(option + " must be x, y or z, not '" + label + "'.");
 	}
 }
