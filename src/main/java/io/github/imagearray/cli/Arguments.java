@@ -8,20 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The positional arguments and {@code --name value} options of one command. */
-final class Arguments {
+/**
+ * The positional arguments and {@code --name value} options of one command, for the command line and
+ * the cluster application alike:
+ * {@code int bins = new Arguments("stats", args, "bins").integer("bins", 0, 0, 1024);}
+ */
+public final class Arguments {
 
 	private final String command;
 	private final List<String> positional = new ArrayList<>();
 	private final Map<String, String> options = new HashMap<>();
 	/** The options that take no value. */
-	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json"));
+	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json", "skip-unreadable"));
 
 	/**
 	 * @param args the arguments after the command name
 	 * @param allowed the option names the command knows
 	 */
-	Arguments(final String command, final String[] args, final String... allowed) {
+	public Arguments(final String command, final String[] args, final String... allowed) {
 		this.command = command;
 		final Set<String> known = new HashSet<>(Arrays.asList(allowed));
 		for (int i = 0; i < args.length; i++) {
@@ -39,32 +43,40 @@ final class Arguments {
 	}
 
 	/** @return whether the flag (an option without a value, such as {@code --json}) was given */
-	boolean flag(final String name) {
+	public boolean flag(final String name) {
 		return options.containsKey(name);
 	}
 
 	/** @return the only positional argument, named {@code what} in errors */
-	String single(final String what) {
+	public String single(final String what) {
 		if (positional.size() != 1) throw new UsageException(command + " takes one " + what + ", got " + positional
 			.size() + ".");
 		return positional.get(0);
 	}
 
-	void noPositional() {
+	/** @return the positional arguments, in order */
+	public List<String> positional() {
+		return new ArrayList<>(positional);
+	}
+
+	/** @throws UsageException when there are positional arguments */
+	public void noPositional() {
 		if (!positional.isEmpty()) throw new UsageException(command + " takes no argument '" + positional.get(0) +
 			"'.");
 	}
 
-	String option(final String name, final String fallback) {
+	/** @return the option's value, or the fallback when absent */
+	public String option(final String name, final String fallback) {
 		return options.getOrDefault(name, fallback);
 	}
 
-	boolean has(final String name) {
+	/** @return whether the option was given */
+	public boolean has(final String name) {
 		return options.containsKey(name);
 	}
 
 	/** @return the option as a whole number within [min, max], or the fallback when absent */
-	int integer(final String name, final int fallback, final int min, final int max) {
+	public int integer(final String name, final int fallback, final int min, final int max) {
 		return integer(name, fallback, min, max, "");
 	}
 
@@ -72,7 +84,7 @@ final class Arguments {
 	 * @param meaning said after the allowed range when the value is outside it, e.g. " (0: automatic)"
 	 * @return the option as a whole number within [min, max], or the fallback when absent
 	 */
-	int integer(final String name, final int fallback, final int min, final int max, final String meaning) {
+	public int integer(final String name, final int fallback, final int min, final int max, final String meaning) {
 		final String text = options.get(name);
 		if (text == null) return fallback;
 		final long value;

@@ -8,7 +8,7 @@ import java.util.Map;
  * A minimal JSON writer for nested maps, numbers, strings and arrays. Doubles are written in full
  * round-trip precision; non-finite ones as the strings "NaN", "Infinity" and "-Infinity".
  */
-final class Json {
+public final class Json {
 
 	private Json() {
 	}
@@ -19,28 +19,36 @@ final class Json {
 	 * A run that fails before {@link #end} leaves the array open: invalid JSON, never a complete-looking
 	 * array of some of the rows.
 	 */
-	static final class Items {
+	public static final class Items {
 
 		private final PrintStream out;
 		private boolean first = true;
 
-		Items(final PrintStream out) {
+		/** @param out receives the array; {@code [} is written at once */
+		public Items(final PrintStream out) {
 			this.out = out;
 			out.print('[');
 		}
 
-		void add(final Object item) {
+		/** @param item written as {@link Json#write} writes it */
+		public void add(final Object item) {
 			out.print(first ? "" : ",\n ");
 			first = false;
 			out.print(write(item));
 		}
 
-		void end() {
+		/** Closes the array and ends its line. */
+		public void end() {
 			out.println(']');
 		}
 	}
 
-	static String write(final Object value) {
+	/**
+	 * @param value a map (keys as strings, in its order), a list, a {@code double[]} or
+	 *          {@code long[]}, a number, a string, a boolean or null
+	 * @return its JSON text: {@code Json.write(Collections.singletonMap("mean", 1.5))} is {@code {"mean": 1.5}}
+	 */
+	public static String write(final Object value) {
 		final StringBuilder out = new StringBuilder();
 		append(out, value);
 		return out.toString();

@@ -85,8 +85,9 @@ public final class Main {
 
 	/** A command's work, which may meet bad input. */
 	@FunctionalInterface
-	interface Work {
+	public interface Work {
 
+		/** @throws IOException for a file that cannot be read or written */
 		void run() throws IOException;
 	}
 
@@ -97,7 +98,7 @@ public final class Main {
 	 * @return the exit status: 0 done, 2 a bad command line, 1 input that cannot be used, 3 an
 	 *         internal error
 	 */
-	static int exitStatus(final PrintStream err, final Work work) {
+	public static int exitStatus(final PrintStream err, final Work work) {
 		try {
 			work.run();
 			return 0;

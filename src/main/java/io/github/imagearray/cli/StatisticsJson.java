@@ -5,13 +5,17 @@ import java.util.Map;
 
 import io.github.imagearray.stats.Statistics;
 
-/** The JSON object of the {@code stats} command: counts, vIQA's statistics, percentiles, histogram. */
-final class StatisticsJson {
+/**
+ * The JSON object of the {@code stats} command: counts, vIQA's statistics, percentiles, histogram.
+ * {@code Json.write(StatisticsJson.of(statistics))} is what {@code stats} prints.
+ */
+public final class StatisticsJson {
 
 	private StatisticsJson() {
 	}
 
-	static Map<String, Object> of(final Statistics s) {
+	/** @return the fields of {@code s}, in the order {@code stats} writes them */
+	public static Map<String, Object> of(final Statistics s) {
 		final Map<String, Object> map = new LinkedHashMap<>();
 		map.put("count", s.count());
 		map.put("nan_count", s.nanCount());

@@ -1,11 +1,12 @@
 package io.github.imagearray.cli;
 
 /** A command line that cannot be run as given; the message says what is wrong. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	UsageException(final String message) {
+	/** @param message what is wrong with the command line, as one line */
+	public UsageException(final String message) {
 		super(message);
 	}
 }

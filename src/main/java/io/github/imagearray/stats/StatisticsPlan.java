@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.parallel.Parallelization;
+import net.imglib2.type.BooleanType;
 import net.imglib2.type.numeric.RealType;
 
 /**
@@ -112,7 +113,25 @@ public final class StatisticsPlan {
 	public PartialStatistics accumulate(final RandomAccessibleInterval<? extends RealType<?>> image,
 		final int firstSpan, final int endSpan)
 	{
-		final VoxelSource source = VoxelSource.of(image);
+		return accumulate(VoxelSource.of(image), firstSpan, endSpan);
+	}
+
+	/**
+	 * Runs the current pass over the voxels of spans [{@code firstSpan}, {@code endSpan}) of
+	 * {@code image} where {@code mask} is true; the spans are those of the image alone.
+	 * <pre>{@code PartialStatistics inside = plan.accumulate(image, mask, 0, StatisticsPlan.spanCount(image));}</pre>
+	 *
+	 * @param mask of the image's size; its position in space does not matter, only its iteration order
+	 * @throws IllegalArgumentException for a mask of another size, or spans outside [0,
+	 *           {@link #spanCount}] or in the wrong order
+	 */
+	public PartialStatistics accumulate(final RandomAccessibleInterval<? extends RealType<?>> image,
+		final RandomAccessibleInterval<? extends BooleanType<?>> mask, final int firstSpan, final int endSpan)
+	{
+		return accumulate(VoxelSource.of(image, mask), firstSpan, endSpan);
+	}
+
+	private PartialStatistics accumulate(final VoxelSource source, final int firstSpan, final int endSpan) {
 		if (firstSpan < 0 || endSpan < firstSpan || endSpan > source.spanCount()) throw new IllegalArgumentException(
 			"Spans " + firstSpan + " to " + endSpan + " are not a range within the image's 0 to " + source.spanCount() +
 				".");

@@ -13,7 +13,9 @@ import java.util.Random;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.logic.BitType;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
@@ -45,6 +47,31 @@ class PartialStatisticsTest {
 			final int passes = assertSameBits(calculator.compute(image), inParts(calculator.plan(image), image));
 			assertTrue(passes >= (kind.ordinal() < Kind.UINT32.ordinal() ? 1 : 2), passes + " passes");
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Kind.class)
+	void maskedSpanRangesGiveTheStatisticsInsideTheMaskBitForBit(final Kind kind) {
+		final RandomAccessibleInterval<? extends RealType<?>> image = (Img) StatisticsCalculatorTest.image(kind, false,
+			64, 64, 64, 40);
+		final Img<UnsignedByteType> labels = ArrayImgs.unsignedBytes(64, 64, 40);
+		final Random random = new Random(65);
+		for (final UnsignedByteType t : labels)
+			t.set(random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(5));
+		final RandomAccessibleInterval<BitType> mask = Masks.nonZero(labels);
+		final StatisticsCalculator calculator = new StatisticsCalculator().threads(2);
+		final StatisticsPlan plan = calculator.plan(image);
+		final int spans = StatisticsPlan.spanCount(image);
+		int passes = 0;
+		while (!plan.isDone()) {
+			final StatisticsPlan sent = StatisticsPlan.fromBytes(plan.toBytes());
+			final PartialStatistics all = sent.accumulate(image, mask, spans / 2, spans);
+			plan.advance(all.merge(PartialStatistics.fromBytes(sent.accumulate(image, mask, 0, spans / 2).toBytes())));
+			passes++;
+		}
+		assertSameBits(calculator.compute(image, mask), new Object[] { plan.statistics(), passes });
+		assertThrows(IllegalArgumentException.class, () -> calculator.plan(image).accumulate(image, Masks.nonZero(
+			ArrayImgs.unsignedBytes(64, 64, 39)), 0, 1));
 	}
 
 	@Test
