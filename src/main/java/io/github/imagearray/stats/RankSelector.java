@@ -125,7 +125,7 @@ final class RankSelector {
 
 	static RankSelector read(final DataInput in) throws IOException {
 		final int keyBits = in.readUnsignedByte(), knownBits = in.readUnsignedByte();
-		if (keyBits != 32 && keyBits != 64 || knownBits > keyBits) throw new IOException("A rank selection of " +
+		if (keyBits != 16 && keyBits != 32 && keyBits != 64 || knownBits > keyBits) throw new IOException("A rank selection of " +
 			knownBits + " known bits of " + keyBits + "-bit keys.");
 		final RankSelector selector = new RankSelector(keyBits);
 		selector.knownBits = knownBits;

@@ -84,7 +84,8 @@ public final class StatisticsPlan {
 
 	/** @return the most passes this plan can take */
 	public int maxPasses() {
-		return countValues ? 1 : RankSelector.maxPasses(kind.keyBits());
+		// every plan that does not count values has a second pass, even where the first digit is the key
+		return countValues ? 1 : Math.max(2, RankSelector.maxPasses(kind.keyBits()));
 	}
 
 	/** @return whether every pass has been run and {@link #statistics()} can be had */
