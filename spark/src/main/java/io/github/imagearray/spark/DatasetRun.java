@@ -1,0 +1,177 @@
+package io.github.imagearray.spark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.api.java.JavaSparkContext;
+
+import io.github.imagearray.AtomicFiles;
+import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.cli.Json;
+import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.stats.Statistics;
+
+/**
+ * One run of dataset mode: reads the files' headers, writes their rows, pools their voxels, and writes
+ * each result to the output directory atomically, printing its path.
+ */
+final class DatasetRun {
+
+	private final DatasetJob job;
+	private final Path dir;
+	private final boolean skipUnreadable;
+	private final PrintStream out;
+	/** Each unreadable file (with --skip-unreadable) and why. */
+	private final Map<String, String> unreadable = new LinkedHashMap<>();
+
+	DatasetRun(final JavaSparkContext spark, final Path dir, final int bins, final int partitions,
+		final boolean skipUnreadable, final PrintStream out)
+	{
+		this.job = new DatasetJob(spark, bins, partitions);
+		this.dir = dir;
+		this.skipUnreadable = skipUnreadable;
+		this.out = out;
+	}
+
+	/** @param groupOf each file's group, or null for none */
+	void run(final List<String> files, final Map<String, String> groupOf) throws IOException {
+		final List<DatasetJob.Header> readable = new ArrayList<>();
+		for (final DatasetJob.Header h : job.headers(files))
+			if (readable(h.file, h.problem)) readable.add(h);
+		final String type = DatasetJob.pooledType(readable);
+		final List<DatasetJob.Header> measured = new ArrayList<>();
+		final StringBuilder csv = new StringBuilder(fileColumns(groupOf != null));
+		final Iterator<DatasetJob.Row> rows = job.rows(readable);
+		final Iterator<DatasetJob.Header> headers = readable.iterator();
+		AtomicFiles.write(dir.resolve("files.json"), stream -> {
+			final PrintStream json = new PrintStream(stream, false, "UTF-8");
+			final Json.Items items = new Json.Items(json);
+			while (rows.hasNext()) {
+				final DatasetJob.Row row = rows.next();
+				final DatasetJob.Header header = headers.next();
+				if (!readable(row.file, row.problem)) continue;
+				measured.add(header);
+				final String group = groupOf == null ? null : groupOf.get(row.file);
+				items.add(fields(row.file, group, row.voxels, row.statistics));
+				csv.append(csvField(row.file)).append(group == null ? "" : "," + csvField(group)).append(',').append(
+					row.voxels).append(',').append(csvValues(row.statistics)).append('\n');
+			}
+			items.end();
+			json.flush();
+		});
+		out.println(dir.resolve("files.json"));
+		ImageArraySpark.write(dir, "files.csv", csv.toString(), out);
+		pooled(measured, type, groupOf);
+		if (!unreadable.isEmpty()) {
+			final StringBuilder list = new StringBuilder("file,problem\n");
+			unreadable.forEach((file, problem) -> list.append(csvField(file)).append(',').append(csvField(problem))
+				.append('\n'));
+			ImageArraySpark.write(dir, "unreadable.csv", list.toString(), out);
+		}
+	}
+
+	/** @return whether the file was read; with --skip-unreadable, lists one that was not, else throws */
+	private boolean readable(final String file, final String problem) throws IOException {
+		if (problem == null) return true;
+		if (!skipUnreadable) throw new IOException(file + ": " + problem + " (--skip-unreadable lists such files " +
+			"and goes on)");
+		unreadable.put(file, problem);
+		return false;
+	}
+
+	private void pooled(final List<DatasetJob.Header> files, final String type, final Map<String, String> groupOf)
+		throws IOException
+	{
+		final Map<String, Statistics> pooled = job.pooled(files, type, groupOf);
+		final Map<String, Object> all = counted("files", files.size(), total(files, null, null), pooled.get(""));
+		ImageArraySpark.write(dir, "pooled.json", Json.write(all) + "\n", out);
+		if (groupOf == null) return;
+		final List<Object> groups = new ArrayList<>();
+		final StringBuilder csv = new StringBuilder("group,files,voxels," + statisticsColumns() + "\n");
+		pooled.forEach((group, statistics) -> {
+			if (group.isEmpty()) return;
+			final long[] counts = total(files, groupOf, group);
+			final Map<String, Object> row = new LinkedHashMap<>();
+			row.put("group", group);
+			row.putAll(counted("files", counts[0], counts, statistics));
+			groups.add(row);
+			csv.append(csvField(group)).append(',').append(counts[0]).append(',').append(counts[1]).append(',').append(
+				csvValues(StatisticsJson.of(statistics))).append('\n');
+		});
+		ImageArraySpark.write(dir, "groups.json", Json.write(groups) + "\n", out);
+		ImageArraySpark.write(dir, "groups.csv", csv.toString(), out);
+	}
+
+	private static Map<String, Object> counted(final String key, final long files, final long[] counts,
+		final Statistics statistics)
+	{
+		final Map<String, Object> map = new LinkedHashMap<>();
+		map.put(key, files);
+		map.put("voxels", counts[1]);
+		map.putAll(StatisticsJson.of(statistics));
+		return map;
+	}
+
+	/** @return the files and voxels of a group (all files for a null group) */
+	private static long[] total(final List<DatasetJob.Header> files, final Map<String, String> groupOf,
+		final String group)
+	{
+		final long[] counts = new long[2];
+		for (final DatasetJob.Header h : files)
+			if (group == null || group.equals(groupOf.get(h.file))) {
+				counts[0]++;
+				counts[1] += h.voxels;
+			}
+		return counts;
+	}
+
+	private static Map<String, Object> fields(final String file, final String group, final long voxels,
+		final Map<String, Object> statistics)
+	{
+		final Map<String, Object> row = new LinkedHashMap<>();
+		row.put("file", file);
+		if (group != null) row.put("group", group);
+		row.put("voxels", voxels);
+		row.putAll(statistics);
+		return row;
+	}
+
+	private static String fileColumns(final boolean grouped) {
+		return "file," + (grouped ? "group," : "") + "voxels," + statisticsColumns() + "\n";
+	}
+
+	/** @return the describe columns first, then the counts and the percentiles as p1, p5, ... */
+	static String statisticsColumns() {
+		final StringBuilder columns = new StringBuilder(StatisticsCsv.HEADER).append(
+			",count,nan_count,posinf_count,neginf_count");
+		for (final double p : Statistics.PERCENTILES)
+			columns.append(",p").append((int) p);
+		return columns.toString();
+	}
+
+	/** @param statistics as {@link StatisticsJson#of}: the values of {@link #statisticsColumns} */
+	@SuppressWarnings("unchecked")
+	static String csvValues(final Map<String, Object> statistics) {
+		final StringBuilder values = new StringBuilder();
+		for (final String key : Statistics.DESCRIBE_KEYS)
+			values.append(values.length() == 0 ? "" : ",").append(StatisticsCsv.format((Double) statistics.get(key)));
+		for (final String key : new String[] { "count", "nan_count", "posinf_count", "neginf_count" })
+			values.append(',').append(statistics.get(key));
+		for (final Object p : ((Map<String, Object>) statistics.get("percentiles")).values())
+			values.append(',').append(StatisticsCsv.format((Double) p));
+		return values.toString();
+	}
+
+	/** @return the text as one CSV field: quoted when it holds a comma, a quote or a line break */
+	static String csvField(final String text) {
+		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0)
+			return text;
+		return '"' + text.replace("\"", "\"\"") + '"';
+	}
+}
