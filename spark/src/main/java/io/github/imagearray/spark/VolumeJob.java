@@ -61,7 +61,8 @@ final class VolumeJob {
 	Statistics statistics() throws IOException {
 		final RandomAccessibleInterval<? extends RealType<?>> opened = openChecked();
 		final StatisticsPlan plan = calculator(bins).plan(opened);
-		final JavaRDD<int[]> parts = spark.parallelize(ranges(StatisticsPlan.spanCount(opened)));
+		final List<int[]> ranges = ranges(StatisticsPlan.spanCount(opened));
+		final JavaRDD<int[]> parts = spark.parallelize(ranges, ranges.size());
 		final VolumeFile image = this.image, mask = this.mask;
 		while (!plan.isDone()) {
 			final Broadcast<byte[]> shipped = spark.broadcast(plan.toBytes());
