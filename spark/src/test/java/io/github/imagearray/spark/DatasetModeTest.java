@@ -27,9 +27,6 @@ import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
-import net.imglib2.img.Img;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.RealType;
 
 /**
  * Dataset mode in Spark's local mode: each file's row is {@code stats} of it, and the pooled and group
