@@ -117,7 +117,7 @@ final class DatasetFiles {
 		final Path local = into.resolve(name);
 		final List<org.apache.hadoop.fs.Path> sources = new ArrayList<>();
 		sources.add(path);
-		if (name.toLowerCase().endsWith(".mhd")) {
+		if (name.toLowerCase(Locale.ROOT).endsWith(".mhd")) {
 			final String base = name.substring(0, name.length() - 4);
 			for (final FileStatus sibling : fs.listStatus(path.getParent(), p -> p.getName().startsWith(base + ".") && !p
 				.equals(path)))

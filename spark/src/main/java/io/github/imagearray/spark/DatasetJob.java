@@ -98,8 +98,7 @@ final class DatasetJob {
 	}
 
 	private <T> JavaRDD<T> distribute(final List<T> items) {
-		final int n = Math.max(1, Math.min(items.size(), partitions > 0 ? partitions : 4 * spark.defaultParallelism()));
-		return spark.parallelize(items, n);
+		return spark.parallelize(items, VolumeJob.tasks(spark, partitions, items.size()));
 	}
 
 	/** @return the type and size of each file, in order; unreadable ones with their problem */
@@ -137,9 +136,9 @@ final class DatasetJob {
 	Map<String, Statistics> pooled(final List<Header> files, final String type, final Map<String, String> groupOf) {
 		final RealType<?> pooledType = newType(type);
 		final Map<String, StatisticsPlan> plans = new TreeMap<>();
-		plans.put("", VolumeJob.calculator(bins).plan(pooledType, total(files, null, null)));
+		plans.put("", VolumeJob.calculator(bins).plan(pooledType, total(files, null, null)[1]));
 		if (groupOf != null) for (final String group : new TreeSet<>(groupOf.values()))
-			plans.put(group, VolumeJob.calculator(bins).plan(pooledType, total(files, groupOf, group)));
+			plans.put(group, VolumeJob.calculator(bins).plan(pooledType, total(files, groupOf, group)[1]));
 		final JavaRDD<Header> parts = distribute(files);
 		while (plans.values().stream().anyMatch(p -> !p.isDone())) {
 			final Map<String, byte[]> open = new TreeMap<>();
@@ -158,11 +157,15 @@ final class DatasetJob {
 		return statistics;
 	}
 
-	private static long total(final List<Header> files, final Map<String, String> groupOf, final String group) {
-		long voxels = 0;
+	/** @return the files and voxels of a group (all files for a null group) */
+	static long[] total(final List<Header> files, final Map<String, String> groupOf, final String group) {
+		final long[] counts = new long[2];
 		for (final Header h : files)
-			if (group == null || group.equals(groupOf.get(h.file))) voxels += h.voxels;
-		return voxels;
+			if (group == null || group.equals(groupOf.get(h.file))) {
+				counts[0]++;
+				counts[1] += h.voxels;
+			}
+		return counts;
 	}
 
 	/**

@@ -89,14 +89,14 @@ final class DatasetRun {
 		throws IOException
 	{
 		final Map<String, Statistics> pooled = job.pooled(files, type, groupOf);
-		final Map<String, Object> all = counted("files", files.size(), total(files, null, null), pooled.get(""));
+		final Map<String, Object> all = counted("files", files.size(), DatasetJob.total(files, null, null), pooled.get(""));
 		ImageArraySpark.write(dir, "pooled.json", Json.write(all) + "\n", out);
 		if (groupOf == null) return;
 		final List<Object> groups = new ArrayList<>();
 		final StringBuilder csv = new StringBuilder("group,files,voxels," + statisticsColumns() + "\n");
 		pooled.forEach((group, statistics) -> {
 			if (group.isEmpty()) return;
-			final long[] counts = total(files, groupOf, group);
+			final long[] counts = DatasetJob.total(files, groupOf, group);
 			final Map<String, Object> row = new LinkedHashMap<>();
 			row.put("group", group);
 			row.putAll(counted("files", counts[0], counts, statistics));
@@ -116,19 +116,6 @@ final class DatasetRun {
 		map.put("voxels", counts[1]);
 		map.putAll(StatisticsJson.of(statistics));
 		return map;
-	}
-
-	/** @return the files and voxels of a group (all files for a null group) */
-	private static long[] total(final List<DatasetJob.Header> files, final Map<String, String> groupOf,
-		final String group)
-	{
-		final long[] counts = new long[2];
-		for (final DatasetJob.Header h : files)
-			if (group == null || group.equals(groupOf.get(h.file))) {
-				counts[0]++;
-				counts[1] += h.voxels;
-			}
-		return counts;
 	}
 
 	private static Map<String, Object> fields(final String file, final String group, final long voxels,

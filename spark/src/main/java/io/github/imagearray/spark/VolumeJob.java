@@ -115,10 +115,14 @@ final class VolumeJob {
 		return new StatisticsCalculator().threads(1).binsOrAutomatic(bins);
 	}
 
+	/** @return the tasks for {@code count} items: the partitions asked for (0: {@link #TASKS_PER_CORE} a core), 1 to count */
+	static int tasks(final JavaSparkContext spark, final int partitions, final int count) {
+		return Math.max(1, Math.min(count, partitions > 0 ? partitions : TASKS_PER_CORE * spark.defaultParallelism()));
+	}
+
 	/** @return [first, end) ranges that cover 0 to {@code count}, at least one */
 	private List<int[]> ranges(final int count) {
-		final int n = Math.max(1, Math.min(count, partitions > 0 ? partitions : TASKS_PER_CORE * spark
-			.defaultParallelism()));
+		final int n = tasks(spark, partitions, count);
 		final List<int[]> ranges = new ArrayList<>(n);
 		for (int i = 0; i < n; i++)
 			ranges.add(new int[] { (int) ((long) count * i / n), (int) ((long) count * (i + 1) / n) });
