@@ -125,8 +125,14 @@ final class FloatCells {
 
 	/** @return the first and last cell that floats with keys from {@code first} to {@code last} fall in */
 	private int[] cellsOf(final long first, final long last) {
-		return new int[] { cell(OrderKeys.value(PixelKind.FLOAT32, first)), cell(OrderKeys.value(PixelKind.FLOAT32,
+		// a first digit's keys reach beyond the values of the grid where it holds the minimum or maximum
+		// (the wanted rank of percentile 0 or 100, or of one its voxels crowd): no voxel lies there
+		return new int[] { onGrid(OrderKeys.value(PixelKind.FLOAT32, first)), onGrid(OrderKeys.value(PixelKind.FLOAT32,
 			last)) };
+	}
+
+	private int onGrid(final double v) {
+		return Math.min(Math.max(cell(v), 0), this.last);
 	}
 
 	/**

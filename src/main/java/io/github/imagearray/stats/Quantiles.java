@@ -1,6 +1,7 @@
 package io.github.imagearray.stats;
 
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 import java.util.function.LongToDoubleFunction;
 
 /**
@@ -16,21 +17,42 @@ final class Quantiles {
 
 	/** The percentiles every statistics result carries. */
 	static final double[] PERCENTILES = { 1, 5, 25, 75, 95, 99 };
+	/** The most percentiles one computation takes, {@link #PERCENTILES} included. */
+	static final int MAX_PERCENTILES = 64;
 
 	private Quantiles() {
 	}
 
 	/** The most ranks that {@link #ranks} wants: two for the median, two for each percentile. */
-	static final int MAX_RANKS = 2 + 2 * PERCENTILES.length;
+	static final int MAX_RANKS = 2 + 2 * MAX_PERCENTILES;
 
-	/** @return the sorted distinct 0-based ranks needed for the median and {@link #PERCENTILES} */
-	static long[] ranks(final long n) {
+	/**
+	 * @param extra percentiles wanted beyond {@link #PERCENTILES}, each from 0 to 100
+	 * @return the sorted distinct union of both
+	 * @throws IllegalArgumentException naming a percentile out of range, or too many of them
+	 */
+	static double[] withDefaults(final double... extra) {
+		for (final double p : extra)
+			if (!(p >= 0 && p <= 100)) throw new IllegalArgumentException("Percentiles must be from 0 to 100, not " + p +
+				".");
+		final double[] all = DoubleStream.concat(Arrays.stream(PERCENTILES), Arrays.stream(extra))
+			.map(p -> p + 0.0).distinct().sorted().toArray();
+		if (all.length > MAX_PERCENTILES) throw new IllegalArgumentException("At most " + MAX_PERCENTILES +
+			" percentiles can be computed at once, not " + all.length + ".");
+		return all;
+	}
+
+	/**
+	 * @param percentiles the percentiles wanted
+	 * @return the sorted distinct 0-based ranks needed for the median and those percentiles
+	 */
+	static long[] ranks(final long n, final double[] percentiles) {
 		if (n == 0) return new long[0];
-		final long[] ranks = new long[MAX_RANKS];
+		final long[] ranks = new long[2 + 2 * percentiles.length];
 		ranks[0] = (n - 1) / 2;
 		ranks[1] = n / 2;
-		for (int i = 0; i < PERCENTILES.length; i++) {
-			final long lower = (long) Math.floor(virtualIndex(n, PERCENTILES[i]));
+		for (int i = 0; i < percentiles.length; i++) {
+			final long lower = (long) Math.floor(virtualIndex(n, percentiles[i]));
 			ranks[2 + 2 * i] = lower;
 			ranks[3 + 2 * i] = Math.min(lower + 1, n - 1);
 		}

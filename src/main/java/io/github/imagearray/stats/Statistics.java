@@ -17,7 +17,10 @@ import java.util.function.LongToDoubleFunction;
  */
 public final class Statistics {
 
-	/** The percentiles that {@link #percentile(double)} knows: 1, 5, 25, 75, 95 and 99. */
+	/**
+	 * The percentiles that every result knows: 1, 5, 25, 75, 95 and 99; others when the calculator
+	 * was asked for them ({@link StatisticsCalculator#percentiles}).
+	 */
 	public static final double[] PERCENTILES = Quantiles.PERCENTILES.clone();
 
 	/** The keys of {@link #describe()}, in order: the columns of vIQA's CSV. */
@@ -35,12 +38,13 @@ public final class Statistics {
 	private final double kurtosis;
 	private final double minimum;
 	private final double maximum;
-	private final double[] percentiles;
+	/** The percentiles computed, sorted, and their values. */
+	private final double[] levels, percentiles;
 	private final Histogram histogram;
 
 	/** @param moments mean, variance, skewness and kurtosis */
-	Statistics(final FirstPassSums summary, final double[] moments, final double median, final double[] percentiles,
-		final Histogram histogram)
+	Statistics(final FirstPassSums summary, final double[] moments, final double median, final double[] levels,
+		final double[] percentiles, final Histogram histogram)
 	{
 		this.count = summary.count();
 		this.nanCount = summary.nan;
@@ -53,6 +57,7 @@ public final class Statistics {
 		this.minimum = summary.minimum();
 		this.maximum = summary.maximum();
 		this.median = median;
+		this.levels = levels.clone();
 		this.percentiles = percentiles.clone();
 		this.histogram = histogram;
 	}
@@ -60,10 +65,11 @@ public final class Statistics {
 	/**
 	 * @param sums the first pass over the voxels
 	 * @param moments their power sums about the centre
-	 * @param valueOfRank the value of each rank of {@link Quantiles#ranks}
+	 * @param levels the percentiles wanted, sorted
+	 * @param valueOfRank the value of each rank of {@link Quantiles#ranks} for those percentiles
 	 * @return the statistics that follow
 	 */
-	static Statistics of(final FirstPassSums sums, final MomentSums moments,
+	static Statistics of(final FirstPassSums sums, final MomentSums moments, final double[] levels,
 		final LongToDoubleFunction valueOfRank, final Histogram histogram)
 	{
 		final long n = sums.count();
@@ -82,11 +88,11 @@ public final class Statistics {
 		if (sums.posInf + sums.negInf > 0) {
 			variance = skewness = kurtosis = Double.NaN;
 		}
-		final double[] percentiles = new double[Quantiles.PERCENTILES.length];
+		final double[] percentiles = new double[levels.length];
 		for (int i = 0; i < percentiles.length; i++)
-			percentiles[i] = Quantiles.percentile(n, Quantiles.PERCENTILES[i], valueOfRank);
+			percentiles[i] = Quantiles.percentile(n, levels[i], valueOfRank);
 		return new Statistics(sums, new double[] { sums.mean(mean), variance, skewness, kurtosis }, Quantiles.median(n,
-			valueOfRank), percentiles, histogram);
+			valueOfRank), levels, percentiles, histogram);
 	}
 
 	/** @return the number of voxels that are not NaN (infinite ones included) */
@@ -146,15 +152,20 @@ public final class Statistics {
 		return maximum;
 	}
 
+	/** @return the percentiles computed, sorted: {@link #PERCENTILES} and those asked for */
+	public double[] percentileLevels() {
+		return levels.clone();
+	}
+
 	/**
-	 * @param p one of {@link #PERCENTILES}
+	 * @param p one of {@link #PERCENTILES} or of those the calculator was asked for
 	 * @return the percentile with numpy's default linear interpolation
 	 */
 	public double percentile(final double p) {
-		for (int i = 0; i < PERCENTILES.length; i++)
-			if (PERCENTILES[i] == p) return percentiles[i];
-		throw new IllegalArgumentException("Percentile " + p + " is not computed; available: " +
-			Arrays.toString(PERCENTILES) + ".");
+		final int i = Arrays.binarySearch(levels, p + 0.0);
+		if (i >= 0) return percentiles[i];
+		throw new IllegalArgumentException("Percentile " + p + " is not computed; available: " + Arrays.toString(
+			levels) + ".");
 	}
 
 	/** @return the histogram of the finite values */

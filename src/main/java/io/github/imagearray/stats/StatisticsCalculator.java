@@ -49,15 +49,18 @@ public final class StatisticsCalculator {
 	private final int integerBins;
 	private final int threads;
 	private final ProgressListener progress;
+	/** The percentiles computed, sorted: {@link Statistics#PERCENTILES} and those asked for. */
+	private final double[] percentiles;
 
 	/** A calculator with default bins, all processors and no progress reports. */
 	public StatisticsCalculator() {
-		this(0, MAX_DEFAULT_INTEGER_BINS, 0, ProgressListener.NONE);
+		this(0, MAX_DEFAULT_INTEGER_BINS, 0, ProgressListener.NONE, Quantiles.PERCENTILES);
 	}
 
 	private StatisticsCalculator(final int bins, final int integerBins, final int threads,
-		final ProgressListener progress)
+		final ProgressListener progress, final double[] percentiles)
 	{
+		this.percentiles = percentiles;
 		this.bins = bins;
 		this.integerBins = integerBins;
 		this.threads = threads;
@@ -71,7 +74,7 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator bins(final int bins) {
 		checkBins(bins);
-		return new StatisticsCalculator(bins, integerBins, threads, progress);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles);
 	}
 
 	/**
@@ -99,7 +102,7 @@ public final class StatisticsCalculator {
 	 * @return a calculator whose automatic integer histograms have at most that many bins
 	 */
 	StatisticsCalculator automaticIntegerBinsUpTo(final int values) {
-		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress);
+		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress, percentiles);
 	}
 
 	/**
@@ -117,13 +120,25 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator threads(final int threads) {
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all) or more, not " + threads + ".");
-		return new StatisticsCalculator(bins, integerBins, threads, progress);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles);
 	}
 
 	/** @return a calculator that reports its progress to {@code listener} */
 	public StatisticsCalculator progress(final ProgressListener listener) {
 		return new StatisticsCalculator(bins, integerBins, threads, listener == null ? ProgressListener.NONE
-			: listener);
+			: listener, percentiles);
+	}
+
+	/**
+	 * Exact percentiles beyond the default ones, with numpy's linear interpolation, at no extra
+	 * pass: {@code new StatisticsCalculator().percentiles(0.175, 99.825).compute(image).percentile(0.175)}.
+	 *
+	 * @param extra percentiles from 0 to 100, at most 64 with the six defaults
+	 * @return a calculator that computes them too
+	 * @throws IllegalArgumentException naming a percentile out of range
+	 */
+	public StatisticsCalculator percentiles(final double... extra) {
+		return new StatisticsCalculator(bins, integerBins, threads, progress, Quantiles.withDefaults(extra));
 	}
 
 	/**
@@ -172,7 +187,7 @@ public final class StatisticsCalculator {
 	private StatisticsPlan plan(final PixelKind kind, final long voxels) {
 		// a table of 65,536 counts costs more than sorting the keys of a few thousand 16-bit voxels
 		final boolean countValues = kind.isSmallInteger() && (kind.keyBits() == 8 || voxels > SORT_16_BIT_UP_TO);
-		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues);
+		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues, percentiles);
 	}
 
 	private Statistics compute(final VoxelSource source) {

@@ -2,6 +2,7 @@ package io.github.imagearray.stats;
 
 import java.io.DataInput;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.Supplier;
 
@@ -50,6 +51,8 @@ public final class StatisticsPlan {
 	/** With automatic bins, integer images get one bin per value up to this many values. */
 	private final int integerBins;
 	private final boolean countValues;
+	/** The percentiles wanted, sorted. */
+	private final double[] percentiles;
 	/** Small images are ranked by sorting their keys, large ones by radix selection. */
 	private final boolean sort;
 	private int pass;
@@ -62,8 +65,9 @@ public final class StatisticsPlan {
 	private SecondPassSetup setup;
 
 	StatisticsPlan(final PixelKind kind, final long size, final int bins, final int integerBins,
-		final boolean countValues)
+		final boolean countValues, final double[] percentiles)
 	{
+		this.percentiles = percentiles;
 		this.kind = kind;
 		this.size = size;
 		this.bins = bins;
@@ -205,7 +209,7 @@ public final class StatisticsPlan {
 		first = merged;
 		selector = new RankSelector(kind.keyBits());
 		if (!sort) {
-			selector.select(Quantiles.ranks(first.count()));
+			selector.select(Quantiles.ranks(first.count(), percentiles));
 			selector.advanceTop(first.topDigits());
 		}
 		setup = new SecondPassSetup(kind, first, binning(first), !selector.isDone(), selector, size);
@@ -217,11 +221,11 @@ public final class StatisticsPlan {
 	 */
 	public Statistics statistics() {
 		if (!done) throw new IllegalStateException("Pass " + pass + " of the plan has not been run yet.");
-		if (countValues) return valueCounts.statistics(this::binning);
+		if (countValues) return valueCounts.statistics(this::binning, percentiles);
 		final long[] sortedKeys = sort ? first.keys.sorted(kind.keyBits()) : null;
 		final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
 			: rank -> OrderKeys.value(kind, selector.key(rank));
-		return Statistics.of(first, second.moments(), valueOfRank, second.histogram(setup.binning));
+		return Statistics.of(first, second.moments(), percentiles, valueOfRank, second.histogram(setup.binning));
 	}
 
 	/** @return the histogram's bins for voxels of these first-pass sums, with the bins asked for */
@@ -242,6 +246,9 @@ public final class StatisticsPlan {
 			out.writeInt(bins);
 			out.writeInt(integerBins);
 			out.writeBoolean(countValues);
+			out.writeInt(percentiles.length);
+			for (final double p : percentiles)
+				out.writeDouble(p);
 			out.writeByte(pass);
 			out.writeBoolean(done);
 			for (final Accumulator<?> found : new Accumulator<?>[] { valueCounts, first, second }) {
@@ -266,7 +273,13 @@ public final class StatisticsPlan {
 			if (bins < 0 || bins > StatisticsCalculator.MAX_BINS || integerBins < 1 ||
 				integerBins > StatisticsCalculator.MAX_DEFAULT_INTEGER_BINS) throw new IOException("Bins " + bins +
 					" or automatic integer bins " + integerBins + " out of range.");
-			final StatisticsPlan plan = new StatisticsPlan(kind, size, bins, integerBins, in.readBoolean());
+			final boolean countValues = in.readBoolean();
+			final double[] percentiles = new double[BinaryForm.length(in, Quantiles.MAX_PERCENTILES, "percentiles")];
+			for (int i = 0; i < percentiles.length; i++)
+				percentiles[i] = in.readDouble();
+			if (!Arrays.equals(percentiles, Quantiles.withDefaults(percentiles))) throw new IOException(
+				"Percentiles " + Arrays.toString(percentiles) + " are not a sorted set of 0 to 100 with the defaults.");
+			final StatisticsPlan plan = new StatisticsPlan(kind, size, bins, integerBins, countValues, percentiles);
 			plan.pass = in.readUnsignedByte();
 			plan.done = in.readBoolean();
 			if (plan.pass > plan.maxPasses() || plan.countValues && !kind.isSmallInteger()) throw new IOException("Pass " +

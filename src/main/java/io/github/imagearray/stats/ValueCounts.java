@@ -33,9 +33,10 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 
 	/**
 	 * @param binning the histogram's bins for voxels of the given first-pass sums
+	 * @param levels the percentiles wanted, sorted
 	 * @return every statistic of the voxels counted, exactly: they follow from the counts alone
 	 */
-	Statistics statistics(final Function<FirstPassSums, HistogramBinning> binning) {
+	Statistics statistics(final Function<FirstPassSums, HistogramBinning> binning, final double[] levels) {
 		final long lowest = kind.lowest();
 		final FirstPassSums sums = FirstPassSums.ofValueCounts(counts, lowest, kind);
 		final MomentSums moments = new MomentSums(sums.finiteMean());
@@ -47,7 +48,7 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 				histogram[bins.bin(v + lowest)] += counts[v];
 			}
 		// the values of all wanted ranks in one walk over the counts
-		final long[] ranks = Quantiles.ranks(sums.count());
+		final long[] ranks = Quantiles.ranks(sums.count(), levels);
 		final double[] values = new double[ranks.length];
 		long below = 0;
 		for (int r = 0, v = 0; r < ranks.length; r++) {
@@ -56,7 +57,7 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 			values[r] = v + lowest;
 		}
 		final LongToDoubleFunction valueOfRank = rank -> values[Arrays.binarySearch(ranks, rank)];
-		return Statistics.of(sums, moments, valueOfRank, new Histogram(histogram, bins.edges()));
+		return Statistics.of(sums, moments, levels, valueOfRank, new Histogram(histogram, bins.edges()));
 	}
 
 	@Override

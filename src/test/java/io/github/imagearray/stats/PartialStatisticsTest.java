@@ -163,6 +163,9 @@ class PartialStatisticsTest {
 			out.writeInt(0);
 			out.writeInt(StatisticsCalculator.MAX_DEFAULT_INTEGER_BINS);
 			out.writeBoolean(false);
+			out.writeInt(Statistics.PERCENTILES.length);
+			for (final double p : Statistics.PERCENTILES)
+				out.writeDouble(p);
 			out.writeByte(2);
 			out.writeBoolean(true);
 			for (int absent = 0; absent < 4; absent++)
@@ -172,10 +175,11 @@ class PartialStatisticsTest {
 			assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(finished)).getMessage());
 		final PartialStatistics first = PartialStatistics.fromBytes(bytes);
 		plan.advance(first);
-		// the plan after its first pass, its pass (byte 24) and finished flag (byte 25) set as if done
+		// the plan after its first pass, its pass and finished flag (bytes 76 and 77, after the six
+		// percentiles' count and values) set as if done
 		final byte[] doneTooEarly = plan.toBytes();
-		doneTooEarly[24] = 2;
-		doneTooEarly[25] = 1;
+		doneTooEarly[24 + 4 + 8 * Statistics.PERCENTILES.length] = 2;
+		doneTooEarly[25 + 4 + 8 * Statistics.PERCENTILES.length] = 1;
 		assertEquals("Not readable as a statistics plan: Pass 2 of a finished plan without what the pass before it " +
 			"found.", assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(doneTooEarly))
 				.getMessage());

@@ -36,7 +36,7 @@ class RankSelectorTest {
 		merged.merge(summary);
 
 		final RankSelector selector = new RankSelector(keyBits);
-		final long[] ranks = Quantiles.ranks(merged.count());
+		final long[] ranks = Quantiles.ranks(merged.count(), Quantiles.PERCENTILES);
 		selector.select(ranks);
 		selector.advanceTop(merged.topDigits());
 		int passes = 1;
