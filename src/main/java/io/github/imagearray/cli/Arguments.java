@@ -19,7 +19,7 @@ public final class Arguments {
 	private final List<String> positional = new ArrayList<>();
 	private final Map<String, String> options = new HashMap<>();
 	/** The options that take no value. */
-	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json", "skip-unreadable"));
+	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json", "skip-unreadable", "scale-bar"));
 
 	/**
 	 * @param args the arguments after the command name
@@ -40,6 +40,11 @@ public final class Arguments {
 			}
 			else positional.add(a);
 		}
+	}
+
+	/** @return the command's name, for messages */
+	public String command() {
+		return command;
 	}
 
 	/** @return whether the flag (an option without a value, such as {@code --json}) was given */
@@ -78,6 +83,22 @@ public final class Arguments {
 	/** @return the option as a whole number within [min, max], or the fallback when absent */
 	public int integer(final String name, final int fallback, final int min, final int max) {
 		return integer(name, fallback, min, max, "");
+	}
+
+	/** @return the option as a number above {@code above} and at most {@code max}, or the fallback when absent */
+	public double decimal(final String name, final double fallback, final double above, final double max) {
+		final String text = options.get(name);
+		if (text == null) return fallback;
+		final double value;
+		try {
+			value = Double.parseDouble(text.trim());
+		}
+		catch (final NumberFormatException e) {
+			throw new UsageException(command + ": --" + name + " must be a number, not '" + text + "'.");
+		}
+		if (!(value > above && value <= max)) throw new UsageException(command + ": --" + name + " must be above " +
+			above + " and at most " + max + ", not " + text.trim() + ".");
+		return value;
 	}
 
 	/**

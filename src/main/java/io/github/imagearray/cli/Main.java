@@ -17,6 +17,7 @@ import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
+import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.io.ImageFiles;
@@ -44,14 +45,17 @@ public final class Main {
 	static final String USAGE = String.join("\n", //
 		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
 		"  stats FILE [--bins N] [--threads T] [--mask MASK | --labels LABELS] [--per-slice x|y|z]", //
-		"                                           statistics of an image as JSON; inside a mask (voxels where", //
+		"        [--percentiles P,...]              statistics of an image as JSON; inside a mask (voxels where", //
 		"                                           MASK is non-zero), per label of LABELS (whole numbers, 0 is", //
-		"                                           background: a JSON array) or per slice (a JSON array)", //
+		"                                           background: a JSON array) or per slice (a JSON array); exact", //
+		"                                           percentiles P (e.g. 0.175,99.825) beside 1, 5, 25, 75, 95, 99", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
 		"  demo [--out DIR] [--size N] [--json]     statistics of a built-in noisy 3D phantom as a table (--json:", //
 		"                                           JSON) and its CSV, written to DIR (default: the current one)", //
-		"  slices FILE --at X,Y,Z --out FILE.png [--lut NAME] [--range auto|minmax]", //
-		"                                           vIQA's three orthogonal slices as PNG (negative: from the end)", //
+		"  slices FILE --at X,Y,Z --out FILE.png|FILE.tif|DIR [--lut NAME] [--range auto|minmax]", //
+		"         [--scale S | --width PIXELS] [--scale-bar [--unit NAME]]", //
+		"                                           vIQA's three orthogonal slices as PNG or TIFF (negative: from", //
+		"                                           the end), lines and text drawn at scale S (default 4: 300 dpi)", //
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
 		"FILE may be a folder of 2D images of one size and type (TIFF, PNG, BMP), slices in natural order of their", //
 		"  names; --pattern GLOB (e.g. '*.tif') selects its files; a folder of DICOM files (one series, or", //
@@ -136,7 +140,7 @@ public final class Main {
 		switch (args[0]) {
 			case "stats":
 				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern",
-					"series"));
+					"series", "percentiles"));
 				break;
 			case "describe":
 				describe(new Arguments("describe", rest, "out", "name", "pattern", "series"));
@@ -145,7 +149,8 @@ public final class Main {
 				demo(new Arguments("demo", rest, "out", "size", "json"));
 				break;
 			case "slices":
-				slices(new Arguments("slices", rest, "at", "out", "lut", "range", "pattern", "series"));
+				slices(new Arguments("slices", rest, "at", "out", "lut", "range", "pattern", "series", "scale", "width",
+					"scale-bar", "unit"));
 				break;
 			case "histogram":
 				histogram(new Arguments("histogram", rest, "out", "bins", "pattern", "series"));
@@ -159,8 +164,21 @@ public final class Main {
 	}
 
 	private static StatisticsCalculator calculator(final Arguments a) {
-		return new StatisticsCalculator().threads(a.integer("threads", 0, 0, 1024, " (0: all processors)"))
-			.binsOrAutomatic(a.integer("bins", 0, 0, StatisticsCalculator.MAX_BINS, " (0: automatic)"));
+		final StatisticsCalculator calculator = new StatisticsCalculator().threads(a.integer("threads", 0, 0, 1024,
+			" (0: all processors)")).binsOrAutomatic(a.integer("bins", 0, 0, StatisticsCalculator.MAX_BINS,
+				" (0: automatic)"));
+		if (!a.has("percentiles")) return calculator;
+		final String[] listed = a.option("percentiles", "").split(",");
+		final double[] percentiles = new double[listed.length];
+		try {
+			for (int i = 0; i < listed.length; i++)
+				percentiles[i] = Double.parseDouble(listed[i].trim());
+			return calculator.percentiles(percentiles);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new UsageException(a.command() + ": --percentiles takes numbers from 0 to 100 such as 0.175,99.825, not '" +
+				a.option("percentiles", "") + "'" + (e instanceof NumberFormatException ? "." : ": " + e.getMessage()));
+		}
 	}
 
 	private void stats(final Arguments a) throws IOException {
@@ -258,7 +276,8 @@ public final class Main {
 	private void slices(final Arguments a) throws IOException {
 		final Path file = Paths.get(a.single("image file"));
 		if (!a.has("at")) throw new UsageException("slices needs --at X,Y,Z.");
-		if (!a.has("out")) throw new UsageException("slices needs --out FILE.png or a directory.");
+		if (!a.has("out")) throw new UsageException("slices needs --out FILE.png, FILE.tif or a directory.");
+		if (a.has("scale") && a.has("width")) throw new UsageException("slices: give --scale or --width, not both.");
 		final String[] at = a.option("at", "").split(",");
 		final long[] slices = new long[at.length];
 		for (int i = 0; i < at.length; i++) {
@@ -280,10 +299,15 @@ public final class Main {
 		if (image.numDimensions() == 3 && slices.length != 3) throw new UsageException(
 			"slices: --at takes three indices X,Y,Z, not " + slices.length + ".");
 		if (image.numDimensions() == 2) err.println("imagearray: " + ImageJSliceRenderer.SLICES_IGNORED);
-		final ImagePlus figure = new SliceFigure().voxelSize(ImageFiles.voxelSize(file, a.option("pattern", null), a.option(
-			"series", null)))
-			.contrast(contrast).lut(a.option("lut", null)).render(image, baseName(file), slices);
-		out.println(SliceFigure.export(figure, output(a)));
+		final double[] voxel = ImageFiles.voxelSize(file, a.option("pattern", null), a.option("series", null));
+		final boolean calibrated = voxel[0] != 1 || voxel[1] != 1 || voxel.length > 2 && voxel[2] != 1;
+		final Path target = output(a);
+		final SliceFigure style = new SliceFigure().voxelSize(voxel).unit(a.option("unit", calibrated ? "units"
+			: "pixel")).contrast(contrast).lut(a.option("lut", null)).scaleBar(a.flag("scale-bar"));
+		final double scale = a.has("width") ? style.scaleForWidth(image, a.integer("width", 0, 1, Integer.MAX_VALUE))
+			: a.decimal("scale", SliceFigure.DEFAULT_EXPORT_SCALE, 0, SliceFigure.MAX_SCALE);
+		final ImagePlus figure = style.renderAtScale(image, baseName(file), scale, slices);
+		out.println(FigureFiles.export(figure, target));
 	}
 
 	private void histogram(final Arguments a) throws IOException {
@@ -293,7 +317,7 @@ public final class Main {
 		final Path target = output(a);
 		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
 		final Statistics s = calculator.progress(TerminalProgress.of(err, Intervals.numElements(image))).compute(image);
-		out.println(SliceFigure.export(HistogramFigure.render(s, baseName(file)), target));
+		out.println(FigureFiles.export(HistogramFigure.render(s, baseName(file)), target));
 	}
 
 	/** @return the --out path, after checking that it or its directory exists */

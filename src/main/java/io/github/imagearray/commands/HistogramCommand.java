@@ -13,7 +13,7 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import io.github.imagearray.display.HistogramFigure;
-import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.stats.Statistics;
 import net.imglib2.RandomAccessibleInterval;
 
@@ -54,7 +54,7 @@ public class HistogramCommand extends ContextCommand {
 				"ImageArray Histogram"));
 			final ImagePlus given = ImageInput.imagePlus(image, imp);
 			plot = HistogramFigure.render(s, given == null ? "image" : given.getTitle());
-			if (export != null) file = SliceFigure.export(plot, export.toPath()).toFile();
+			if (export != null) file = FigureFiles.export(plot, export.toPath()).toFile();
 		}
 		catch (final IOException | IllegalArgumentException | CancellationException e) {
 			cancel(e.getMessage());

@@ -11,15 +11,18 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import io.github.imagearray.bridge.ImagePlusImgs;
+import io.github.imagearray.bridge.VoxelSize;
+import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.display.SliceFigure;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
- * vIQA's orthogonal slices as a SciJava command: renders the figure (headless too) and exports it
- * as PNG. No menu entry (the ImageJ 1.x command is the menu one).
+ * vIQA's orthogonal slices as a SciJava command: renders the figure (headless too) at a scale
+ * (default 4, 300 dpi) or width, optionally with a scale bar, and exports it as PNG or TIFF. No
+ * menu entry (the ImageJ 1.x command is the menu one).
  * <p>
- * {@code commandService.run(OrthogonalSlicesCommand.class, true, "image", img, "x", 64L, "y", 64L, "z", -1L, "export", file)}
+ * {@code commandService.run(OrthogonalSlicesCommand.class, true, "image", img, "x", 64L, "y", 64L, "z", -1L, "scale", 4.0, "export", file)}
  */
 @Plugin(type = Command.class, headless = true, label = "ImageArray Orthogonal Slices")
 public class OrthogonalSlicesCommand extends ContextCommand {
@@ -39,8 +42,20 @@ public class OrthogonalSlicesCommand extends ContextCommand {
 	@Parameter
 	private long z;
 
-	@Parameter(required = false, description = "a directory or a .png file")
+	@Parameter(required = false, description = "a directory, a .png or a .tif file")
 	private File export;
+
+	@Parameter(required = false, description = "export pixels per screen pixel; 4 writes 300 dpi, vIQA's resolution")
+	private double scale = SliceFigure.DEFAULT_EXPORT_SCALE;
+
+	@Parameter(required = false, description = "the export's width in pixels instead of a scale (0: by the scale)")
+	private int width;
+
+	@Parameter(required = false, label = "Scale bar", description = "a scale bar in calibrated units")
+	private boolean scaleBar;
+
+	@Parameter(required = false, choices = { "png", "tiff" }, description = "the format of a file written into a directory")
+	private String format = "png";
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus figure;
@@ -54,12 +69,18 @@ public class OrthogonalSlicesCommand extends ContextCommand {
 			final ImagePlus given = ImageInput.imagePlus(image, imp);
 			final RandomAccessibleInterval<? extends RealType<?>> volume = given == null ? ImageInput.real(image)
 				: ImagePlusImgs.wrap(given);
-			final SliceFigure style = given == null ? new SliceFigure() : new SliceFigure().voxelSize(ImagePlusImgs
-				.voxelSize(given).size());
+			SliceFigure style = new SliceFigure().scaleBar(scaleBar);
+			if (given != null) {
+				final VoxelSize voxel = ImagePlusImgs.voxelSize(given);
+				style = style.voxelSize(voxel.size()).unit(voxel.unit());
+			}
 			if (volume.numDimensions() != 3) throw new IllegalArgumentException(
 				"Orthogonal slices need a 3D image, not " + volume.numDimensions() + "D.");
-			figure = style.render(volume, given == null ? "image" : given.getTitle(), x, y, z);
-			if (export != null) file = SliceFigure.export(figure, export.toPath()).toFile();
+			if (width < 0) throw new IllegalArgumentException("The width must be 0 (by the scale) or more pixels, not " +
+				width + ".");
+			figure = style.renderAtScale(volume, given == null ? "image" : given.getTitle(), width > 0 ? style.scaleForWidth(
+				volume, width) : scale, x, y, z);
+			if (export != null) file = FigureFiles.export(figure, export.toPath(), format).toFile();
 		}
 		catch (final IOException | IllegalArgumentException e) {
 			cancel(e.getMessage());

@@ -13,7 +13,8 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * The {@link SliceRenderer} of ImageArray: a {@link SliceFigure}, shown as an ImageJ window when
- * there is a display and no batch mode, exported as PNG when asked.
+ * there is a display and no batch mode, exported when asked as PNG (or TIFF, by the file's ending) at
+ * the default export scale.
  */
 public class ImageJSliceRenderer implements SliceRenderer {
 
@@ -27,8 +28,9 @@ public class ImageJSliceRenderer implements SliceRenderer {
 		final long[] slices, final Path exportPath) throws IOException
 	{
 		if (image.numDimensions() == 2) LOG.warning(SLICES_IGNORED);
-		final ImagePlus figure = new SliceFigure().render(image, title, slices);
-		if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) figure.show();
-		return exportPath == null ? null : SliceFigure.export(figure, exportPath);
+		final SliceFigure style = new SliceFigure();
+		if (!GraphicsEnvironment.isHeadless() && !Interpreter.isBatchMode()) style.render(image, title, slices).show();
+		return exportPath == null ? null : FigureFiles.export(style.renderAtScale(image, title,
+			SliceFigure.DEFAULT_EXPORT_SCALE, slices), exportPath);
 	}
 }

@@ -9,7 +9,7 @@ import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import io.github.imagearray.display.HistogramFigure;
-import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.display.FigureFiles;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Histogram...}: the histogram of the active image (its
@@ -50,7 +50,7 @@ public class HistogramPlugin implements PlugIn {
 	 */
 	public static ImagePlus process(final ImagePlus imp, final double bins, final Path export) throws IOException {
 		final ImagePlus plot = HistogramFigure.render(StatisticsPlugin.process(imp, bins, false), imp.getTitle());
-		if (export != null) SliceFigure.export(plot, export);
+		if (export != null) FigureFiles.export(plot, export);
 		return plot;
 	}
 }
