@@ -67,6 +67,22 @@ public final class ImagePlusImgs {
 	}
 
 	/**
+	 * @param channel 1-based
+	 * @return every z slice of every frame of that channel, with axes x, y, z, t (axes of size 1 left out)
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> wrapChannel(final ImagePlus imp, final int channel) {
+		check(imp);
+		final int depth = imp.getNSlices(), frames = imp.getNFrames();
+		final List<Long> dims = new ArrayList<>();
+		dims.add((long) imp.getWidth());
+		dims.add((long) imp.getHeight());
+		for (final int n : new int[] { depth, frames })
+			if (n > 1) dims.add((long) n);
+		return wrap(imp, i -> imp.getStackIndex(channel, i % depth + 1, i / depth + 1), dims.stream().mapToLong(
+			Long::longValue).toArray());
+	}
+
+	/**
 	 * @return the voxel size of x, y and z (pixel width, height and depth) with the unit, as the
 	 *         image's calibration gives them
 	 */

@@ -51,8 +51,20 @@ public final class Selection {
 	 *          frame
 	 */
 	public static Selection of(final ImagePlus imp, final boolean everyPlane) {
-		final RandomAccessibleInterval<? extends RealType<?>> all = everyPlane ? ImagePlusImgs.wrapAll(imp)
-			: ImagePlusImgs.wrap(imp);
+		return of(imp, everyPlane ? ImagePlusImgs.wrapAll(imp) : ImagePlusImgs.wrap(imp));
+	}
+
+	/**
+	 * @param channel 1-based
+	 * @param frame 1-based
+	 * @return the selected voxels of the z stack at that channel and frame
+	 */
+	public static Selection of(final ImagePlus imp, final int channel, final int frame) {
+		return of(imp, ImagePlusImgs.wrap(imp, channel, frame));
+	}
+
+	/** @return the voxels of {@code all}, planes of {@code imp}, that its area selection covers */
+	private static Selection of(final ImagePlus imp, final RandomAccessibleInterval<? extends RealType<?>> all) {
 		final Roi roi = imp.getRoi();
 		if (roi == null || !roi.isArea()) return new Selection(all, null);
 		final Rectangle r = roi.getBounds().intersection(new Rectangle(imp.getWidth(), imp

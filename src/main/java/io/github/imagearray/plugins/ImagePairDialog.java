@@ -6,8 +6,8 @@ import ij.gui.GenericDialog;
 
 /**
  * The dialog of the commands that measure an image with a second image of the same size (a mask
- * or labels): two image choosers and the bins; macro keys {@code image}, the second's name in
- * lower case, {@code bins}.
+ * or labels): two image choosers, the bins and, for hyperstacks, each channel and frame; macro keys
+ * {@code image}, the second's name in lower case, {@code bins}, {@code each}.
  */
 final class ImagePairDialog {
 
@@ -15,11 +15,14 @@ final class ImagePairDialog {
 	final ImagePlus other;
 	/** As typed: checked by {@link BinsField}. */
 	final double bins;
+	/** Each channel and frame of a hyperstack, not just the current ones. */
+	final boolean each;
 
-	private ImagePairDialog(final ImagePlus image, final ImagePlus other, final double bins) {
+	private ImagePairDialog(final ImagePlus image, final ImagePlus other, final double bins, final boolean each) {
 		this.image = image;
 		this.other = other;
 		this.bins = bins;
+		this.each = each;
 	}
 
 	/** @return the choices, or null when there is no image (after saying so) or the user cancels */
@@ -32,8 +35,9 @@ final class ImagePairDialog {
 		gd.addImageChoice("Image", null);
 		gd.addImageChoice(otherName, null);
 		BinsField.addTo(gd);
+		Hyperstack.addTo(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
-		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), gd.getNextNumber());
+		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), gd.getNextNumber(), gd.getNextBoolean());
 	}
 }

@@ -16,7 +16,9 @@ import net.imglib2.type.numeric.IntegerType;
 /**
  * {@code Analyze > ImageArray > ImageArray Statistics in Labels...}: one row per label (0 is
  * background) of a label image of the same size (8- or 16-bit), every statistic exact, in the table
- * "ImageArray Label Statistics" (column {@code label} first). Macro:
+ * "ImageArray Label Statistics" (column {@code label} first); for a hyperstack, of the current
+ * channel and frame or of each ({@code each}: per label and frame for time-lapse labels), label
+ * images of one channel or frame serving them all. Macro:
  * {@code run("ImageArray Statistics in Labels...", "image=ct.tif labels=regions.tif bins=0");}
  */
 public class LabelsPlugin implements PlugIn {
@@ -29,29 +31,38 @@ public class LabelsPlugin implements PlugIn {
 	public void run(final String arg) {
 		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Labels");
 		if (choice == null) return;
-		Messages.run(COMMAND, () -> process(choice.image, choice.other, choice.bins).show(TABLE));
+		Messages.run(COMMAND, () -> process(choice.image, choice.other, choice.bins, choice.each).show(TABLE));
+	}
+
+	/** The rows of the current channel and frame, as {@link #process(ImagePlus, ImagePlus, double, boolean)}. */
+	public static ResultsTable process(final ImagePlus image, final ImagePlus labels, final double bins) {
+		return process(image, labels, bins, false);
 	}
 
 	/**
 	 * @param bins 0 for automatic, else a whole number of bins
-	 * @return a table with one row per label
+	 * @param each each channel and frame of a hyperstack, not only the current ones
+	 * @return a table with one row per label (and channel and frame)
 	 * @throws IllegalArgumentException for labels that are not 8- or 16-bit, or sizes that differ
 	 */
 	@SuppressWarnings("unchecked")
-	public static ResultsTable process(final ImagePlus image, final ImagePlus labels, final double bins) {
+	public static ResultsTable process(final ImagePlus image, final ImagePlus labels, final double bins,
+		final boolean each)
+	{
 		if (labels.getBitDepth() != 8 && labels.getBitDepth() != 16) throw new IllegalArgumentException(
 			"Labels must be an 8- or 16-bit image of whole numbers, not " + labels.getBitDepth() + "-bit.");
 		final StatisticsCalculator calculator = BinsField.calculator(bins);
-		final SortedMap<Long, Statistics> perLabel = LabelStatistics.compute(ImagePlusImgs.wrap(image),
-			(RandomAccessibleInterval<? extends IntegerType<?>>) ImagePlusImgs.wrap(labels), calculator);
 		final ResultsTable table = new ResultsTable();
 		table.setPrecision(9);
-		for (final Map.Entry<Long, Statistics> e : perLabel.entrySet()) {
-			table.incrementCounter();
-			table.addLabel(image.getTitle());
-			table.addValue("label", e.getKey());
-			StatisticsTable.addValues(table, e.getValue());
-		}
+		for (final Hyperstack.Position at : Hyperstack.positions(image, each))
+			LabelStatistics.compute(at.of(image), (RandomAccessibleInterval<? extends IntegerType<?>>) at.matching(labels,
+				image), calculator, (label, s) -> {
+					table.incrementCounter();
+					table.addLabel(image.getTitle());
+					table.addValue("label", label);
+					at.addColumns(table, image);
+					StatisticsTable.addValues(table, s);
+				});
 		return table;
 	}
 }

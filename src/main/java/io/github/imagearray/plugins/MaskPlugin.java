@@ -7,11 +7,14 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Statistics in Mask...}: the statistics of the voxels of
  * an image where a mask image of the same size is not zero, as a row of the "ImageArray
- * Statistics" table. Macro: {@code run("ImageArray Statistics in Mask...", "image=ct.tif mask=body.tif bins=0");}
+ * Statistics" table; for a hyperstack, of the current channel and frame or of each ({@code each}),
+ * a mask of one channel or frame serving them all. Macro:
+ * {@code run("ImageArray Statistics in Mask...", "image=ct.tif mask=body.tif bins=0");}
  */
 public class MaskPlugin implements PlugIn {
 
@@ -22,18 +25,38 @@ public class MaskPlugin implements PlugIn {
 		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Mask");
 		if (choice == null) return;
 		Messages.run(COMMAND, () -> {
-			final Statistics s = process(choice.image, choice.other, choice.bins);
 			final ResultsTable table = StatisticsTable.table();
-			StatisticsTable.addRow(table, choice.image.getTitle() + " in " + choice.other.getTitle(), s);
+			addRows(table, choice.image, choice.other, choice.bins, choice.each);
 			table.show(StatisticsTable.TITLE);
 		});
 	}
 
 	/**
 	 * @param bins 0 for automatic, else a whole number of bins
-	 * @return the statistics of the image's voxels where the mask is not zero
+	 * @return the statistics of the image's voxels (at its current channel and frame) where the mask
+	 *         is not zero
 	 */
 	public static Statistics process(final ImagePlus image, final ImagePlus mask, final double bins) {
-		return BinsField.calculator(bins).compute(ImagePlusImgs.wrap(image), Masks.nonZero(ImagePlusImgs.wrap(mask)));
+		return statistics(image, mask, BinsField.calculator(bins), Hyperstack.positions(image, false).get(0));
+	}
+
+	/** Adds the command's rows: the current channel and frame, or each ({@code each}). */
+	static void addRows(final ResultsTable table, final ImagePlus image, final ImagePlus mask, final double bins,
+		final boolean each)
+	{
+		final StatisticsCalculator calculator = BinsField.calculator(bins);
+		for (final Hyperstack.Position at : Hyperstack.positions(image, each)) {
+			final Statistics s = statistics(image, mask, calculator, at);
+			table.incrementCounter();
+			table.addLabel(image.getTitle() + " in " + mask.getTitle());
+			at.addColumns(table, image);
+			StatisticsTable.addValues(table, s);
+		}
+	}
+
+	private static Statistics statistics(final ImagePlus image, final ImagePlus mask,
+		final StatisticsCalculator calculator, final Hyperstack.Position at)
+	{
+		return calculator.compute(at.of(image), Masks.nonZero(at.matching(mask, image)));
 	}
 }

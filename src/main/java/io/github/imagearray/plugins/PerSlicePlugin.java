@@ -13,7 +13,7 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.bridge.Selection;
-import io.github.imagearray.display.SliceFigure;
+import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.slices.Axis;
 import io.github.imagearray.stats.SliceStatistics;
 import io.github.imagearray.stats.StatisticsCalculator;
@@ -26,7 +26,8 @@ import net.imglib2.type.numeric.RealType;
  * along x, y or z (default z) of the active stack (its area selection counts on every slice): a
  * table "ImageArray Per-Slice Statistics" with one row per slice (column {@code slice} first) and a
  * plot of mean ± standard deviation and median against the slice index; both can be exported
- * (CSV and PNG named after the image). Macro:
+ * (CSV and PNG named after the image). For a hyperstack, the current channel and frame or each
+ * ({@code each}, rows with {@code channel} and {@code frame}, a mean line for each in the plot). Macro:
  * {@code run("ImageArray Per-Slice Statistics...", "axis=z export=/data/out");}
  */
 public class PerSlicePlugin implements PlugIn {
@@ -41,14 +42,16 @@ public class PerSlicePlugin implements PlugIn {
 		if (imp == null) return;
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addChoice("Axis", Axis.labels(), Axis.Z.label());
+		if (Hyperstack.isHyperstack(imp)) Hyperstack.addTo(gd);
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory for the CSV and PNG; empty for none.");
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		final int axis = gd.getNextChoiceIndex();
+		final boolean each = Hyperstack.isHyperstack(imp) && gd.getNextBoolean();
 		final String export = gd.getNextString().trim();
 		Messages.run(COMMAND, () -> {
-			final ResultsTable table = process(imp, axis);
+			final ResultsTable table = process(imp, axis, each);
 			final ImagePlus plot = plot(table, imp.getTitle(), Axis.of(axis).label());
 			if (!export.isEmpty()) export(table, plot, Paths.get(export), imp.getTitle());
 			table.show(TABLE);
@@ -58,28 +61,45 @@ public class PerSlicePlugin implements PlugIn {
 
 	/**
 	 * @param axis 0, 1 or 2 for x, y or z
-	 * @return one row per slice with the statistics of that slice
+	 * @return one row per slice with the statistics of that slice, of the current channel and frame
 	 */
 	public static ResultsTable process(final ImagePlus imp, final int axis) {
-		final Selection selection = Selection.of(imp);
-		final RandomAccessibleInterval<? extends RealType<?>> image = selection.image();
-		if (axis >= image.numDimensions()) throw new IllegalArgumentException("The image has no " + Axis.of(axis).label() +
-			" axis: it is " + image.numDimensions() + "D.");
-		final RandomAccessibleInterval<BitType> mask = selection.mask();
+		return process(imp, axis, false);
+	}
+
+	/**
+	 * @param axis 0, 1 or 2 for x, y or z
+	 * @param each each channel and frame of a hyperstack, not only the current ones
+	 * @return one row per slice (and channel and frame) with the statistics of that slice
+	 */
+	public static ResultsTable process(final ImagePlus imp, final int axis, final boolean each) {
 		final StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
 		final ResultsTable table = new ResultsTable();
 		table.setPrecision(9);
-		SliceStatistics.compute(image, mask, axis, calculator, (slice, s) -> {
-			table.incrementCounter();
-			table.addLabel(imp.getTitle());
-			table.addValue("slice", slice);
-			StatisticsTable.addValues(table, s);
-		});
+		for (final Hyperstack.Position at : Hyperstack.positions(imp, each)) {
+			final Selection selection = Selection.of(imp, at.channel, at.frame);
+			final RandomAccessibleInterval<? extends RealType<?>> image = selection.image();
+			if (axis >= image.numDimensions()) throw new IllegalArgumentException("The image has no " + Axis.of(axis)
+				.label() + " axis: it is " + image.numDimensions() + "D.");
+			final RandomAccessibleInterval<BitType> mask = selection.mask();
+			SliceStatistics.compute(image, mask, axis, calculator, (slice, s) -> {
+				table.incrementCounter();
+				table.addLabel(imp.getTitle());
+				table.addValue("slice", slice);
+				at.addColumns(table, imp);
+				StatisticsTable.addValues(table, s);
+			});
+		}
 		return table;
 	}
 
-	/** @return the plot of mean ± standard deviation and median against the slice index */
+	/**
+	 * @return the plot of mean ± standard deviation and median against the slice index; for rows of
+	 *         several channels or frames, the mean of each
+	 */
 	public static ImagePlus plot(final ResultsTable table, final String title, final String axis) {
+		if (table.size() > 0 && table.columnExists("channel") && !samePosition(table, 0, table.size() - 1))
+			return plotEach(table, title, axis);
 		final double[] slice = table.getColumnAsDoubles(table.getColumnIndex("slice"));
 		final double[] mean = table.getColumnAsDoubles(table.getColumnIndex("mean"));
 		final double[] sd = table.getColumnAsDoubles(table.getColumnIndex("standarddev"));
@@ -95,6 +115,37 @@ public class PerSlicePlugin implements PlugIn {
 		return plot.getImagePlus();
 	}
 
+	/** The plot of rows of several channels and frames: a mean line for each, in the order of the rows. */
+	private static ImagePlus plotEach(final ResultsTable table, final String title, final String axis) {
+		final Plot plot = new Plot(title + " per " + axis + "-slice", axis + " slice", "mean");
+		final StringBuilder legend = new StringBuilder();
+		for (int from = 0, line = 0; from < table.size(); line++) {
+			int to = from + 1;
+			while (to < table.size() && samePosition(table, from, to))
+				to++;
+			final double[] slice = new double[to - from], mean = new double[to - from];
+			for (int r = from; r < to; r++) {
+				slice[r - from] = table.getValue("slice", r);
+				mean[r - from] = table.getValue("mean", r);
+			}
+			plot.setColor(Color.getHSBColor(line * 0.618034f % 1, 0.8f, 0.75f));
+			plot.addPoints(slice, mean, Plot.LINE);
+			legend.append(legend.length() > 0 ? "\n" : "").append("channel ").append((int) table.getValue("channel", from))
+				.append(", frame ").append((int) table.getValue("frame", from));
+			from = to;
+		}
+		plot.setColor(Color.BLACK);
+		plot.addLegend(legend.toString());
+		plot.setLimitsToFit(false);
+		return plot.getImagePlus();
+	}
+
+	/** @return whether rows a and b are of the same channel and frame */
+	private static boolean samePosition(final ResultsTable table, final int a, final int b) {
+		return table.getValue("channel", a) == table.getValue("channel", b) && table.getValue("frame", a) == table
+			.getValue("frame", b);
+	}
+
 	/** Writes {@code <title>_per_slice.csv} and {@code .png} into a directory, atomically. */
 	static void export(final ResultsTable table, final ImagePlus plot, final Path directory, final String title)
 		throws IOException
@@ -102,6 +153,6 @@ public class PerSlicePlugin implements PlugIn {
 		AtomicFiles.checkDirectory(directory.toAbsolutePath());
 		final String base = title.replaceAll("[^\\w.-]+", "_") + "_per_slice";
 		AtomicFiles.write(directory.resolve(base + ".csv"), StatisticsTable.csv(table));
-		SliceFigure.export(plot, directory.resolve(base + ".png"));
+		FigureFiles.export(plot, directory.resolve(base + ".png"));
 	}
 }

@@ -7,12 +7,15 @@ import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Statistics...}: the statistics of the active image (of
  * the area selection on every slice, if there is one) as a row of the "ImageArray Statistics"
  * table. Macro: {@code run("ImageArray Statistics...", "bins=256");} (0: automatic bins); for a
- * hyperstack {@code "bins=0 all"} measures every channel and frame instead of the current z stack.
+ * hyperstack {@code "bins=0 all"} measures every channel and frame together instead of the current
+ * z stack, and {@code "bins=0 each"} adds a row for each channel and frame (columns {@code channel}
+ * and {@code frame}, which the rows of the current z stack of a hyperstack carry too).
  */
 public class StatisticsPlugin implements PlugIn {
 
@@ -24,17 +27,42 @@ public class StatisticsPlugin implements PlugIn {
 		if (imp == null) return;
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		BinsField.addTo(gd);
-		if (imp.isHyperStack()) gd.addCheckbox("All channels and frames", false);
+		final boolean hyperstack = Hyperstack.isHyperstack(imp);
+		if (hyperstack) {
+			gd.addCheckbox("All channels and frames", false);
+			Hyperstack.addTo(gd);
+		}
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		final double bins = gd.getNextNumber();
-		final boolean everyPlane = imp.isHyperStack() && gd.getNextBoolean();
+		final boolean everyPlane = hyperstack && gd.getNextBoolean();
+		final boolean each = hyperstack && gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
-			final Statistics s = process(imp, bins, everyPlane);
+			if (everyPlane && each) throw new IllegalArgumentException(
+				"Measure all channels and frames together or each of them, not both.");
 			final ResultsTable table = StatisticsTable.table();
-			StatisticsTable.addRow(table, imp.getTitle(), s);
+			if (everyPlane) StatisticsTable.addRow(table, imp.getTitle(), process(imp, bins, true));
+			else addRows(table, imp, bins, each);
 			table.show(StatisticsTable.TITLE);
 		});
+	}
+
+	/**
+	 * Adds the rows of the command without its dialog: one for the current z stack, or one for each
+	 * channel and frame of a hyperstack, with their {@code channel} and {@code frame}.
+	 *
+	 * @param bins the number of bins as typed, or 0 for automatic
+	 * @param each true for each channel and frame
+	 */
+	static void addRows(final ResultsTable table, final ImagePlus imp, final double bins, final boolean each) {
+		final StatisticsCalculator calculator = BinsField.calculator(bins);
+		for (final Hyperstack.Position at : Hyperstack.positions(imp, each)) {
+			final Statistics s = Selection.of(imp, at.channel, at.frame).statistics(calculator);
+			table.incrementCounter();
+			table.addLabel(imp.getTitle());
+			at.addColumns(table, imp);
+			StatisticsTable.addValues(table, s);
+		}
 	}
 
 	/**

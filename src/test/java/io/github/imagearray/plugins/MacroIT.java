@@ -234,7 +234,8 @@ class MacroIT {
 			"  List.get('ImageArray Orthogonal Slices...') + '\\n' + List.get('ImageArray Histogram...') + '\\n' +",
 			"  List.get('ImageArray Statistics in Mask...') + '\\n' + List.get('ImageArray Statistics in Labels...') + '\\n' +",
 			"  List.get('ImageArray Per-Slice Statistics...') + '\\n' + List.get('NIfTI...') + '\\n' + List.get('MetaImage...') +",
-			"  '\\n' + List.get('HDF5 Dataset...') + '\\n' + List.get('Zarr/N5...') + '\\n' + List.get('DICOM Series...'), '" +
+			"  '\\n' + List.get('HDF5 Dataset...') + '\\n' + List.get('Zarr/N5...') + '\\n' + List.get('DICOM Series...') +",
+			"  '\\n' + List.get('ImageArray Auto Contrast...'), '" +
 				d + "menu.txt');", //
 			"run('Quit');").replace('\'', '"'));
 		final List<String> menu = Files.readAllLines(dir.resolve("menu.txt"));
@@ -250,6 +251,7 @@ class MacroIT {
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"hdf5\")", menu.get(9));
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"zarr\")", menu.get(10));
 		assertEquals("io.github.imagearray.plugins.ImportPlugin(\"dicom\")", menu.get(11));
+		assertEquals("io.github.imagearray.plugins.AutoContrastPlugin", menu.get(12));
 	}
 
 	@Test
