@@ -1,9 +1,11 @@
 package io.github.imagearray.display;
 
+import java.awt.EventQueue;
 import java.awt.event.KeyEvent;
 import java.awt.event.KeyListener;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseWheelListener;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
@@ -15,6 +17,7 @@ import ij.gui.ImageCanvas;
 import ij.gui.ImageWindow;
 import ij.gui.Toolbar;
 import ij.measure.Calibration;
+import ij.process.ImageProcessor;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.slices.Axis;
 import io.github.imagearray.slices.OrthogonalSlices;
@@ -93,6 +96,11 @@ public final class OrthogonalView implements ImageListener {
 		return position.clone();
 	}
 
+	/** @return the stack shown, null once closed */
+	public ImagePlus source() {
+		return source;
+	}
+
 	/** @return the figure the window shows (redrawn in place) */
 	public ImagePlus figure() {
 		return figure;
@@ -119,6 +127,10 @@ public final class OrthogonalView implements ImageListener {
 	 * @throws IllegalArgumentException for an index out of range, naming it
 	 */
 	public void moveTo(final long... slices) {
+		if (!EventQueue.isDispatchThread()) {
+			onEventThread(() -> moveTo(slices));
+			return;
+		}
 		if (!isOpen()) return;
 		final long[] to = OrthogonalSlices.of(volume, slices).position();
 		if (Arrays.equals(to, position)) return;
@@ -130,6 +142,10 @@ public final class OrthogonalView implements ImageListener {
 
 	/** Draws with another style (contrast, LUT, voxel size) and redraws. */
 	public void style(final SliceFigure newStyle) {
+		if (!EventQueue.isDispatchThread()) {
+			onEventThread(() -> style(newStyle));
+			return;
+		}
 		if (!isOpen()) return;
 		style = newStyle;
 		layout = style.layout(volume);
@@ -190,6 +206,25 @@ public final class OrthogonalView implements ImageListener {
 			.getIntegerLong()) : IJ.d2s(value.getRealDouble(), 4, 9)).toString();
 	}
 
+	/**
+	 * Runs a change on the event thread, where the window's clicks, keys and ImageJ's news of the
+	 * stack arrive too, and waits for it: one change at a time, also from a plugin's or macro's thread.
+	 *
+	 * @throws IllegalArgumentException as the change throws it
+	 */
+	private static void onEventThread(final Runnable change) {
+		try {
+			EventQueue.invokeAndWait(change);
+		}
+		catch (final InvocationTargetException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw new IllegalStateException(e.getCause());
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Closes the window; the stack stays open. */
 	public void close() {
 		if (window != null) window.close();
@@ -235,7 +270,8 @@ public final class OrthogonalView implements ImageListener {
 
 	/** Forgets the stack: removes the listener and every reference to its pixels. */
 	private void dispose() {
-		ImagePlus.removeImageListener(this);
+		// later: ImageJ tells its listeners by index, and one removed now would skip the next
+		EventQueue.invokeLater(() -> ImagePlus.removeImageListener(this));
 		source = null;
 		volume = null;
 		window = null;
@@ -244,7 +280,13 @@ public final class OrthogonalView implements ImageListener {
 
 	private void redraw() {
 		final ImagePlus drawn = style.render(volume, source.getTitle(), position);
-		figure.setProcessor(drawn.getProcessor());
+		final ImageProcessor shown = figure.getProcessor();
+		// the same size: into the pixels shown (a new processor would let ImageJ place the window anew)
+		if (shown.getWidth() == drawn.getWidth() && shown.getHeight() == drawn.getHeight()) {
+			System.arraycopy(drawn.getProcessor().getPixels(), 0, shown.getPixels(), 0, shown.getPixelCount());
+			figure.updateAndDraw();
+		}
+		else figure.setProcessor(drawn.getProcessor());
 		figure.setTitle(drawn.getTitle());
 	}
 
@@ -344,7 +386,11 @@ public final class OrthogonalView implements ImageListener {
 		@Override
 		public void mousePressed(final MouseEvent e) {
 			if (zooming(e)) super.mousePressed(e);
-			else click(offScreenXD(e.getX()), offScreenYD(e.getY()));
+			else {
+				// the arrow keys then go to this window
+				requestFocus();
+				click(offScreenXD(e.getX()), offScreenYD(e.getY()));
+			}
 		}
 
 		@Override

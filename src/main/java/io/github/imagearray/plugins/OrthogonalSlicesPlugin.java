@@ -8,6 +8,8 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Scrollbar;
 import java.awt.TextField;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -71,7 +73,8 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		gd.addChoice("LUT", IJ.getLuts(), "Grays");
 		gd.addNumericField("Scale", SliceFigure.DEFAULT_EXPORT_SCALE, 1, 6, "(export pixels per screen pixel)");
 		gd.addNumericField("Width", 0, 0, 6, "pixels (0: by the scale)");
-		gd.addCheckbox("Scale bar", false);
+		// "Scale_bar" shows as "Scale bar" with the macro key scale_bar (a space would make it "scale")
+		gd.addCheckbox("Scale_bar", false);
 		gd.addChoice("Format", FORMATS, FORMATS[0]);
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory (in the format chosen) or a .png or .tif file; empty for none.\n" +
@@ -81,7 +84,21 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 				0) / 2, volume.dimension(1) / 2, volume.dimension(2) / 2);
 			view.onMove(position -> followInDialog(gd, position));
 			gd.addDialogListener(this);
+			gd.pack();
 			placeBeside(gd, view.window().getBounds());
+			// ImageJ may still move a new window, and the user may move it: the dialog keeps beside it
+			view.window().addComponentListener(new ComponentAdapter() {
+
+				@Override
+				public void componentMoved(final ComponentEvent e) {
+					placeBeside(gd, e.getComponent().getBounds());
+				}
+
+				@Override
+				public void componentResized(final ComponentEvent e) {
+					placeBeside(gd, e.getComponent().getBounds());
+				}
+			});
 		}
 		gd.showDialog();
 		if (gd.wasCanceled()) {
@@ -116,7 +133,6 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 
 	/** Puts the dialog to the right of the window, or to its left, or below it: never over it. */
 	private static void placeBeside(final GenericDialog gd, final Rectangle window) {
-		gd.pack();
 		final Dimension size = gd.getSize();
 		final Rectangle screen = GUI.getScreenBounds(window.getLocation(), true);
 		int x = window.x + window.width + BESIDE, y = window.y;

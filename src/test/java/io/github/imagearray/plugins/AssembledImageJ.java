@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs macros in the ImageJ that {@code mvn package} assembles in {@code target/ImageJ}, under
@@ -50,13 +51,20 @@ final class AssembledImageJ {
 	private static Result run(final Path dir, final String macro, final String mode) throws IOException,
 		InterruptedException
 	{
+		checkAssembled();
+		final Path file = dir.resolve("test.ijm");
+		Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
+		return run(dir, new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-jar", HOME.resolve(
+			"ij.jar").toString(), "-ijpath", HOME.toString(), mode, file.toString())));
+	}
+
+	private static void checkAssembled() {
 		if (!Files.isRegularFile(HOME.resolve("ij.jar"))) fail("No assembled ImageJ at " + HOME +
 			"; run the tests through 'mvn verify'.");
 		if (!onPath("xvfb-run")) fail("xvfb-run is needed for the macro tests: apt-get install xvfb");
-		final Path file = dir.resolve("test.ijm");
-		Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
-		final List<String> command = new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-jar", HOME
-			.resolve("ij.jar").toString(), "-ijpath", HOME.toString(), mode, file.toString()));
+	}
+
+	private static Result run(final Path dir, final List<String> command) throws IOException, InterruptedException {
 		final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(
 			"output.txt").toFile()).start();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
@@ -64,6 +72,27 @@ final class AssembledImageJ {
 			fail("ImageJ did not finish within 120 s: " + read(dir.resolve("output.txt")));
 		}
 		return new Result(process.exitValue(), read(dir.resolve("output.txt")));
+	}
+
+	/**
+	 * Runs a Java main of the tests in a JVM of its own under {@code xvfb-run} with a 24-bit screen of
+	 * 1600 x 1000 pixels, on the assembled ImageJ's jars (plugins folder {@code target/ImageJ}).
+	 */
+	static Result main(final Path dir, final String mainClass, final String... args) throws IOException,
+		InterruptedException
+	{
+		checkAssembled();
+		final StringBuilder classpath = new StringBuilder(Paths.get("target", "test-classes").toAbsolutePath()
+			.toString()).append(File.pathSeparator).append(HOME.resolve("ij.jar"));
+		for (final String folder : new String[] { "plugins", "jars" })
+			try (Stream<Path> jars = Files.list(HOME.resolve(folder))) {
+				jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> classpath.append(File.pathSeparator)
+					.append(p));
+			}
+		final List<String> command = new ArrayList<>(Arrays.asList("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24",
+			java(), "-Xmx512m", "-Dplugins.dir=" + HOME, "-cp", classpath.toString(), mainClass));
+		command.addAll(Arrays.asList(args));
+		return run(dir, command);
 	}
 
 	private static String java() {
