@@ -19,7 +19,7 @@ public final class Arguments {
 	private final List<String> positional = new ArrayList<>();
 	private final Map<String, String> options = new HashMap<>();
 	/** The options that take no value. */
-	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json", "skip-unreadable", "scale-bar"));
+	private static final Set<String> FLAGS = new HashSet<>(Arrays.asList("json", "skip-unreadable", "scale-bar", "redraw"));
 
 	/**
 	 * @param args the arguments after the command name

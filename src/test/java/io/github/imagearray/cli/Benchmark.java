@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.StackStatistics;
+import io.github.imagearray.bridge.ImagePlusImgs;
+import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.MetaImageHeader;
 import io.github.imagearray.stats.LabelStatistics;
@@ -212,6 +214,75 @@ final class Benchmark {
 			}
 		}
 		return sum;
+	}
+
+	/**
+	 * Times redraws of the orthogonal-slice window of a phantom held in ImageJ planes, each at a new
+	 * position (the three slices read from the planes, mapped to the LUT, drawn with lines and titles
+	 * at scale 1), against a plain read of the same three slices into arrays, alternating.
+	 */
+	static Map<String, Object> runRedraw(final Phantom.Type type, final int size, final int runs) {
+		final PlanarImg<?, ?> img = Phantom.create(type, Phantom.Data.PHANTOM, size, 1);
+		final List<Object> planes = new ArrayList<>();
+		for (int z = 0; z < img.numSlices(); z++)
+			planes.add(((ArrayDataAccess<?>) img.getPlane(z)).getCurrentStorageArray());
+		final ImagePlus imp = imagePlus(planes, size);
+		final SliceFigure style = new SliceFigure();
+		final double[] redraw = new double[runs], read = new double[runs];
+		final int warmups = 20;
+		for (int r = -warmups; r < runs; r++) {
+			// a new position every time, as a drag across the volume gives
+			final long at = (size / 4 + 7L * (r + warmups)) % size;
+			final double drawn = time(() -> style.render(ImagePlusImgs.wrap(imp), "phantom", at, size - 1 - at, at / 2));
+			final double plain = time(() -> readSlices(planes, size, (int) at, (int) (size - 1 - at), (int) at / 2));
+			if (r >= 0) {
+				redraw[r] = drawn;
+				read[r] = plain;
+			}
+		}
+		final Map<String, Object> result = new LinkedHashMap<>();
+		result.put("type", type.name().toLowerCase(Locale.ROOT));
+		result.put("size", size);
+		result.put("runs", runs);
+		result.put("figure_pixels", (long) style.render(ImagePlusImgs.wrap(imp), "phantom", 0, 0, 0).getWidth() * style
+			.render(ImagePlusImgs.wrap(imp), "phantom", 0, 0, 0).getHeight());
+		result.put("redraw_ms", spread(redraw));
+		result.put("read_slices_ms", spread(read));
+		result.put("ratio", median(redraw) / median(read));
+		return result;
+	}
+
+	/** @return the median, minimum and maximum of seconds, in milliseconds */
+	private static Map<String, Object> spread(final double[] seconds) {
+		final double[] sorted = seconds.clone();
+		Arrays.sort(sorted);
+		final Map<String, Object> ms = new LinkedHashMap<>();
+		ms.put("median", median(sorted) * 1e3);
+		ms.put("min", sorted[0] * 1e3);
+		ms.put("max", sorted[sorted.length - 1] * 1e3);
+		return ms;
+	}
+
+	/** Reads the x-, y- and z-slice through (x, y, z) of a cube of planes into arrays of doubles. */
+	private static Double readSlices(final List<Object> planes, final int size, final int x, final int y, final int z) {
+		final double[] xs = new double[size * size], ys = new double[size * size];
+		for (int k = 0; k < size; k++) {
+			final Object plane = planes.get(k);
+			for (int j = 0; j < size; j++) {
+				xs[k * size + j] = value(plane, x + j * size);
+				ys[k * size + j] = value(plane, j + y * size);
+			}
+		}
+		final double[] zs = new double[size * size];
+		for (int i = 0; i < zs.length; i++)
+			zs[i] = value(planes.get(z), i);
+		return xs[size] + ys[size] + zs[size];
+	}
+
+	private static double value(final Object plane, final int i) {
+		if (plane instanceof float[]) return ((float[]) plane)[i];
+		if (plane instanceof short[]) return ((short[]) plane)[i] & 0xffff;
+		return ((byte[]) plane)[i] & 0xff;
 	}
 
 	private static ImagePlus imagePlus(final List<Object> planes, final int size) {
