@@ -12,8 +12,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
-import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.FigureFiles;
+import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.stats.Statistics;
 import net.imglib2.RandomAccessibleInterval;
 

@@ -45,16 +45,20 @@ public class OrthogonalSlicesCommand extends ContextCommand {
 	@Parameter(required = false, description = "a directory, a .png or a .tif file")
 	private File export;
 
-	@Parameter(required = false, description = "export pixels per screen pixel; 4 writes 300 dpi, vIQA's resolution")
+	// not remembered between runs: a script that leaves them out gets the defaults, not the last values
+	@Parameter(required = false, persist = false,
+		description = "export pixels per screen pixel; 4 writes 300 dpi, vIQA's resolution")
 	private double scale = SliceFigure.DEFAULT_EXPORT_SCALE;
 
-	@Parameter(required = false, description = "the export's width in pixels instead of a scale (0: by the scale)")
+	@Parameter(required = false, persist = false,
+		description = "the export's width in pixels instead of a scale (0: by the scale)")
 	private int width;
 
-	@Parameter(required = false, label = "Scale bar", description = "a scale bar in calibrated units")
+	@Parameter(required = false, persist = false, label = "Scale bar", description = "a scale bar in calibrated units")
 	private boolean scaleBar;
 
-	@Parameter(required = false, choices = { "png", "tiff" }, description = "the format of a file written into a directory")
+	@Parameter(required = false, persist = false, choices = { "png", "tiff" },
+		description = "the format of a file written into a directory")
 	private String format = "png";
 
 	@Parameter(type = ItemIO.OUTPUT)

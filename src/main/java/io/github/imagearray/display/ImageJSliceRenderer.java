@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.logging.Logger;
 
-import ij.ImagePlus;
 import ij.macro.Interpreter;
 import io.github.imagearray.slices.SliceRenderer;
 import net.imglib2.RandomAccessibleInterval;

@@ -8,8 +8,8 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
-import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.FigureFiles;
+import io.github.imagearray.display.HistogramFigure;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Histogram...}: the histogram of the active image (its

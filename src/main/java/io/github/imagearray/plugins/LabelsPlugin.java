@@ -1,12 +1,9 @@
 package io.github.imagearray.plugins;
 
-import java.util.Map;
-import java.util.SortedMap;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
-import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.LabelStatistics;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;

@@ -4,7 +4,6 @@ package io.github.imagearray.plugins;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
-import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;

@@ -1,6 +1,5 @@
 package io.github.imagearray.slices;
 
-import java.util.Arrays;
 
 /**
  * One display range for several panels: their minimum and maximum, or ImageJ-style automatic

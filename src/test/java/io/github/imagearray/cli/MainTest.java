@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -25,6 +27,7 @@ import javax.imageio.ImageIO;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
+import ij.io.Opener;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.io.MetaImageFiles;
@@ -294,6 +297,45 @@ class MainTest {
 		new Run("slices", file.toString(), "--at", "0,0,0", "--out", dir.resolve("no/x.png").toString())
 			.assertOneLineError(1, "Directory does not exist");
 		assertFalse(Files.exists(dir.resolve("x.png")));
+		// at scale 2, TIFF with a scale bar in mm; --width; bad scales and widths are usage errors
+		final Run tiff = new Run("slices", file.toString(), "--at", "1,-1,2", "--out", dir.resolve("s.tif").toString(),
+			"--scale", "2", "--scale-bar", "--unit", "mm");
+		assertEquals(0, tiff.status, tiff.err);
+		final ImagePlus read = new Opener().openImage(dir.resolve("s.tif").toString());
+		assertEquals(2 * png.getWidth() / 4, read.getWidth(), "the default PNG is at scale 4, the TIFF at 2");
+		assertEquals(150, 1 / read.getCalibration().pixelWidth, 1e-6, "dpi");
+		final Run wide = new Run("slices", file.toString(), "--at", "1,-1,2", "--out", dir.resolve("w.png").toString(),
+			"--width", "1000");
+		assertEquals(0, wide.status, wide.err);
+		assertEquals(1000, ImageIO.read(dir.resolve("w.png").toFile()).getWidth());
+		new Run("slices", file.toString(), "--at", "0,0,0", "--out", dir.resolve("x.png").toString(), "--scale", "0")
+			.assertOneLineError(2, "--scale must be above 0.0 and at most 64.0, not 0");
+		new Run("slices", file.toString(), "--at", "0,0,0", "--out", dir.resolve("x.png").toString(), "--scale", "2",
+			"--width", "10").assertOneLineError(2, "give --scale or --width, not both");
+		assertFalse(Files.exists(dir.resolve("x.png")));
+	}
+
+	@Test
+	void statsGivesTheExactPercentilesAskedFor() throws IOException {
+		final double[] v = new double[7 * 6 * 5];
+		final Random random = new Random(93);
+		for (int i = 0; i < v.length; i++)
+			v[i] = (float) (random.nextGaussian() * 50);
+		final Path file = mhd("noise", v, "7 6 5");
+		final Run run = new Run("stats", file.toString(), "--percentiles", "0.175,99.825,50");
+		assertEquals(0, run.status, run.err);
+		final double[] sorted = v.clone();
+		Arrays.sort(sorted);
+		// numpy's linear rule written out: h = (n - 1) p / 100 between ranks floor(h) and floor(h) + 1
+		for (final String p : new String[] { "0.175", "99.825", "50", "1", "99" }) {
+			final double h = (sorted.length - 1) * (Double.parseDouble(p) / 100);
+			final int lo = (int) Math.floor(h);
+			final double t = h - lo, a = sorted[lo], b = sorted[Math.min(lo + 1, sorted.length - 1)];
+			final double expected = t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+			assertTrue(run.out.contains("\"" + p + "\": " + Json.write(expected)), p + " in " + run.out);
+		}
+		new Run("stats", file.toString(), "--percentiles", "101").assertOneLineError(2,
+			"--percentiles takes numbers from 0 to 100");
 	}
 
 	@Test

@@ -13,9 +13,11 @@ import java.util.SortedMap;
 
 import ij.ImagePlus;
 import ij.gui.OvalRoi;
+import ij.io.Opener;
 import ij.process.FloatProcessor;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.bridge.Selection;
+import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import net.imglib2.img.array.ArrayImgs;
@@ -108,12 +110,27 @@ class CommandsTest {
 			-1L, "z", 2L, "export", dir.toFile());
 		assertTrue(!m.isCanceled(), m.getCancelReason());
 		assertEquals("image slices x1 y5 z2", ((ImagePlus) m.getOutput("figure")).getTitle());
+		// by default at scale 4
+		final int onScreen = new SliceFigure().render(ArrayImgs.floats(8, 6, 5), "image", 1, -1, 2).getWidth();
+		assertEquals(4 * onScreen, ((ImagePlus) m.getOutput("figure")).getWidth());
 		assertTrue(((File) m.getOutput("file")).length() > 0);
 		assertEquals("z slice 5 is out of range: allowed -5 to 4 for 5 voxels along z.", run(
 			OrthogonalSlicesCommand.class, "image", ArrayImgs.floats(8, 6, 5), "x", 1L, "y", 1L, "z", 5L)
 				.getCancelReason());
 		assertEquals("Orthogonal slices need a 3D image, not 2D.", run(OrthogonalSlicesCommand.class, "image",
 			ArrayImgs.floats(8, 6), "x", 1L, "y", 1L, "z", 1L).getCancelReason());
+		// a width instead, TIFF into a directory; none of it remembered by the next run
+		final CommandModule tiff = run(OrthogonalSlicesCommand.class, "image", ArrayImgs.floats(8, 6, 5), "x", 1L, "y",
+			-1L, "z", 2L, "width", 1234, "scaleBar", true, "format", "tiff", "export", dir.toFile());
+		assertEquals(1234, ((ImagePlus) tiff.getOutput("figure")).getWidth());
+		assertEquals(dir.resolve("image_slices_x1_y5_z2.tif").toFile(), tiff.getOutput("file"));
+		assertEquals(1234, new Opener().openImage(dir.resolve("image_slices_x1_y5_z2.tif").toString()).getWidth());
+		final CommandModule zero = run(OrthogonalSlicesCommand.class, "image", ArrayImgs.floats(8, 6, 5), "x", 1L, "y",
+			1L, "z", 1L, "scale", 0.0);
+		assertTrue(zero.isCanceled() && zero.getCancelReason().contains("scale must be above 0"), "scale 0: " + zero
+			.getCancelReason());
+		assertEquals(4 * onScreen, ((ImagePlus) run(OrthogonalSlicesCommand.class, "image", ArrayImgs.floats(8, 6, 5),
+			"x", 1L, "y", -1L, "z", 2L).getOutput("figure")).getWidth());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.imagearray.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,10 +84,13 @@ class ScriptsTest {
 		final ImagePlus imp = stack("noise", 3);
 		imp.getCalibration().pixelDepth = 3;
 		final ScriptModule m = scripts.run(SCRIPTS.resolve("Orthogonal_Slices.groovy").toFile(), true, "imp", imp, "x",
-			2L, "y", -1L, "z", -1L, "export", dir.toFile()).get();
+			2L, "y", -1L, "z", -1L, "scale", 2.0, "scaleBar", true, "export", dir.toFile()).get();
 		final ImagePlus figure = (ImagePlus) m.getOutput("figure");
 		assertEquals("noise slices x2 y8 z3", figure.getTitle());
-		assertTrue(Files.exists(dir.resolve("noise_slices_x2_y8_z3.png")));
+		// the export at scale 2: twice the figure on screen
+		final BufferedImage png = ImageIO.read(dir.resolve("noise_slices_x2_y8_z3.png").toFile());
+		assertEquals(2 * figure.getWidth(), png.getWidth());
+		assertEquals(2 * figure.getHeight(), png.getHeight());
 		// voxels three times deeper than wide: the same figure as the core draws with that size
 		assertEquals(new SliceFigure().voxelSize(1, 1, 3).render(
 			ImagePlusImgs.wrap(imp), "noise", 2, -1, -1).getHeight(), figure.getHeight());

@@ -28,7 +28,6 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.WindowManager;
 import ij.gui.ImageCanvas;
-import ij.gui.ImageWindow;
 import ij.process.ColorProcessor;
 import io.github.imagearray.bridge.ImagePlusImgs;
 
@@ -286,6 +285,9 @@ public final class LiveViewDriver {
 		final ImagePlus phantom = phantom();
 		phantom.show();
 		dialogBesideTheWindow(phantom);
+		final File print = new File(out, "phantom-scale-4.png");
+		IJ.run(phantom, COMMAND, "x=32 y=32 z=16 scale=4 scale_bar export=[" + print + "]");
+		check(print.isFile(), "the phantom is exported at scale 4");
 		phantom.changes = false;
 		phantom.close();
 		exportAtScaleFour(source);

@@ -29,7 +29,7 @@ class LiveViewIT {
 		assertEquals(0, r.status, r.output);
 		assertTrue(r.output.contains(", 0 failed"), r.output);
 		final Path kept = Files.createDirectories(Paths.get("target", "screenshots"));
-		for (final String shot : new String[] { "live-view.png", "slices-scale-4.png" })
+		for (final String shot : new String[] { "live-view.png", "slices-scale-4.png", "phantom-scale-4.png" })
 			Files.copy(dir.resolve(shot), kept.resolve(shot), StandardCopyOption.REPLACE_EXISTING);
 	}
 }
