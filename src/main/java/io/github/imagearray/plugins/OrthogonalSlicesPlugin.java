@@ -79,6 +79,7 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory (in the format chosen) or a .png or .tif file; empty for none.\n" +
 			"Scale 4 writes 300 dpi, vIQA's resolution.");
+		ComponentAdapter besideTheWindow = null;
 		if (live) {
 			view = OrthogonalView.show(source, style(source, volume, Contrast.AUTOMATIC, null, false), volume.dimension(
 				0) / 2, volume.dimension(1) / 2, volume.dimension(2) / 2);
@@ -87,7 +88,7 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 			gd.pack();
 			placeBeside(gd, view.window().getBounds());
 			// ImageJ may still move a new window, and the user may move it: the dialog keeps beside it
-			view.window().addComponentListener(new ComponentAdapter() {
+			besideTheWindow = new ComponentAdapter() {
 
 				@Override
 				public void componentMoved(final ComponentEvent e) {
@@ -98,9 +99,15 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 				public void componentResized(final ComponentEvent e) {
 					placeBeside(gd, e.getComponent().getBounds());
 				}
-			});
+			};
+			view.window().addComponentListener(besideTheWindow);
 		}
 		gd.showDialog();
+		if (view != null && view.isOpen()) {
+			// the window stays live; the closed dialog follows it no more
+			view.window().removeComponentListener(besideTheWindow);
+			view.onMove(position -> {});
+		}
 		if (gd.wasCanceled()) {
 			if (view != null) view.close();
 			return;
