@@ -9,6 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
+import javax.swing.Timer;
+
 import ij.IJ;
 import ij.ImageJ;
 import ij.ImageListener;
@@ -41,6 +43,8 @@ import net.imglib2.util.Intervals;
 public final class OrthogonalView implements ImageListener {
 
 	private static final int PAGE = 10;
+	/** How long after its stack closes the window closes, unless something else closed it. */
+	private static final int CLOSE_DELAY_MS = 300;
 
 	/** The stack shown; null once the view is closed. */
 	private ImagePlus source;
@@ -237,7 +241,17 @@ public final class OrthogonalView implements ImageListener {
 
 	@Override
 	public void imageClosed(final ImagePlus imp) {
-		if (imp == source) close();
+		if (imp == source) {
+			// a macro's close("*") may be closing this window too: two threads disposing one window can
+			// hang the one that waits for the event thread, so close it a moment later, if still open
+			final ImageWindow shown = window;
+			dispose();
+			final Timer later = new Timer(CLOSE_DELAY_MS, e -> {
+				if (shown != null && !shown.isClosed() && shown.isDisplayable()) shown.close();
+			});
+			later.setRepeats(false);
+			later.start();
+		}
 		else if (imp == figure) dispose();
 	}
 

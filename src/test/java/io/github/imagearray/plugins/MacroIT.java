@@ -194,10 +194,10 @@ class MacroIT {
 				colours.add(screen.getRGB(x, y));
 		assertTrue(colours.size() > 50, "the screen shows the figure, not a blank: " + colours.size() + " colours");
 		final BufferedImage exported = ImageIO.read(dir.resolve("exported.png").toFile());
-		final ImagePlus expected = new SliceFigure().render(ArrayImgs
-			.floats(64, 48, 20), "vol", 10, -5, 3);
-		assertEquals(expected.getWidth(), exported.getWidth());
-		assertEquals(expected.getHeight(), exported.getHeight());
+		// exported at the default scale 4: four times the window's figure
+		final ImagePlus onScreen = new SliceFigure().render(ArrayImgs.floats(64, 48, 20), "vol", 10, -5, 3);
+		assertEquals(4 * onScreen.getWidth(), exported.getWidth());
+		assertEquals(4 * onScreen.getHeight(), exported.getHeight());
 		assertTrue(Files.size(dir.resolve("histogram.png")) > 1000);
 	}
 
