@@ -58,12 +58,7 @@ public final class ImagePlusImgs {
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> wrapAll(final ImagePlus imp) {
 		check(imp);
-		final List<Long> dims = new ArrayList<>();
-		dims.add((long) imp.getWidth());
-		dims.add((long) imp.getHeight());
-		for (final int n : new int[] { imp.getNChannels(), imp.getNSlices(), imp.getNFrames() })
-			if (n > 1) dims.add((long) n);
-		return wrap(imp, i -> i + 1, dims.stream().mapToLong(Long::longValue).toArray());
+		return wrap(imp, i -> i + 1, dimensions(imp, imp.getNChannels(), imp.getNSlices(), imp.getNFrames()));
 	}
 
 	/**
@@ -72,14 +67,9 @@ public final class ImagePlusImgs {
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> wrapChannel(final ImagePlus imp, final int channel) {
 		check(imp);
-		final int depth = imp.getNSlices(), frames = imp.getNFrames();
-		final List<Long> dims = new ArrayList<>();
-		dims.add((long) imp.getWidth());
-		dims.add((long) imp.getHeight());
-		for (final int n : new int[] { depth, frames })
-			if (n > 1) dims.add((long) n);
-		return wrap(imp, i -> imp.getStackIndex(channel, i % depth + 1, i / depth + 1), dims.stream().mapToLong(
-			Long::longValue).toArray());
+		final int depth = imp.getNSlices();
+		return wrap(imp, i -> imp.getStackIndex(channel, i % depth + 1, i / depth + 1), dimensions(imp, depth, imp
+			.getNFrames()));
 	}
 
 	/**
@@ -89,6 +79,16 @@ public final class ImagePlusImgs {
 	public static VoxelSize voxelSize(final ImagePlus imp) {
 		final Calibration c = imp.getCalibration();
 		return new VoxelSize(new double[] { c.pixelWidth, c.pixelHeight, c.pixelDepth }, c.getUnit());
+	}
+
+	/** @return width, height and those of the counts (channels, slices, frames) above 1 */
+	private static long[] dimensions(final ImagePlus imp, final int... counts) {
+		final List<Long> dims = new ArrayList<>();
+		dims.add((long) imp.getWidth());
+		dims.add((long) imp.getHeight());
+		for (final int n : counts)
+			if (n > 1) dims.add((long) n);
+		return dims.stream().mapToLong(Long::longValue).toArray();
 	}
 
 	private static void check(final ImagePlus imp) {
@@ -107,10 +107,7 @@ public final class ImagePlusImgs {
 		final int frame)
 	{
 		check(imp);
-		final int depth = imp.getNSlices();
-		final long[] dims = depth > 1 ? new long[] { imp.getWidth(), imp.getHeight(), depth } : new long[] { imp
-			.getWidth(), imp.getHeight() };
-		return wrap(imp, z -> imp.getStackIndex(channel, z + 1, frame), dims);
+		return wrap(imp, z -> imp.getStackIndex(channel, z + 1, frame), dimensions(imp, imp.getNSlices()));
 	}
 
 	/**

@@ -66,12 +66,20 @@ public final class OrthogonalView implements ImageListener {
 		this.source = source;
 		this.style = style;
 		volume = ImagePlusImgs.wrap(source);
-		if (volume.numDimensions() != 3) throw new IllegalArgumentException(
-			"The image is 2D; orthogonal slices need a stack.");
+		requireStack(volume);
 		layout = style.layout(volume);
 		dimensions = Intervals.dimensionsAsLongArray(volume);
 		System.arraycopy(OrthogonalSlices.of(volume, slices).position(), 0, position, 0, 3);
 		figure = style.render(volume, source.getTitle(), position);
+	}
+
+	/**
+	 * @throws IllegalArgumentException for a 2D image, whose figure would ignore the slices: the
+	 *           window and the exports of the menu command refuse it alike
+	 */
+	public static void requireStack(final RandomAccessibleInterval<?> volume) {
+		if (volume.numDimensions() != 3) throw new IllegalArgumentException(
+			"The image is 2D; orthogonal slices need a stack.");
 	}
 
 	/**
@@ -131,29 +139,34 @@ public final class OrthogonalView implements ImageListener {
 	 * @throws IllegalArgumentException for an index out of range, naming it
 	 */
 	public void moveTo(final long... slices) {
+		if (!EventQueue.isDispatchThread()) onEventThread(() -> update(style, slices));
+		else update(style, slices);
+	}
+
+	/**
+	 * Draws with a style (contrast, LUT, voxel size) at these slices (negative: from the end), in one
+	 * redraw.
+	 *
+	 * @throws IllegalArgumentException for an index out of range, naming it
+	 */
+	public void update(final SliceFigure newStyle, final long... slices) {
 		if (!EventQueue.isDispatchThread()) {
-			onEventThread(() -> moveTo(slices));
+			onEventThread(() -> update(newStyle, slices));
 			return;
 		}
 		if (!isOpen()) return;
 		final long[] to = OrthogonalSlices.of(volume, slices).position();
-		if (Arrays.equals(to, position)) return;
+		final boolean moves = !Arrays.equals(to, position);
+		if (newStyle == style && !moves) return;
+		if (newStyle != style) {
+			style = newStyle;
+			layout = style.layout(volume);
+		}
 		System.arraycopy(to, 0, position, 0, 3);
 		redraw();
+		if (!moves) return;
 		followInSource();
 		moved.accept(position());
-	}
-
-	/** Draws with another style (contrast, LUT, voxel size) and redraws. */
-	public void style(final SliceFigure newStyle) {
-		if (!EventQueue.isDispatchThread()) {
-			onEventThread(() -> style(newStyle));
-			return;
-		}
-		if (!isOpen()) return;
-		style = newStyle;
-		layout = style.layout(volume);
-		redraw();
 	}
 
 	/** @return the style drawn with */

@@ -59,7 +59,8 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		try {
 			volume = ImagePlusImgs.wrap(source);
 			// refuses 2D images and bad voxel sizes before the dialog
-			style(source, volume, Contrast.AUTOMATIC, null, false);
+			OrthogonalView.requireStack(volume);
+			style(source, Contrast.AUTOMATIC, null, false);
 		}
 		catch (final IllegalArgumentException e) {
 			Messages.error(COMMAND, e.getMessage());
@@ -81,7 +82,7 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 			"Scale 4 writes 300 dpi, vIQA's resolution.");
 		ComponentAdapter besideTheWindow = null;
 		if (live) {
-			view = OrthogonalView.show(source, style(source, volume, Contrast.AUTOMATIC, null, false), volume.dimension(
+			view = OrthogonalView.show(source, style(source, Contrast.AUTOMATIC, null, false), volume.dimension(
 				0) / 2, volume.dimension(1) / 2, volume.dimension(2) / 2);
 			view.onMove(position -> followInDialog(gd, position));
 			gd.addDialogListener(this);
@@ -120,12 +121,11 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		final String format = gd.getNextChoice();
 		final String export = gd.getNextString().trim();
 		Messages.run(COMMAND, () -> {
-			final SliceFigure style = style(source, volume, Contrast.named(contrast), lut, scaleBar);
+			final SliceFigure style = style(source, Contrast.named(contrast), lut, scaleBar);
 			final double exportScale = width > 0 ? style.scaleForWidth(volume, checkedWidth(width)) : scale;
 			process(source, slices, style, exportScale, export.isEmpty() ? null : Paths.get(export), format);
 			if (view != null && view.isOpen()) {
-				view.style(style);
-				view.moveTo(slices);
+				view.update(style, slices);
 			}
 			else if (!Interpreter.isBatchMode() && !GraphicsEnvironment.isHeadless()) OrthogonalView.show(source, style,
 				slices);
@@ -180,10 +180,8 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		}
 		final Vector<?> choices = gd.getChoices();
 		try {
-			view.style(style(source, ImagePlusImgs.wrap(source), Contrast.named(((Choice) choices.get(0))
-				.getSelectedItem()), ((Choice) choices.get(1)).getSelectedItem(), ((Checkbox) gd.getCheckboxes().get(0))
-					.getState()));
-			view.moveTo(slices);
+			view.update(style(source, Contrast.named(((Choice) choices.get(0)).getSelectedItem()), ((Choice) choices.get(
+				1)).getSelectedItem(), ((Checkbox) gd.getCheckboxes().get(0)).getState()), slices);
 			return true;
 		}
 		catch (final IllegalArgumentException ex) {
@@ -193,11 +191,9 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 	}
 
 	/** @return the figure's style for {@code imp}: its voxel size and unit, the contrast, LUT and scale bar */
-	private static SliceFigure style(final ImagePlus imp, final RandomAccessibleInterval<?> volume,
-		final Contrast contrast, final String lut, final boolean scaleBar)
+	private static SliceFigure style(final ImagePlus imp, final Contrast contrast, final String lut,
+		final boolean scaleBar)
 	{
-		if (volume.numDimensions() != 3) throw new IllegalArgumentException(
-			"The image is 2D; orthogonal slices need a stack.");
 		final VoxelSize voxel = ImagePlusImgs.voxelSize(imp);
 		return new SliceFigure().voxelSize(voxel.size()).unit(voxel.unit()).contrast(contrast).lut(lut).scaleBar(
 			scaleBar);
@@ -222,9 +218,8 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 	public static ImagePlus process(final ImagePlus imp, final long[] slices, final Contrast contrast,
 		final String lut, final Path export) throws IOException
 	{
-		final RandomAccessibleInterval<? extends RealType<?>> volume = ImagePlusImgs.wrap(imp);
-		return process(imp, slices, style(imp, volume, contrast, lut, false), SliceFigure.DEFAULT_EXPORT_SCALE, export,
-			"png");
+		OrthogonalView.requireStack(ImagePlusImgs.wrap(imp));
+		return process(imp, slices, style(imp, contrast, lut, false), SliceFigure.DEFAULT_EXPORT_SCALE, export, "png");
 	}
 
 	/**
@@ -241,8 +236,7 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 		final double scale, final Path export, final String format) throws IOException
 	{
 		final RandomAccessibleInterval<? extends RealType<?>> volume = ImagePlusImgs.wrap(imp);
-		if (volume.numDimensions() != 3) throw new IllegalArgumentException(
-			"The image is 2D; orthogonal slices need a stack.");
+		OrthogonalView.requireStack(volume);
 		final ImagePlus figure = style.renderAtScale(volume, imp.getTitle(), scale, slices);
 		if (export != null) FigureFiles.export(figure, export, format);
 		return figure;

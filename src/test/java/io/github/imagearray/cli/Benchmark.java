@@ -244,8 +244,8 @@ final class Benchmark {
 		result.put("type", type.name().toLowerCase(Locale.ROOT));
 		result.put("size", size);
 		result.put("runs", runs);
-		result.put("figure_pixels", (long) style.render(ImagePlusImgs.wrap(imp), "phantom", 0, 0, 0).getWidth() * style
-			.render(ImagePlusImgs.wrap(imp), "phantom", 0, 0, 0).getHeight());
+		final ImagePlus figure = style.render(ImagePlusImgs.wrap(imp), "phantom", 0, 0, 0);
+		result.put("figure_pixels", (long) figure.getWidth() * figure.getHeight());
 		result.put("redraw_ms", spread(redraw));
 		result.put("read_slices_ms", spread(read));
 		result.put("ratio", median(redraw) / median(read));
