@@ -8,15 +8,20 @@ import java.util.function.IntUnaryOperator;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
+import io.github.imagearray.stats.PixelKind;
 import io.github.imagearray.stats.PlanesOnDemand;
+import io.github.imagearray.stats.StatisticsCalculator;
+import io.github.imagearray.stats.ValueTable;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.LongType;
+import net.imglib2.type.numeric.real.DoubleType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -25,12 +30,16 @@ import net.imglib2.type.numeric.real.FloatType;
  * The one bridge from ImageJ 1.x to ImgLib2: wraps the planes of an {@link ImagePlus} stack as a
  * {@link PlanarImg} over the stack's own pixel arrays, without copying; the planes of a virtual
  * (disk-backed) stack are read one at a time when needed, never all at once. 8-bit becomes
- * {@link UnsignedByteType}, 16-bit {@link UnsignedShortType} (signed 16-bit images, which ImageJ
- * stores with an offset of 32768, a read-only {@link ShortType} view), 32-bit {@link FloatType}.
- * Axes are x, y and, when there is more than one slice, z; RGB is refused. The image is only
- * read.
+ * {@link UnsignedByteType}, 16-bit {@link UnsignedShortType}, 32-bit {@link FloatType}: the values
+ * ImageJ stores. Axes are x, y and, when there is more than one slice, z; RGB is refused. The
+ * image is only read.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImagePlusImgs.wrap(imp);}
+ * ImageJ measures an 8- or 16-bit image with a calibration function (DICOM's rescale, the signed
+ * 16-bit offset of 32768, any function of Analyze &gt; Calibrate...) in its calibrated values;
+ * {@link #measuring} makes a calculator do the same, exactly, through the function's
+ * {@link ValueTable table}.
+ * <p>
+ * {@code Statistics s = ImagePlusImgs.measuring(new StatisticsCalculator(), imp, false).compute(ImagePlusImgs.wrap(imp));}
  */
 public final class ImagePlusImgs {
 
@@ -70,6 +79,63 @@ public final class ImagePlusImgs {
 		final int depth = imp.getNSlices();
 		return wrap(imp, i -> imp.getStackIndex(channel, i % depth + 1, i / depth + 1), dimensions(imp, depth, imp
 			.getNFrames()));
+	}
+
+	/**
+	 * @param channel 1-based
+	 * @param frame 1-based
+	 * @return the z stack at that channel and frame in the values ImageJ shows: where the image has a
+	 *         calibration function, a read-only view of its calibrated values (of {@link LongType}
+	 *         where they are all whole numbers, as a mask's or labels' are), else the stored values
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public static RandomAccessibleInterval<? extends RealType<?>> wrapCalibrated(final ImagePlus imp,
+		final int channel, final int frame)
+	{
+		final RandomAccessibleInterval<? extends RealType<?>> stored = wrap(imp, channel, frame);
+		final ValueTable table = calibration(imp);
+		if (table == null) return stored;
+		final RandomAccessibleInterval<IntegerType> keys = (RandomAccessibleInterval) stored;
+		if (table.wholeNumbers()) return Converters.convert(keys, (in, out) -> out.set((long) table.value(in
+			.getIntegerLong())), new LongType());
+		return Converters.convert(keys, (in, out) -> out.set(table.value(in.getIntegerLong())), new DoubleType());
+	}
+
+	/**
+	 * @param raw true to measure the stored values, false for the calibrated ones as ImageJ's Measure
+	 * @return the calculator measuring the values of {@code imp} that ImageJ's Measure measures (its
+	 *         calibrated values, where it has a calibration function), or its stored values when raw
+	 */
+	public static StatisticsCalculator measuring(final StatisticsCalculator calculator, final ImagePlus imp,
+		final boolean raw)
+	{
+		return calculator.values(raw ? null : calibration(imp));
+	}
+
+	/**
+	 * @return the values of an 8- or 16-bit image's calibration function, as ImageJ's Measure takes
+	 *         them (its calibration table); null where the stored values are the calibrated ones
+	 */
+	public static ValueTable calibration(final ImagePlus imp) {
+		if (imp == null) throw new IllegalArgumentException("No image.");
+		final Calibration c = imp.getCalibration();
+		final int depth = imp.getBitDepth();
+		final float[] calibrated = c.calibrated() && (depth == 8 || depth == 16) ? c.getCTable() : null;
+		// a function ImageJ cannot tabulate leaves Measure with the stored values
+		if (calibrated == null) return null;
+		final double[] values = new double[1 << depth];
+		for (int v = 0; v < values.length; v++)
+			values[v] = calibrated[v];
+		return ValueTable.of(depth == 8 ? PixelKind.UINT8 : PixelKind.UINT16, values);
+	}
+
+	/**
+	 * @param raw as {@link #measuring}
+	 * @return the unit of the values measured: the calibration's value unit (ImageJ's "Gray Value"
+	 *         where it names none), or "raw" for the stored values of a calibrated image
+	 */
+	public static String valueUnit(final ImagePlus imp, final boolean raw) {
+		return raw && calibration(imp) != null ? "raw" : imp.getCalibration().getValueUnit();
 	}
 
 	/**
@@ -124,11 +190,8 @@ public final class ImagePlusImgs {
 				return PlanesOnDemand.<UnsignedByteType, ByteArray> create(dims, i -> new ByteArray((byte[]) plane
 					.apply(i)), UnsignedByteType::new);
 			case 16:
-				final PlanarImg<UnsignedShortType, ShortArray> raw = PlanesOnDemand.<UnsignedShortType, ShortArray> create(dims, i -> new ShortArray(
-					(short[]) plane.apply(i)), UnsignedShortType::new);
-				if (!imp.getCalibration().isSigned16Bit()) return raw;
-				return Converters.convert((RandomAccessibleInterval<UnsignedShortType>) raw, (in, out) -> out.set(
-					(short) (in.get() - 32768)), new ShortType());
+				return PlanesOnDemand.<UnsignedShortType, ShortArray> create(dims, i -> new ShortArray((short[]) plane
+					.apply(i)), UnsignedShortType::new);
 			case 32:
 				return PlanesOnDemand.<FloatType, FloatArray> create(dims, i -> new FloatArray((float[]) plane.apply(i)),
 					FloatType::new);

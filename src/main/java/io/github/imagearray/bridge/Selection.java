@@ -20,18 +20,21 @@ import net.imglib2.view.Views;
 /**
  * The voxels of an {@link ImagePlus} that a measurement covers: with an area selection, those
  * inside it on every slice (as Analyze &gt; Measure does), cropped to the selection's bounds; the
- * whole stack otherwise.
+ * whole stack otherwise. Its statistics are of the values Measure measures: calibrated, where
+ * the image has a calibration function, unless the stored values are asked for.
  * <p>
  * {@code Statistics s = Selection.of(imp).statistics(new StatisticsCalculator());}
  */
 public final class Selection {
 
+	private final ImagePlus imp;
 	private final RandomAccessibleInterval<? extends RealType<?>> image;
 	private final RandomAccessibleInterval<BitType> mask;
 
-	private Selection(final RandomAccessibleInterval<? extends RealType<?>> image,
+	private Selection(final ImagePlus imp, final RandomAccessibleInterval<? extends RealType<?>> image,
 		final RandomAccessibleInterval<BitType> mask)
 	{
+		this.imp = imp;
 		this.image = image;
 		this.mask = mask;
 	}
@@ -66,7 +69,7 @@ public final class Selection {
 	/** @return the voxels of {@code all}, planes of {@code imp}, that its area selection covers */
 	private static Selection of(final ImagePlus imp, final RandomAccessibleInterval<? extends RealType<?>> all) {
 		final Roi roi = imp.getRoi();
-		if (roi == null || !roi.isArea()) return new Selection(all, null);
+		if (roi == null || !roi.isArea()) return new Selection(imp, all, null);
 		final Rectangle r = roi.getBounds().intersection(new Rectangle(imp.getWidth(), imp
 			.getHeight()));
 		if (r.isEmpty()) throw new IllegalArgumentException("The selection lies outside the image.");
@@ -80,8 +83,8 @@ public final class Selection {
 		final RandomAccessibleInterval<? extends RealType<?>> cropped = Views.zeroMin(Views.interval(all,
 			new FinalInterval(min, max)));
 		final ImageProcessor roiMask = roi.getMask();
-		if (roi.getType() == Roi.RECTANGLE && roiMask == null) return new Selection(cropped, null);
-		return new Selection(cropped, extend(planeMask(roi, r), all));
+		if (roi.getType() == Roi.RECTANGLE && roiMask == null) return new Selection(imp, cropped, null);
+		return new Selection(imp, cropped, extend(planeMask(roi, r), all));
 	}
 
 	/** The selection's mask over its bounds r (clipped to the image): true inside. */
@@ -110,12 +113,21 @@ public final class Selection {
 		return mask;
 	}
 
-	/** @return the statistics of the selected voxels */
+	/** @return the statistics of the selected voxels in the values Measure measures (calibrated) */
 	public Statistics statistics(final StatisticsCalculator calculator) {
-		return mask == null ? calculator.compute(image) : calculator.compute(image, mask);
+		return statistics(calculator, false);
 	}
 
-	/** @return the selected part of the image (the whole image without an area selection) */
+	/**
+	 * @param raw true for the stored values, false for the calibrated ones ({@link ImagePlusImgs#measuring})
+	 * @return the statistics of the selected voxels
+	 */
+	public Statistics statistics(final StatisticsCalculator calculator, final boolean raw) {
+		final StatisticsCalculator measuring = ImagePlusImgs.measuring(calculator, imp, raw);
+		return mask == null ? measuring.compute(image) : measuring.compute(image, mask);
+	}
+
+	/** @return the selected part of the image (the whole image without an area selection), stored values */
 	public RandomAccessibleInterval<? extends RealType<?>> image() {
 		return image;
 	}

@@ -328,11 +328,15 @@ public final class Main {
 		return target;
 	}
 
-	/** @return the image of the file, or of the folder's files that --pattern or --series selects */
-	private static RandomAccessibleInterval<? extends RealType<?>> image(final Path file, final Arguments a)
+	/**
+	 * @return the image of the file, or of the folder's files that --pattern or --series selects;
+	 *         what the file records but is not applied said on standard error
+	 */
+	private RandomAccessibleInterval<? extends RealType<?>> image(final Path file, final Arguments a)
 		throws IOException
 	{
-		return ImageFiles.open(file, a.option("pattern", null), a.option("series", null));
+		return ImageFiles.open(file, a.option("pattern", null), a.option("series", null), warning -> err.println(
+			"imagearray: " + warning));
 	}
 
 	private static String baseName(final Path file) {

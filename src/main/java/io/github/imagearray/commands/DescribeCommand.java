@@ -39,6 +39,10 @@ public class DescribeCommand extends ContextCommand {
 	@Parameter
 	private String filename;
 
+	@Parameter(required = false, persist = false, label = "Raw values (stored, not calibrated)",
+		description = "the stored values of an ImagePlus with a calibration function, not the calibrated ones")
+	private boolean raw;
+
 	@Parameter(required = false)
 	private StatusService status;
 
@@ -54,7 +58,7 @@ public class DescribeCommand extends ContextCommand {
 			final String name = StatisticsCsv.withExtension(filename == null ? "" : filename);
 			if (directory == null) throw new IOException("No directory given.");
 			AtomicFiles.checkDirectory(directory.toPath().toAbsolutePath());
-			final Statistics s = ImageInput.statistics(image, imp, 0, new StatusProgress(status,
+			final Statistics s = ImageInput.statistics(image, imp, 0, raw, new StatusProgress(status,
 				"ImageArray Describe"));
 			file = StatisticsCsv.write(directory.toPath(), name, s).toFile();
 			statistics = s.describe();

@@ -38,6 +38,10 @@ public class HistogramCommand extends ContextCommand {
 	@Parameter(required = false, description = "a directory or a .png file")
 	private File export;
 
+	@Parameter(required = false, persist = false, label = "Raw values (stored, not calibrated)",
+		description = "the stored values of an ImagePlus with a calibration function, not the calibrated ones")
+	private boolean raw;
+
 	@Parameter(required = false)
 	private StatusService status;
 
@@ -50,10 +54,11 @@ public class HistogramCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			final Statistics s = ImageInput.statistics(image, imp, bins, new StatusProgress(status,
+			final Statistics s = ImageInput.statistics(image, imp, bins, raw, new StatusProgress(status,
 				"ImageArray Histogram"));
 			final ImagePlus given = ImageInput.imagePlus(image, imp);
-			plot = HistogramFigure.render(s, given == null ? "image" : given.getTitle());
+			plot = HistogramFigure.render(s, given == null ? "image" : given.getTitle(), ImageInput.unit(image, imp,
+				raw));
 			if (export != null) file = FigureFiles.export(plot, export.toPath()).toFile();
 		}
 		catch (final IOException | IllegalArgumentException | CancellationException e) {

@@ -1,6 +1,7 @@
 package io.github.imagearray.commands;
 
 import ij.ImagePlus;
+import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.stats.ProgressListener;
 import io.github.imagearray.stats.Statistics;
@@ -10,7 +11,8 @@ import net.imglib2.type.numeric.RealType;
 
 /**
  * The image a SciJava command works on: an ImgLib2 interval or an {@link ImagePlus} (whose area
- * selection, if any, restricts the statistics), exactly one of them.
+ * selection, if any, restricts the statistics, and whose calibration function, if any, gives the
+ * values measured unless the stored ones are asked for), exactly one of them.
  */
 final class ImageInput {
 
@@ -23,15 +25,25 @@ final class ImageInput {
 
 	/**
 	 * @param bins 0 for automatic
+	 * @param raw the stored values of an ImagePlus, not its calibrated ones
 	 * @throws IllegalArgumentException naming the problem
 	 */
 	static Statistics statistics(final RandomAccessibleInterval<?> image, final ImagePlus given, final int bins,
-		final ProgressListener progress)
+		final boolean raw, final ProgressListener progress)
 	{
 		final ImagePlus imp = imagePlus(image, given);
 		final StatisticsCalculator calculator = new StatisticsCalculator().progress(progress).binsOrAutomatic(bins);
-		if (imp != null) return Selection.of(imp).statistics(calculator);
+		if (imp != null) return Selection.of(imp).statistics(calculator, raw);
 		return calculator.compute(real(image));
+	}
+
+	/**
+	 * @return the unit of the values measured of an ImagePlus ({@link ImagePlusImgs#valueUnit}); null
+	 *         for an ImgLib2 image, which carries none
+	 */
+	static String unit(final RandomAccessibleInterval<?> image, final ImagePlus given, final boolean raw) {
+		final ImagePlus imp = imagePlus(image, given);
+		return imp == null ? null : ImagePlusImgs.valueUnit(imp, raw);
 	}
 
 	/**

@@ -31,6 +31,10 @@ public class StatisticsCommand extends ContextCommand {
 	@Parameter(label = "Bins (0 = automatic)", min = "0")
 	private int bins;
 
+	@Parameter(required = false, persist = false, label = "Raw values (stored, not calibrated)",
+		description = "the stored values of an ImagePlus with a calibration function, not the calibrated ones")
+	private boolean raw;
+
 	@Parameter(required = false)
 	private StatusService status;
 
@@ -64,10 +68,15 @@ public class StatisticsCommand extends ContextCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private long count;
 
+	@Parameter(type = ItemIO.OUTPUT)
+	private String unit;
+
 	@Override
 	public void run() {
 		try {
-			statistics = ImageInput.statistics(image, imp, bins, new StatusProgress(status, "ImageArray Statistics"));
+			statistics = ImageInput.statistics(image, imp, bins, raw, new StatusProgress(status,
+				"ImageArray Statistics"));
+			unit = ImageInput.unit(image, imp, raw);
 		}
 		catch (final IllegalArgumentException | CancellationException e) {
 			cancel(e.getMessage());

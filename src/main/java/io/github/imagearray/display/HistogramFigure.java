@@ -26,8 +26,16 @@ public final class HistogramFigure {
 		return String.format(Locale.ROOT, "%.6g", v);
 	}
 
-	/** @return the plot as an image */
+	/** @return the plot as an image, its x axis "value" */
 	public static ImagePlus render(final Statistics s, final String title) {
+		return render(s, title, null);
+	}
+
+	/**
+	 * @param unit the unit of the values (a calibration's value unit), named on the x axis; or null
+	 * @return the plot as an image
+	 */
+	public static ImagePlus render(final Statistics s, final String title, final String unit) {
 		final Histogram h = s.histogram();
 		final double[] edges = h.edges();
 		final long[] counts = h.counts();
@@ -40,7 +48,7 @@ public final class HistogramFigure {
 		long highest = 1;
 		for (final long c : counts)
 			highest = Math.max(highest, c);
-		final Plot plot = new Plot(title + " histogram", "value", "count");
+		final Plot plot = new Plot(title + " histogram", unit == null ? "value" : "value (" + unit + ")", "count");
 		plot.setColor(new Color(0x7570b3), new Color(0x7570b3));
 		plot.add("bar", x, y);
 		// the bars stay below the top quarter of the frame, where the statistics are written

@@ -198,7 +198,8 @@ public final class OrthogonalView implements ImageListener {
 
 	/**
 	 * @return the status line for figure pixel (x, y): x, y and z with their calibrated positions
-	 *         and the stack's value there, or null outside the panels
+	 *         and the stack's value there (calibrated, with the stored value in parentheses, where the
+	 *         stack has a calibration function, as ImageJ's status line), or null outside the panels
 	 */
 	public String status(final double x, final double y) {
 		final int p = layout.panelAt(x, y);
@@ -219,8 +220,13 @@ public final class OrthogonalView implements ImageListener {
 				')');
 			line.append(", ");
 		}
-		return line.append("value=").append(value instanceof IntegerType ? Long.toString(((IntegerType<?>) value)
-			.getIntegerLong()) : IJ.d2s(value.getRealDouble(), 4, 9)).toString();
+		if (!(value instanceof IntegerType)) return line.append("value=").append(IJ.d2s(value.getRealDouble(), 4, 9))
+			.toString();
+		final long stored = ((IntegerType<?>) value).getIntegerLong();
+		if (!c.calibrated()) return line.append("value=").append(stored).toString();
+		final double shown = c.getCValue((int) stored);
+		return line.append("value=").append(shown == Math.rint(shown) ? Long.toString((long) shown) : IJ
+			.d2s(shown, 4, 9)).append(" (").append(stored).append(')').toString();
 	}
 
 	/**

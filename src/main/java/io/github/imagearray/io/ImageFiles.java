@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import io.github.imagearray.stats.Heap;
 import net.imglib2.RandomAccessibleInterval;
@@ -58,6 +59,17 @@ public final class ImageFiles {
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern,
 		final String series) throws IOException
 	{
+		return open(file, pattern, series, warning -> {});
+	}
+
+	/**
+	 * As {@link #open(Path, String, String)}, telling {@code warnings} in one line each of what the
+	 * file records but the reader does not apply (a TIFF's calibration function other than ImageJ's
+	 * straight line).
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern,
+		final String series, final Consumer<String> warnings) throws IOException
+	{
 		if (Hdf5Reader.isHdf5(file) && !Files.isDirectory(file)) {
 			final String[] source = Hdf5Reader.split(file);
 			return Hdf5Reader.open(Paths.get(source[0]), source[1]);
@@ -73,7 +85,7 @@ public final class ImageFiles {
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
 		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiReader.read(file);
-		if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.open(file);
+		if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.open(file, warnings);
 		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii, " +
 			".nii.gz, HDF5 (.h5, .hdf5, .hdf, .he5, .nxs) and folders of 2D images.");
 	}

@@ -17,11 +17,9 @@ import java.util.Locale;
 import java.util.zip.ZipException;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.img.planar.PlanarImg;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.type.numeric.real.DoubleType;
 
 /**
  * Reads NIfTI-1 images ({@code .nii}, {@code .nii.gz}, single file) of 2 or 3 dimensions into the
@@ -222,9 +220,6 @@ public final class NiftiReader {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static RandomAccessibleInterval<? extends RealType<?>> scaled(final PlanarImg<?, ?> img, final Header h) {
-		if (h.slope == 1 && h.intercept == 0) return (RandomAccessibleInterval) img;
-		final double slope = h.slope, intercept = h.intercept;
-		return Converters.convert((RandomAccessibleInterval<RealType>) (RandomAccessibleInterval) img, (in, out) -> out
-			.setReal(slope * in.getRealDouble() + intercept), new DoubleType());
+		return Rescale.view((RandomAccessibleInterval) img, h.slope, h.intercept);
 	}
 }

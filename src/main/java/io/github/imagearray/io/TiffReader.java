@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,11 @@ import net.imglib2.type.numeric.RealType;
  * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
  * plane at a time, so a stack larger than memory is measured as it streams. ImageJ's stacks of
  * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
- * consecutive strips, are read as raw bytes.
+ * consecutive strips, are read as raw bytes. The straight-line calibration that ImageJ writes into
+ * the description of an 8- or 16-bit file ({@code cf=0} with {@code c0} and {@code c1}, also its
+ * signed 16-bit offset) is applied, as ImageJ applies it: the voxels become float64
+ * {@code c0 + c1 * stored}. Other calibration functions are not: the stored values are read, and
+ * the caller is told so in one line.
  * <p>
  * The file's structure is checked before any pixel is decoded ({@link TiffPages}); every problem
  * is an {@link ImageFileException}, or an {@link UncheckedIOException} while the planes are read,
@@ -41,18 +46,40 @@ import net.imglib2.type.numeric.RealType;
 public final class TiffReader {
 
 	private static final Pattern IMAGES = Pattern.compile("(?m)^images=(\\d+)\\s*$");
+	private static final Pattern FUNCTION = Pattern.compile("(?m)^cf=(\\d+)\\s*$");
+	/** ImageJ's number of the straight line among its calibration functions. */
+	private static final int STRAIGHT_LINE = 0;
 
 	private TiffReader() {
 	}
 
 	/**
 	 * @param file a TIFF file
-	 * @return its voxels, in the file's own pixel type, read when needed
+	 * @return its voxels, in the file's own pixel type (float64 with ImageJ's straight-line
+	 *         calibration), read when needed
 	 * @throws ImageFileException naming the file and the problem
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
+		return open(file, warning -> {});
+	}
+
+	/**
+	 * @param warnings told, in one line, of a calibration function that the file records and that is
+	 *          not applied
+	 * @return as {@link #open(Path)}
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file,
+		final Consumer<String> warnings) throws IOException
+	{
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
 		final List<Page> pages = TiffPages.read(file);
+		return calibrated(file, pages.get(0), stored(file, pages), warnings);
+	}
+
+	/** @return the stored values of every page */
+	private static RandomAccessibleInterval<? extends RealType<?>> stored(final Path file, final List<Page> pages)
+		throws IOException
+	{
 		final Page first = pages.get(0);
 		final MetaElementType type = elementType(first);
 		final int planeLength = (int) (first.width * first.height);
@@ -62,6 +89,37 @@ public final class TiffReader {
 		final long[] dims = pages.size() == 1 ? new long[] { first.width, first.height } : new long[] { first.width,
 			first.height, pages.size() };
 		return PlanarFile.open(dims, new Decoders(pages, type)::read, type);
+	}
+
+	/**
+	 * @return the voxels with ImageJ's straight-line calibration of an 8- or 16-bit file applied (ImageJ
+	 *         disables calibration functions for 32-bit images); the stored ones otherwise
+	 */
+	private static RandomAccessibleInterval<? extends RealType<?>> calibrated(final Path file, final Page first,
+		final RandomAccessibleInterval<? extends RealType<?>> stored, final Consumer<String> warnings)
+	{
+		final String d = first.description;
+		final Matcher function = FUNCTION.matcher(d);
+		if (!d.startsWith("ImageJ=") || !function.find() || first.sampleFormat == TiffPages.FLOAT || first.bitsPerSample >
+			16) return stored;
+		final double c0 = coefficient(d, "c0"), c1 = coefficient(d, "c1");
+		if (function.group(1).equals(Integer.toString(STRAIGHT_LINE)) && Double.isFinite(c0) && Double.isFinite(c1) && !d
+			.matches("(?s).*^zeroclip=true\\s*$.*")) return Rescale.view(stored, c1, c0);
+		warnings.accept(file + ": ImageJ's calibration function cf=" + function.group(1) +
+			" is not applied: the stored values are measured.");
+		return stored;
+	}
+
+	/** @return coefficient {@code c0}, {@code c1}, ... of ImageJ's description, or NaN where missing or no number */
+	private static double coefficient(final String description, final String name) {
+		final Matcher m = Pattern.compile("(?m)^" + name + "=(\\S+)\\s*$").matcher(description);
+		if (!m.find()) return Double.NaN;
+		try {
+			return Double.parseDouble(m.group(1));
+		}
+		catch (final NumberFormatException e) {
+			return Double.NaN;
+		}
 	}
 
 	/**

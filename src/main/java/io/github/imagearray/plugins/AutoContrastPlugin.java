@@ -7,6 +7,8 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Auto Contrast...}: sets the display range of the whole
@@ -14,7 +16,9 @@ import io.github.imagearray.stats.StatisticsCalculator;
  * numpy's linear rule, with p = saturated / 2 as in Process &gt; Enhance Contrast: the default 0.35
  * saturates 0.35 % of the voxels, half at each end. ImageJ's own Auto looks at an approximate
  * histogram of the current slice. Pixels are not changed. Integer images keep a whole-number display
- * range: the lower percentile rounded down, the upper one up. Macro:
+ * range: the lower percentile rounded down, the upper one up. The range is set in the stored values,
+ * as ImageJ keeps it; the percentiles reported are of the calibrated values where the image has a
+ * calibration function. Macro:
  * {@code run("ImageArray Auto Contrast...", "saturated=0.35");}
  */
 public class AutoContrastPlugin implements PlugIn {
@@ -45,22 +49,26 @@ public class AutoContrastPlugin implements PlugIn {
 	 *
 	 * @param saturated the percentage of voxels shown saturated, from 0 to below 100
 	 * @return the exact percentiles {@code saturated / 2} and {@code 100 - saturated / 2} of the
-	 *         channel's voxels (NaN left out), in the image's values (signed for signed 16-bit)
+	 *         channel's voxels (NaN left out), in the values Measure measures (calibrated, where the
+	 *         image has a calibration function)
 	 * @throws IllegalArgumentException for a percentage out of range, naming it
 	 */
 	public static double[] process(final ImagePlus imp, final double saturated) {
 		if (!(saturated >= 0 && saturated < 100)) throw new IllegalArgumentException(
 			"saturated must be from 0 to below 100 (percent), not " + saturated + ".");
 		final double p = saturated / 2;
-		final Statistics s = new StatisticsCalculator().progress(new ImageJProgress()).percentiles(p, 100 - p).compute(
-			ImagePlusImgs.wrapChannel(imp, imp.getChannel()));
-		if (s.count() == 0) throw new IllegalArgumentException("The image has no values: every voxel is NaN.");
-		final double low = s.percentile(p), high = s.percentile(100 - p);
-		// ImageJ keeps the display range in raw values: signed 16-bit images store v + 32768
-		final double offset = imp.getCalibration().isSigned16Bit() ? 32768 : 0;
+		final StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress()).percentiles(p,
+			100 - p);
+		final RandomAccessibleInterval<? extends RealType<?>> channel = ImagePlusImgs.wrapChannel(imp, imp
+			.getChannel());
+		final Statistics stored = calculator.compute(channel);
+		if (stored.count() == 0) throw new IllegalArgumentException("The image has no values: every voxel is NaN.");
+		final double low = stored.percentile(p), high = stored.percentile(100 - p);
 		final boolean integer = imp.getBitDepth() != 32;
-		imp.setDisplayRange((integer ? Math.floor(low) : low) + offset, (integer ? Math.ceil(high) : high) + offset);
+		imp.setDisplayRange(integer ? Math.floor(low) : low, integer ? Math.ceil(high) : high);
 		imp.updateAndDraw();
-		return new double[] { low, high };
+		if (ImagePlusImgs.calibration(imp) == null) return new double[] { low, high };
+		final Statistics calibrated = ImagePlusImgs.measuring(calculator, imp, false).compute(channel);
+		return new double[] { calibrated.percentile(p), calibrated.percentile(100 - p) };
 	}
 }

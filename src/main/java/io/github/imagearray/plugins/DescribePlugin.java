@@ -16,7 +16,8 @@ import io.github.imagearray.stats.StatisticsCalculator;
 
 /**
  * {@code Analyze > ImageArray > ImageArray Describe...}: writes vIQA's statistics CSV of the active
- * image. Directory and file name are remembered between runs. Macro:
+ * image, in its calibrated values (as Measure), or its stored values ({@code raw}). Directory and
+ * file name are remembered between runs. Macro:
  * {@code run("ImageArray Describe...", "directory=/data/out filename=stats");}
  */
 public class DescribePlugin implements PlugIn {
@@ -32,12 +33,14 @@ public class DescribePlugin implements PlugIn {
 		final GenericDialog gd = new GenericDialog(COMMAND);
 		gd.addDirectoryField("Directory", Prefs.get(DIRECTORY, IJ.getDirectory("home")));
 		gd.addStringField("Filename", Prefs.get(FILENAME, "statistics.csv"), 30);
+		RawField.addTo(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		final String directory = gd.getNextString().trim();
 		final String filename = gd.getNextString().trim();
+		final boolean raw = gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
-			final Path written = process(imp, Paths.get(directory), filename);
+			final Path written = process(imp, Paths.get(directory), filename, raw);
 			Prefs.set(DIRECTORY, directory);
 			Prefs.set(FILENAME, filename);
 			IJ.showStatus(COMMAND + ": wrote " + written);
@@ -45,7 +48,8 @@ public class DescribePlugin implements PlugIn {
 	}
 
 	/**
-	 * The work behind the command, without any dialog: the CSV of the image (or its selection).
+	 * The work behind the command, without any dialog: the CSV of the image's calibrated values (or
+	 * its selection's).
 	 *
 	 * @return the file written
 	 * @throws IOException naming the path when it cannot be written
@@ -53,11 +57,22 @@ public class DescribePlugin implements PlugIn {
 	public static Path process(final ImagePlus imp, final Path directory, final String filename)
 		throws IOException
 	{
+		return process(imp, directory, filename, false);
+	}
+
+	/**
+	 * @param raw true for the stored values, false for the calibrated ones
+	 * @return the file written
+	 * @throws IOException naming the path when it cannot be written
+	 */
+	public static Path process(final ImagePlus imp, final Path directory, final String filename, final boolean raw)
+		throws IOException
+	{
 		if (directory.toString().isEmpty()) throw new IllegalArgumentException("No directory given.");
 		if (filename.isEmpty()) throw new IllegalArgumentException("No file name given.");
 		final String name = StatisticsCsv.withExtension(filename);
 		AtomicFiles.checkDirectory(directory.toAbsolutePath());
 		return StatisticsCsv.write(directory, name, Selection.of(imp).statistics(new StatisticsCalculator().progress(
-			new ImageJProgress())));
+			new ImageJProgress()), raw));
 	}
 }

@@ -39,12 +39,12 @@ final class Hyperstack {
 
 		/**
 		 * @return the z stack of {@code other} (a mask, labels) that goes with this position of
-		 *         {@code image}
+		 *         {@code image}, in the values ImageJ shows ({@link ImagePlusImgs#wrapCalibrated})
 		 * @throws IllegalArgumentException when its channels or frames match neither one nor the image's
 		 */
 		RandomAccessibleInterval<? extends RealType<?>> matching(final ImagePlus other, final ImagePlus image) {
 			if (other == null) throw new IllegalArgumentException("No image.");
-			return ImagePlusImgs.wrap(other, matched(other.getNChannels(), image.getNChannels(), channel, "channels",
+			return ImagePlusImgs.wrapCalibrated(other, matched(other.getNChannels(), image.getNChannels(), channel, "channels",
 				other), matched(other.getNFrames(), image.getNFrames(), frame, "frames", other));
 		}
 

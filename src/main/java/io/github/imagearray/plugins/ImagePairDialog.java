@@ -7,7 +7,7 @@ import ij.gui.GenericDialog;
 /**
  * The dialog of the commands that measure an image with a second image of the same size (a mask
  * or labels): two image choosers, the bins and, for hyperstacks, each channel and frame; macro keys
- * {@code image}, the second's name in lower case, {@code bins}, {@code each}.
+ * {@code image}, the second's name in lower case, {@code bins}, {@code each}, {@code raw}.
  */
 final class ImagePairDialog {
 
@@ -17,12 +17,17 @@ final class ImagePairDialog {
 	final double bins;
 	/** Each channel and frame of a hyperstack, not just the current ones. */
 	final boolean each;
+	/** The stored values of a calibrated image, not its calibrated ones. */
+	final boolean raw;
 
-	private ImagePairDialog(final ImagePlus image, final ImagePlus other, final double bins, final boolean each) {
+	private ImagePairDialog(final ImagePlus image, final ImagePlus other, final double bins, final boolean each,
+		final boolean raw)
+	{
 		this.image = image;
 		this.other = other;
 		this.bins = bins;
 		this.each = each;
+		this.raw = raw;
 	}
 
 	/** @return the choices, or null when there is no image (after saying so) or the user cancels */
@@ -36,8 +41,10 @@ final class ImagePairDialog {
 		gd.addImageChoice(otherName, null);
 		BinsField.addTo(gd);
 		Hyperstack.addTo(gd);
+		RawField.addTo(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
-		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), gd.getNextNumber(), gd.getNextBoolean());
+		return new ImagePairDialog(gd.getNextImage(), gd.getNextImage(), gd.getNextNumber(), gd.getNextBoolean(), gd
+			.getNextBoolean());
 	}
 }

@@ -12,6 +12,7 @@ import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import io.github.imagearray.AtomicFiles;
+import io.github.imagearray.bridge.ImagePlusImgs;
 import io.github.imagearray.bridge.Selection;
 import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.slices.Axis;
@@ -27,7 +28,9 @@ import net.imglib2.type.numeric.RealType;
  * table "ImageArray Per-Slice Statistics" with one row per slice (column {@code slice} first) and a
  * plot of mean ± standard deviation and median against the slice index; both can be exported
  * (CSV and PNG named after the image). For a hyperstack, the current channel and frame or each
- * ({@code each}, rows with {@code channel} and {@code frame}, a mean line for each in the plot). Macro:
+ * ({@code each}, rows with {@code channel} and {@code frame}, a mean line for each in the plot).
+ * An image with a calibration function is measured in its calibrated values, or its stored values
+ * ({@code raw}). Macro:
  * {@code run("ImageArray Per-Slice Statistics...", "axis=z export=/data/out");}
  */
 public class PerSlicePlugin implements PlugIn {
@@ -45,13 +48,15 @@ public class PerSlicePlugin implements PlugIn {
 		if (Hyperstack.isHyperstack(imp)) Hyperstack.addTo(gd);
 		gd.addStringField("Export", "", 30);
 		gd.addMessage("Export: a directory for the CSV and PNG; empty for none.");
+		RawField.addTo(gd);
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		final int axis = gd.getNextChoiceIndex();
 		final boolean each = Hyperstack.isHyperstack(imp) && gd.getNextBoolean();
 		final String export = gd.getNextString().trim();
+		final boolean raw = gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
-			final ResultsTable table = process(imp, axis, each);
+			final ResultsTable table = process(imp, axis, each, raw);
 			final ImagePlus plot = plot(table, imp.getTitle(), Axis.of(axis).label());
 			if (!export.isEmpty()) export(table, plot, Paths.get(export), imp.getTitle());
 			table.show(TABLE);
@@ -61,19 +66,23 @@ public class PerSlicePlugin implements PlugIn {
 
 	/**
 	 * @param axis 0, 1 or 2 for x, y or z
-	 * @return one row per slice with the statistics of that slice, of the current channel and frame
+	 * @return one row per slice with the statistics of the calibrated values of that slice, of the
+	 *         current channel and frame
 	 */
 	public static ResultsTable process(final ImagePlus imp, final int axis) {
-		return process(imp, axis, false);
+		return process(imp, axis, false, false);
 	}
 
 	/**
 	 * @param axis 0, 1 or 2 for x, y or z
 	 * @param each each channel and frame of a hyperstack, not only the current ones
+	 * @param raw true for the stored values, false for the calibrated ones
 	 * @return one row per slice (and channel and frame) with the statistics of that slice
 	 */
-	public static ResultsTable process(final ImagePlus imp, final int axis, final boolean each) {
-		final StatisticsCalculator calculator = new StatisticsCalculator().progress(new ImageJProgress());
+	public static ResultsTable process(final ImagePlus imp, final int axis, final boolean each, final boolean raw) {
+		final StatisticsCalculator calculator = ImagePlusImgs.measuring(new StatisticsCalculator().progress(
+			new ImageJProgress()), imp, raw);
+		final String unit = ImagePlusImgs.valueUnit(imp, raw);
 		final ResultsTable table = new ResultsTable();
 		table.setPrecision(9);
 		for (final Hyperstack.Position at : Hyperstack.positions(imp, each)) {
@@ -87,7 +96,7 @@ public class PerSlicePlugin implements PlugIn {
 				table.addLabel(imp.getTitle());
 				table.addValue("slice", slice);
 				at.addColumns(table, imp);
-				StatisticsTable.addValues(table, s);
+				StatisticsTable.addValues(table, s, unit);
 			});
 		}
 		return table;

@@ -20,7 +20,8 @@ final class BinaryForm {
 
 	/** "IAST": ImageArray statistics. */
 	private static final int MAGIC = 0x49415354;
-	static final int VERSION = 1;
+	// 2: a plan carries its value table
+	static final int VERSION = 2;
 	/** Plans are content 1, partial statistics content 2. */
 	private static final String[] CONTENTS = { "nothing known", "a statistics plan", "partial statistics" };
 

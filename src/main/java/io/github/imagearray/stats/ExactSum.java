@@ -51,6 +51,15 @@ final class ExactSum {
 		if (++addsSinceCarry == ADDS_BETWEEN_CARRIES) carry();
 	}
 
+	/**
+	 * Adds {@code times} copies of {@code value} exactly: a copy scaled by 2^k for each bit k set in
+	 * {@code times}, as scaling by a power of two rounds nothing.
+	 */
+	void addMultiple(final double value, final long times) {
+		for (long rest = times; rest != 0; rest &= rest - 1)
+			add(Math.scalb(value, Long.numberOfTrailingZeros(rest)));
+	}
+
 	/** Adds another exact sum to this one. */
 	void merge(final ExactSum other) {
 		carry();

@@ -285,21 +285,25 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	}
 
 	/**
-	 * @param counts {@code counts[v]} voxels have the value {@code v + lowest}
-	 * @return the summary of those voxels
+	 * @param values the values of a count pass, each once
+	 * @param weights how many voxels have each value
+	 * @return the sums of those voxels, without digit counts
 	 */
-	static FirstPassSums ofValueCounts(final long[] counts, final long lowest, final PixelKind kind) {
+	static FirstPassSums ofValues(final double[] values, final long[] weights, final PixelKind kind) {
 		final FirstPassSums s = new FirstPassSums(kind, 0, null);
-		long sum = 0;
-		for (int v = 0; v < counts.length; v++) {
-			if (counts[v] == 0) continue;
-			final long value = v + lowest;
-			s.finite += counts[v];
-			s.finiteMin = Math.min(s.finiteMin, value);
-			s.finiteMax = Math.max(s.finiteMax, value);
-			sum += counts[v] * value;
+		for (int i = 0; i < values.length; i++) {
+			final double v = values[i];
+			final long n = weights[i];
+			if (v - v == 0) {
+				s.finite += n;
+				s.finiteMin = Math.min(s.finiteMin, v);
+				s.finiteMax = Math.max(s.finiteMax, v);
+				s.sum.addMultiple(v, n);
+			}
+			else if (v != v) s.nan += n;
+			else if (v > 0) s.posInf += n;
+			else s.negInf += n;
 		}
-		s.sum.add(sum);
 		return s;
 	}
 

@@ -51,16 +51,19 @@ public final class StatisticsCalculator {
 	private final ProgressListener progress;
 	/** The percentiles computed, sorted: {@link Statistics#PERCENTILES} and those asked for. */
 	private final double[] percentiles;
+	/** The values the stored ones stand for, or null to measure the stored values. */
+	private final ValueTable table;
 
 	/** A calculator with default bins, all processors and no progress reports. */
 	public StatisticsCalculator() {
-		this(0, MAX_DEFAULT_INTEGER_BINS, 0, ProgressListener.NONE, Quantiles.PERCENTILES);
+		this(0, MAX_DEFAULT_INTEGER_BINS, 0, ProgressListener.NONE, Quantiles.PERCENTILES, null);
 	}
 
 	private StatisticsCalculator(final int bins, final int integerBins, final int threads,
-		final ProgressListener progress, final double[] percentiles)
+		final ProgressListener progress, final double[] percentiles, final ValueTable table)
 	{
 		this.percentiles = percentiles;
+		this.table = table;
 		this.bins = bins;
 		this.integerBins = integerBins;
 		this.threads = threads;
@@ -74,7 +77,7 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator bins(final int bins) {
 		checkBins(bins);
-		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles, table);
 	}
 
 	/**
@@ -102,7 +105,7 @@ public final class StatisticsCalculator {
 	 * @return a calculator whose automatic integer histograms have at most that many bins
 	 */
 	StatisticsCalculator automaticIntegerBinsUpTo(final int values) {
-		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress, percentiles);
+		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress, percentiles, table);
 	}
 
 	/**
@@ -120,13 +123,13 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator threads(final int threads) {
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all) or more, not " + threads + ".");
-		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles, table);
 	}
 
 	/** @return a calculator that reports its progress to {@code listener} */
 	public StatisticsCalculator progress(final ProgressListener listener) {
 		return new StatisticsCalculator(bins, integerBins, threads, listener == null ? ProgressListener.NONE
-			: listener, percentiles);
+			: listener, percentiles, table);
 	}
 
 	/**
@@ -138,7 +141,20 @@ public final class StatisticsCalculator {
 	 * @throws IllegalArgumentException naming a percentile out of range
 	 */
 	public StatisticsCalculator percentiles(final double... extra) {
-		return new StatisticsCalculator(bins, integerBins, threads, progress, Quantiles.withDefaults(extra));
+		return new StatisticsCalculator(bins, integerBins, threads, progress, Quantiles.withDefaults(extra), table);
+	}
+
+	/**
+	 * Measures the values that the stored values stand for, as a calibration gives them, instead of
+	 * the stored values themselves: exactly, in the one pass that counts the stored values.
+	 * <p>
+	 * {@code new StatisticsCalculator().values(ValueTable.linear(PixelKind.INT16, -1024, 1)).compute(ct)}
+	 *
+	 * @param values the values of the image's stored values, or null for the stored values
+	 * @return a calculator that measures them; it takes only images of the table's kind
+	 */
+	public StatisticsCalculator values(final ValueTable values) {
+		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles, values);
 	}
 
 	/**
@@ -185,9 +201,12 @@ public final class StatisticsCalculator {
 	}
 
 	private StatisticsPlan plan(final PixelKind kind, final long voxels) {
+		if (table != null && table.kind() != kind) throw new IllegalArgumentException("The image holds " + kind +
+			" values, but the value table is for " + table.kind() + " values.");
 		// a table of 65,536 counts costs more than sorting the keys of a few thousand 16-bit voxels
-		final boolean countValues = kind.isSmallInteger() && (kind.keyBits() == 8 || voxels > SORT_16_BIT_UP_TO);
-		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues, percentiles);
+		final boolean countValues = table != null || kind.isSmallInteger() && (kind.keyBits() == 8 ||
+			voxels > SORT_16_BIT_UP_TO);
+		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues, percentiles, table);
 	}
 
 	private Statistics compute(final VoxelSource source) {

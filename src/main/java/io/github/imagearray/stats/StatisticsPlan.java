@@ -53,6 +53,8 @@ public final class StatisticsPlan {
 	private final boolean countValues;
 	/** The percentiles wanted, sorted. */
 	private final double[] percentiles;
+	/** The values the stored ones stand for (with counted values only), or null. */
+	private final ValueTable table;
 	/** Small images are ranked by sorting their keys, large ones by radix selection. */
 	private final boolean sort;
 	private int pass;
@@ -65,9 +67,10 @@ public final class StatisticsPlan {
 	private SecondPassSetup setup;
 
 	StatisticsPlan(final PixelKind kind, final long size, final int bins, final int integerBins,
-		final boolean countValues, final double[] percentiles)
+		final boolean countValues, final double[] percentiles, final ValueTable table)
 	{
 		this.percentiles = percentiles;
+		this.table = table;
 		this.kind = kind;
 		this.size = size;
 		this.bins = bins;
@@ -221,7 +224,7 @@ public final class StatisticsPlan {
 	 */
 	public Statistics statistics() {
 		if (!done) throw new IllegalStateException("Pass " + pass + " of the plan has not been run yet.");
-		if (countValues) return valueCounts.statistics(this::binning, percentiles);
+		if (countValues) return valueCounts.statistics(this::binning, percentiles, table);
 		final long[] sortedKeys = sort ? first.keys.sorted(kind.keyBits()) : null;
 		final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
 			: rank -> OrderKeys.value(kind, selector.key(rank));
@@ -233,7 +236,7 @@ public final class StatisticsPlan {
 		if (sums.finite == 0) return new HistogramBinning(bins > 0 ? bins : 1, 0, 1);
 		final int n;
 		if (bins > 0) n = bins;
-		else if (!kind.isInteger()) n = StatisticsCalculator.DEFAULT_FLOAT_BINS;
+		else if (!(table == null ? kind.isInteger() : table.wholeNumbers())) n = StatisticsCalculator.DEFAULT_FLOAT_BINS;
 		else n = (int) Math.min(integerBins, sums.finiteMax - sums.finiteMin + 1);
 		return new HistogramBinning(n, sums.finiteMin, sums.finiteMax);
 	}
@@ -249,6 +252,8 @@ public final class StatisticsPlan {
 			out.writeInt(percentiles.length);
 			for (final double p : percentiles)
 				out.writeDouble(p);
+			out.writeBoolean(table != null);
+			if (table != null) table.write(out);
 			out.writeByte(pass);
 			out.writeBoolean(done);
 			for (final Accumulator<?> found : new Accumulator<?>[] { valueCounts, first, second }) {
@@ -279,7 +284,11 @@ public final class StatisticsPlan {
 				percentiles[i] = in.readDouble();
 			if (!Arrays.equals(percentiles, Quantiles.withDefaults(percentiles))) throw new IOException(
 				"Percentiles " + Arrays.toString(percentiles) + " are not a sorted set of 0 to 100 with the defaults.");
-			final StatisticsPlan plan = new StatisticsPlan(kind, size, bins, integerBins, countValues, percentiles);
+			final ValueTable table = in.readBoolean() ? ValueTable.read(in) : null;
+			if (table != null && (table.kind() != kind || !countValues)) throw new IOException("A value table of " + table
+				.kind() + " values in a plan for " + kind + " voxels" + (countValues ? "." : " that counts no values."));
+			final StatisticsPlan plan = new StatisticsPlan(kind, size, bins, integerBins, countValues, percentiles,
+				table);
 			plan.pass = in.readUnsignedByte();
 			plan.done = in.readBoolean();
 			if (plan.pass > plan.maxPasses() || plan.countValues && !kind.isSmallInteger()) throw new IOException("Pass " +

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.function.Function;
 import java.util.function.LongToDoubleFunction;
 
@@ -34,29 +35,60 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 	/**
 	 * @param binning the histogram's bins for voxels of the given first-pass sums
 	 * @param levels the percentiles wanted, sorted
+	 * @param table the values the stored ones stand for, or null for the stored values
 	 * @return every statistic of the voxels counted, exactly: they follow from the counts alone
 	 */
-	Statistics statistics(final Function<FirstPassSums, HistogramBinning> binning, final double[] levels) {
+	Statistics statistics(final Function<FirstPassSums, HistogramBinning> binning, final double[] levels,
+		final ValueTable table)
+	{
+		// the values counted, each once, in increasing order (NaN last), and their counts
+		int distinct = 0;
+		for (final long n : counts)
+			if (n > 0) distinct++;
+		final double[] values = new double[distinct];
+		final long[] weights = new long[distinct];
 		final long lowest = kind.lowest();
-		final FirstPassSums sums = FirstPassSums.ofValueCounts(counts, lowest, kind);
+		if (table == null) for (int v = 0, i = 0; v < counts.length; v++) {
+			if (counts[v] == 0) continue;
+			values[i] = v + lowest;
+			weights[i++] = counts[v];
+		}
+		else {
+			final Integer[] keys = new Integer[distinct];
+			for (int v = 0, i = 0; v < counts.length; v++)
+				if (counts[v] > 0) keys[i++] = v;
+			Arrays.sort(keys, Comparator.comparingDouble(table::valueOfKey));
+			for (int i = 0; i < distinct; i++) {
+				values[i] = table.valueOfKey(keys[i]);
+				weights[i] = counts[keys[i]];
+			}
+		}
+		return statistics(values, weights, binning, levels);
+	}
+
+	/** @return the statistics of weights[i] voxels of values[i], the values increasing, NaN last */
+	private Statistics statistics(final double[] values, final long[] weights,
+		final Function<FirstPassSums, HistogramBinning> binning, final double[] levels)
+	{
+		final FirstPassSums sums = FirstPassSums.ofValues(values, weights, kind);
 		final MomentSums moments = new MomentSums(sums.finiteMean());
 		final HistogramBinning bins = binning.apply(sums);
 		final long[] histogram = new long[bins.bins()];
-		for (int v = 0; v < counts.length; v++)
-			if (counts[v] > 0) {
-				moments.add(v + lowest, counts[v]);
-				histogram[bins.bin(v + lowest)] += counts[v];
+		for (int i = 0; i < values.length; i++)
+			if (values[i] - values[i] == 0) {
+				moments.add(values[i], weights[i]);
+				histogram[bins.bin(values[i])] += weights[i];
 			}
-		// the values of all wanted ranks in one walk over the counts
+		// the values of all wanted ranks in one walk over the values
 		final long[] ranks = Quantiles.ranks(sums.count(), levels);
-		final double[] values = new double[ranks.length];
+		final double[] ofRank = new double[ranks.length];
 		long below = 0;
-		for (int r = 0, v = 0; r < ranks.length; r++) {
-			while (below + counts[v] <= ranks[r])
-				below += counts[v++];
-			values[r] = v + lowest;
+		for (int r = 0, i = 0; r < ranks.length; r++) {
+			while (below + weights[i] <= ranks[r])
+				below += weights[i++];
+			ofRank[r] = values[i];
 		}
-		final LongToDoubleFunction valueOfRank = rank -> values[Arrays.binarySearch(ranks, rank)];
+		final LongToDoubleFunction valueOfRank = rank -> ofRank[Arrays.binarySearch(ranks, rank)];
 		return Statistics.of(sums, moments, levels, valueOfRank, new Histogram(histogram, bins.edges()));
 	}
 

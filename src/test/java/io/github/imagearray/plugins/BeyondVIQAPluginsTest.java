@@ -99,7 +99,9 @@ class BeyondVIQAPluginsTest {
 			final String[] cells = csv.get(row + 1).split(",");
 			assertEquals(header.length, cells.length);
 			assertEquals("values", cells[0]);
-			for (int c = 1; c < header.length; c++)
+			assertEquals("unit", header[header.length - 1]);
+			assertEquals("Gray Value", cells[header.length - 1]);
+			for (int c = 1; c < header.length - 1; c++)
 				assertEquals(z.getValue(header[c], row), Double.parseDouble(cells[c]), 0, header[c]);
 		}
 		assertTrue(Files.size(dir.resolve("values_per_slice.png")) > 1000);

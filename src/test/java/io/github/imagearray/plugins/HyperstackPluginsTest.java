@@ -59,7 +59,7 @@ class HyperstackPluginsTest {
 	void eachChannelAndFrameIsARowThatMatchesTheCoreOnItsSubVolume() {
 		final ImagePlus imp = hyperstack(81);
 		final ResultsTable table = new ResultsTable();
-		StatisticsPlugin.addRows(table, imp, 0, true);
+		StatisticsPlugin.addRows(table, imp, 0, true, false);
 		assertEquals(6, table.size());
 		int row = 0;
 		for (int t = 1; t <= T; t++)
@@ -79,7 +79,7 @@ class HyperstackPluginsTest {
 		// without "each": the current channel and frame only, named in the row
 		imp.setPosition(2, 1, 3);
 		final ResultsTable current = new ResultsTable();
-		StatisticsPlugin.addRows(current, imp, 0, false);
+		StatisticsPlugin.addRows(current, imp, 0, false, false);
 		assertEquals(1, current.size());
 		assertEquals(2, current.getValue("channel", 0));
 		assertEquals(3, current.getValue("frame", 0));
@@ -98,7 +98,7 @@ class HyperstackPluginsTest {
 			plain.addSlice(null, m);
 		}
 		final ResultsTable table = new ResultsTable();
-		MaskPlugin.addRows(table, imp, new ImagePlus("mask", plain), 0, true);
+		MaskPlugin.addRows(table, imp, new ImagePlus("mask", plain), 0, true, false);
 		assertEquals(6, table.size());
 		for (int row = 0; row < 6; row++) {
 			final int c = (int) table.getValue("channel", row), t = (int) table.getValue("frame", row);
@@ -117,7 +117,7 @@ class HyperstackPluginsTest {
 		final ImagePlus wrong = new ImagePlus("three", threeChannels);
 		wrong.setDimensions(3, Z, 1);
 		assertEquals("three has 3 channels; it needs 1 or 2, as many as the image.", assertThrows(
-			IllegalArgumentException.class, () -> MaskPlugin.addRows(new ResultsTable(), imp, wrong, 0, true))
+			IllegalArgumentException.class, () -> MaskPlugin.addRows(new ResultsTable(), imp, wrong, 0, true, false))
 				.getMessage());
 	}
 
@@ -135,7 +135,7 @@ class HyperstackPluginsTest {
 			}
 		final ImagePlus labels = new ImagePlus("labels", stack);
 		labels.setDimensions(1, Z, T);
-		final ResultsTable table = LabelsPlugin.process(imp, labels, 0, true);
+		final ResultsTable table = LabelsPlugin.process(imp, labels, 0, true, false);
 		assertEquals(6, table.size()); // one label in each frame, for 2 channels
 		for (int row = 0; row < 6; row++) {
 			final int c = (int) table.getValue("channel", row), t = (int) table.getValue("frame", row);
@@ -154,7 +154,7 @@ class HyperstackPluginsTest {
 	@Test
 	void perSliceRowsOfEachChannelAndFrame() {
 		final ImagePlus imp = hyperstack(84);
-		final ResultsTable table = PerSlicePlugin.process(imp, 2, true);
+		final ResultsTable table = PerSlicePlugin.process(imp, 2, true, false);
 		assertEquals(C * T * Z, table.size());
 		for (int row = 0; row < table.size(); row++) {
 			final int c = (int) table.getValue("channel", row), t = (int) table.getValue("frame", row);

@@ -107,6 +107,55 @@ class MacroIT {
 		assertTrue(out.toString("UTF-8").contains("\"median\": " + s.median()), out.toString("UTF-8"));
 	}
 
+	/**
+	 * DICOM files opened by ImageJ's own reader (File &gt; Open): the CT, which ImageJ keeps as stored
+	 * values with a calibration function, and an MR with a fractional rescale, which ImageJ converts
+	 * to 32-bit; ImageArray Statistics measures what Measure measures, numpy's values of the rescaled
+	 * data, and {@code raw} the stored values.
+	 */
+	@Test
+	void dicomOpenedByImageJIsMeasuredInTheUnitsMeasureShows() throws Exception {
+		final List<String[]> numpy = ReferenceFiles.write("write_calibrated.py", dir, "calibrated.tsv");
+		final String d = dir.toString().replace("\\", "/") + "/";
+		final StringBuilder macro = new StringBuilder("run('Set Measurements...', 'mean min redirect=None decimal=9');\n");
+		for (final String[] file : numpy)
+			macro.append(String.join("\n", //
+				"open('" + d + file[0] + "');", //
+				"run('Clear Results');", //
+				"run('Measure');", //
+				"run('ImageArray Statistics...', 'bins=0');", //
+				"run('ImageArray Statistics...', 'bins=0 raw');", //
+				"n = Table.size('ImageArray Statistics');", //
+				"print('" + file[0] + "', d2s(getResult('Mean', 0), 12), d2s(getResult('Min', 0), 12), " +
+					"d2s(Table.get('mean', n - 2, 'ImageArray Statistics'), 12), " +
+					"d2s(Table.get('minimum', n - 2, 'ImageArray Statistics'), 12), " +
+					"d2s(Table.get('median', n - 2, 'ImageArray Statistics'), 12), " +
+					"d2s(Table.get('mean', n - 1, 'ImageArray Statistics'), 12), bitDepth(), " +
+					"Table.getString('unit', n - 1, 'ImageArray Statistics'));", //
+				"close();\n"));
+		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, macro.append("print('done');").toString().replace(
+			'\'', '"'));
+		assertTrue(r.output.contains("done"), r.output);
+		AssembledImageJ.assertNoStackTrace(r);
+		for (final String[] file : numpy) {
+			final Matcher m = Pattern.compile("(?m)^" + Pattern.quote(file[0]) +
+				" (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (\\d+) (.+)$").matcher(r.output);
+			assertTrue(m.find(), file[0] + " in " + r.output);
+			final double measureMean = Double.parseDouble(m.group(1)), measureMin = Double.parseDouble(m.group(2));
+			final double mean = Double.parseDouble(m.group(3)), min = Double.parseDouble(m.group(4));
+			assertEquals(measureMean, mean, 1e-9 * Math.abs(measureMean), file[0] + ": the mean Measure shows");
+			assertEquals(measureMin, min, 0, file[0] + ": the minimum Measure shows");
+			assertEquals(Double.parseDouble(file[2]), mean, 1e-9 * Math.abs(mean), file[0] + ": numpy's mean");
+			assertEquals(Double.parseDouble(file[3]), Double.parseDouble(m.group(5)), 0, file[0] + ": numpy's median");
+			final boolean calibrated = m.group(7).equals("16");
+			assertEquals(calibrated ? "raw" : "Gray Value", m.group(8), file[0] + ": the unit column");
+			if (calibrated) assertEquals(mean + 33792, Double.parseDouble(m.group(6)), 1e-9 * Math.abs(mean + 33792),
+				file[0] + ": the stored values, HU + 1024 + ImageJ's 32768");
+		}
+		assertTrue(r.output.matches("(?s).*\\nct\\.dcm [^\\n]* 16 raw\\n.*"), "ImageJ keeps the CT calibrated: " +
+			r.output);
+	}
+
 	@Test
 	void anAreaSelectionRestrictsEverySlice() throws Exception {
 		final AssembledImageJ.Result r = AssembledImageJ.batch(dir, measureMacro("makeOval(5, 4, 30, 25);"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.event.KeyEvent;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class PluginsTest {
 	void statisticsKeepsTheContract() throws Exception {
 		PluginContract.refusesNoImage(imp -> StatisticsPlugin.process(imp, 0));
 		PluginContract.refusesRgb(imp -> StatisticsPlugin.process(imp, 0));
-		PluginContract.refusesBadBins(bins -> StatisticsPlugin.process(stack(4, 4, 2), bins, false));
+		PluginContract.refusesBadBins(bins -> StatisticsPlugin.process(stack(4, 4, 2), bins, false, false));
 		PluginContract.cancelsOnEscape(imp -> StatisticsPlugin.process(imp, 0));
 	}
 
@@ -146,8 +147,8 @@ class PluginsTest {
 		final ImagePlus imp = stack(7, 5, 3);
 		final Statistics s = StatisticsPlugin.process(imp, 0);
 		final ResultsTable table = new ResultsTable();
-		StatisticsTable.addRow(table, "first", s);
-		StatisticsTable.addRow(table, "second", s);
+		StatisticsTable.addRow(table, "first", s, "Gray Value");
+		StatisticsTable.addRow(table, "second", s, "HU");
 		assertEquals(2, table.size());
 		assertEquals("second", table.getLabel(1));
 		assertEquals(s.skewness(), table.getValue("skewness", 0), 0);
@@ -156,6 +157,8 @@ class PluginsTest {
 		assertEquals(105, table.getValue("count", 0), 0);
 		assertEquals(0, table.getValue("nan_count", 0), 0);
 		assertEquals(s.percentile(95), table.getValue("p95", 0), 0);
+		assertEquals("HU", table.getStringValue("unit", 1));
+		assertTrue(StatisticsTable.csv(table).endsWith(",HU\n"), StatisticsTable.csv(table));
 		for (final String column : Statistics.DESCRIBE_KEYS)
 			assertEquals(true, table.columnExists(column), column);
 	}
@@ -188,12 +191,12 @@ class PluginsTest {
 			}
 		assertEquals(current.size(), StatisticsPlugin.process(imp, 0).count());
 		assertEquals(mean(current), StatisticsPlugin.process(imp, 0).mean(), 1e-9);
-		final Statistics all = StatisticsPlugin.process(imp, 0, true);
+		final Statistics all = StatisticsPlugin.process(imp, 0, true, false);
 		assertEquals(every.size(), all.count());
 		assertEquals(mean(every), all.mean(), 1e-9);
 		assertEquals(5, ImagePlusImgs.wrapAll(imp).numDimensions());
 		imp.setRoi(new OvalRoi(1, 1, 4, 3));
-		assertEquals(reference(imp, imp.getRoi()).count(), StatisticsPlugin.process(imp, 0, true).count());
+		assertEquals(reference(imp, imp.getRoi()).count(), StatisticsPlugin.process(imp, 0, true, false).count());
 	}
 
 	private static double mean(final List<Double> v) {

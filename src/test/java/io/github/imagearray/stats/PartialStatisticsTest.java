@@ -149,7 +149,7 @@ class PartialStatisticsTest {
 		final byte[] otherVersion = bytes.clone();
 		otherVersion[4] = 9;
 		assertEquals("Not readable as partial statistics: partial statistics of version 9 cannot be read: only " +
-			"version 1 can.", assertThrows(IllegalArgumentException.class, () -> PartialStatistics.fromBytes(
+			"version 2 can.", assertThrows(IllegalArgumentException.class, () -> PartialStatistics.fromBytes(
 				otherVersion)).getMessage());
 		final byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
 		assertEquals("Not readable as partial statistics: bytes are left after its end.", assertThrows(
@@ -166,6 +166,7 @@ class PartialStatisticsTest {
 			out.writeInt(Statistics.PERCENTILES.length);
 			for (final double p : Statistics.PERCENTILES)
 				out.writeDouble(p);
+			out.writeBoolean(false); // no value table
 			out.writeByte(2);
 			out.writeBoolean(true);
 			for (int absent = 0; absent < 4; absent++)
@@ -175,11 +176,11 @@ class PartialStatisticsTest {
 			assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(finished)).getMessage());
 		final PartialStatistics first = PartialStatistics.fromBytes(bytes);
 		plan.advance(first);
-		// the plan after its first pass, its pass and finished flag (bytes 76 and 77, after the six
-		// percentiles' count and values) set as if done
+		// the plan after its first pass, its pass and finished flag (bytes 77 and 78, after the six
+		// percentiles' count and values and the flag of a value table) set as if done
 		final byte[] doneTooEarly = plan.toBytes();
-		doneTooEarly[24 + 4 + 8 * Statistics.PERCENTILES.length] = 2;
-		doneTooEarly[25 + 4 + 8 * Statistics.PERCENTILES.length] = 1;
+		doneTooEarly[25 + 4 + 8 * Statistics.PERCENTILES.length] = 2;
+		doneTooEarly[26 + 4 + 8 * Statistics.PERCENTILES.length] = 1;
 		assertEquals("Not readable as a statistics plan: Pass 2 of a finished plan without what the pass before it " +
 			"found.", assertThrows(IllegalArgumentException.class, () -> StatisticsPlan.fromBytes(doneTooEarly))
 				.getMessage());
