@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
+import io.github.imagearray.OneLine;
 import io.github.imagearray.cli.StatisticsJson;
 import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.stats.Statistics;
@@ -245,6 +246,6 @@ final class DatasetJob {
 
 	/** @return the one line that says why a file could not be read */
 	private static String problem(final Throwable e) {
-		return ImageFileException.reason(e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e);
+		return OneLine.reason(e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e);
 	}
 }

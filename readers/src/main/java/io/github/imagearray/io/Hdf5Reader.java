@@ -1,0 +1,313 @@
+package io.github.imagearray.io;
+
+import io.github.imagearray.OneLine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Reads a 2D or 3D dataset of an HDF5 file ({@code .h5}, {@code .hdf5}, {@code .hdf}, {@code .he5},
+ * {@code .nxs}) — named {@code file.h5:/exchange/data}, or the file's only 2D or 3D numeric dataset
+ * — into the matching ImgLib2 type: every integer type (signed or not, 8 to 64 bits) and 32 and
+ * 64-bit floats, contiguous or chunked, with the filters jhdf decodes (deflate, shuffle, LZF, …).
+ * Planes are read when needed, a band of rows at a time, so a dataset larger than memory is
+ * measured as it streams. HDF5's axes are C-ordered: {@code [z][y][x]}.
+ * <p>
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = Hdf5Reader.open(Paths.get("scan.h5"), "/exchange/data");}
+ */
+public final class Hdf5Reader {
+
+	private static final Pattern SOURCE = Pattern.compile("(?i)(.*\\.(?:h5|hdf5|hdf|he5|nxs)):(/.*)");
+	private static final String[] EXTENSIONS = { ".h5", ".hdf5", ".hdf", ".he5", ".nxs" };
+
+	private Hdf5Reader() {
+	}
+
+	/** @return whether the name is an HDF5 file, with or without a dataset path after a colon */
+	static boolean isHdf5(final Path file) {
+		final String name = file.toString().toLowerCase(Locale.ROOT);
+		if (SOURCE.matcher(file.toString()).matches()) return true;
+		for (final String e : EXTENSIONS)
+			if (name.endsWith(e)) return true;
+		return false;
+	}
+
+	/**
+	 * @param source {@code file.h5} or {@code file.h5:/path/to/dataset}
+	 * @return the file and the dataset path (null when none is given)
+	 */
+	static String[] split(final Path source) {
+		final Matcher m = SOURCE.matcher(source.toString());
+		return m.matches() ? new String[] { m.group(1), m.group(2) } : new String[] { source.toString(), null };
+	}
+
+	/**
+	 * @param file an HDF5 file
+	 * @param dataset the dataset's path in it, or null for its only 2D or 3D numeric dataset
+	 * @return the dataset's voxels, read when needed
+	 * @throws ImageFileException naming the file, the dataset and the problem (or the candidates)
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String dataset)
+		throws IOException
+	{
+		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
+		try (HdfFile hdf = new HdfFile(file)) {
+			final Dataset d = dataset(hdf, file, dataset);
+			final int[] shape = d.getDimensions();
+			final MetaElementType type = type(d, file);
+			final long[] dims = shape.length == 2 ? new long[] { shape[1], shape[0] } : new long[] { shape[2], shape[1],
+				shape[0] };
+			if (dims[0] * dims[1] > Integer.MAX_VALUE - 8) throw new ImageFileException(file + ":" + d.getPath() +
+				": a plane of " + dims[0] + " x " + dims[1] + " voxels is more than can be held.");
+			return PlanarFile.open(dims, new Slabs(file, d, type)::read, type);
+		}
+		catch (final RuntimeException e) {
+			throw new ImageFileException(file + ": not a readable HDF5 file (" + OneLine.reason(e) + ").", e);
+		}
+	}
+
+	/**
+	 * @return the voxel size along x, y and z from the dataset's {@code element_size_um} attribute
+	 *         (z, y, x, as ilastik and Fiji's HDF5 plugin write it), else 1
+	 */
+	static double[] voxelSize(final Path file, final String dataset) throws IOException {
+		final double[] size = { 1, 1, 1 };
+		try (HdfFile hdf = new HdfFile(file)) {
+			final Attribute a = dataset(hdf, file, dataset).getAttribute("element_size_um");
+			final Object v = a == null ? null : a.getData();
+			if (v != null && v.getClass().isArray() && Array.getLength(v) == 3) for (int i = 0; i < 3; i++) {
+				final double s = ((Number) Array.get(v, 2 - i)).doubleValue();
+				if (s > 0 && Double.isFinite(s)) size[i] = s;
+			}
+		}
+		catch (final RuntimeException e) {
+			throw new ImageFileException(file + ": not a readable HDF5 file (" + OneLine.reason(e) + ").", e);
+		}
+		return size;
+	}
+
+	/**
+	 * @return the paths of the file's 2D and 3D datasets of numbers, for a choice
+	 * @throws ImageFileException when it is not a readable HDF5 file
+	 */
+	public static List<String> datasets(final Path file) throws IOException {
+		try (HdfFile hdf = new HdfFile(file)) {
+			final List<Dataset> candidates = new ArrayList<>();
+			collect(hdf, candidates);
+			final List<String> paths = new ArrayList<>();
+			for (final Dataset d : candidates)
+				paths.add(d.getPath());
+			return paths;
+		}
+		catch (final RuntimeException e) {
+			throw new ImageFileException(file + ": not a readable HDF5 file (" + OneLine.reason(e) + ").", e);
+		}
+	}
+
+	private static Dataset dataset(final HdfFile hdf, final Path file, final String path) throws ImageFileException {
+		final List<Dataset> candidates = new ArrayList<>();
+		collect(hdf, candidates);
+		if (path != null) {
+			final Node node;
+			try {
+				node = hdf.getByPath(path);
+			}
+			catch (final RuntimeException e) {
+				throw new ImageFileException(file + ":" + path + ": no dataset " + path + " in the file; " + list(
+					candidates));
+			}
+			if (!(node instanceof Dataset) || !isImage((Dataset) node)) throw new ImageFileException(file + ":" + path +
+				": not a 2D or 3D dataset of numbers; " + list(candidates));
+			return (Dataset) node;
+		}
+		final List<Dataset> volumes = new ArrayList<>();
+		for (final Dataset d : candidates)
+			if (d.getDimensions().length == 3) volumes.add(d);
+		if (volumes.size() == 1) return volumes.get(0);
+		if (volumes.isEmpty() && candidates.size() == 1) return candidates.get(0);
+		throw new ImageFileException(file + ": name the dataset as " + file.getFileName() + ":/path; " + list(
+			candidates));
+	}
+
+	private static String list(final List<Dataset> candidates) {
+		if (candidates.isEmpty()) return "the file holds no 2D or 3D dataset of numbers.";
+		final StringBuilder b = new StringBuilder("2D and 3D datasets: ");
+		for (final Dataset d : candidates)
+			b.append(b.length() > 20 ? ", " : "").append(d.getPath()).append(" ").append(shapeText(d.getDimensions()))
+				.append(" ").append(typeText(d.getDataType()));
+		return b.append('.').toString();
+	}
+
+	private static String typeText(final DataType t) {
+		return (t instanceof FloatingPoint ? "float" : ((FixedPoint) t).isSigned() ? "int" : "uint") + 8 * t.getSize();
+	}
+
+	private static String shapeText(final int[] shape) {
+		final StringBuilder b = new StringBuilder("(");
+		for (int i = 0; i < shape.length; i++)
+			b.append(i == 0 ? "" : ", ").append(shape[i]);
+		return b.append(")").toString();
+	}
+
+	private static void collect(final Group group, final List<Dataset> into) {
+		for (final Node n : group.getChildren().values()) {
+			if (n instanceof Group) collect((Group) n, into);
+			else if (n instanceof Dataset && isImage((Dataset) n)) into.add((Dataset) n);
+		}
+	}
+
+	private static boolean isImage(final Dataset d) {
+		final int rank = d.getDimensions().length;
+		final DataType t = d.getDataType();
+		return !d.isScalar() && !d.isCompound() && (rank == 2 || rank == 3) && (t instanceof FixedPoint ||
+			t instanceof FloatingPoint);
+	}
+
+	private static MetaElementType type(final Dataset d, final Path file) throws ImageFileException {
+		final DataType t = d.getDataType();
+		final MetaElementType type = MetaElementType.of(t instanceof FloatingPoint ? 'f' : ((FixedPoint) t)
+			.isSigned() ? 'i' : 'u', t.getSize());
+		if (type == null) throw new ImageFileException(file + ":" + d.getPath() + ": " + typeText(t) +
+			" is not read; read: 1 to 8-byte integers, 4 and 8-byte floats.");
+		return type;
+	}
+
+	/**
+	 * Reads bands of rows of the dataset, with one open file per thread reading at a time (kept for
+	 * the next read).
+	 */
+	private static final class Slabs {
+
+		private final Path file;
+		private final String path;
+		private final int[] shape;
+		private final MetaElementType type;
+		private final Queue<HdfFile> idle = new ConcurrentLinkedQueue<>();
+		/**
+		 * The chunks of a chunked dataset, read one by one (jhdf's own sliced reading of chunked
+		 * data misses partial chunks at the edges in 0.9.4); null for contiguous data.
+		 */
+		private final ChunkGrid chunks;
+
+		Slabs(final Path file, final Dataset dataset, final MetaElementType type) {
+			this.file = file;
+			this.path = dataset.getPath();
+			this.shape = dataset.getDimensions();
+			this.type = type;
+			this.chunks = dataset instanceof ChunkedDataset ? chunkGrid((ChunkedDataset) dataset) : null;
+		}
+
+		private ChunkGrid chunkGrid(final ChunkedDataset dataset) {
+			final int[] chunk = dataset.getChunkDimensions();
+			final ByteOrder order = byteOrder(dataset.getDataType());
+			final Object fillValue = dataset.getFillValue();
+			final double fill = fillValue instanceof Number ? ((Number) fillValue).doubleValue() : 0;
+			return new ChunkGrid(shape, chunk, type, fill) {
+
+				@Override
+				Block block(final int[] index) {
+					final int[] offset = new int[index.length];
+					for (int i = 0; i < index.length; i++)
+						offset[i] = index[i] * chunk[i];
+					HdfFile hdf = idle.poll();
+					try {
+						if (hdf == null) hdf = new HdfFile(file);
+						final byte[] bytes = ((ChunkedDataset) hdf.getDatasetByPath(path)).getDecompressedChunk(offset);
+						idle.add(hdf);
+						return new Block(ByteBuffer.wrap(bytes).order(order), type, chunk, false);
+					}
+					catch (final HdfException e) {
+						idle.add(hdf);
+						// jhdf tells a chunk never written only in its message; any other failure is passed on
+						if (String.valueOf(e.getMessage()).startsWith("No chunk with offset")) return null;
+						throw new UncheckedIOException(new ImageFileException(file + ":" + path + ": the chunk at " +
+							Arrays.toString(offset) + " cannot be read: " + OneLine.reason(e) + "."));
+					}
+				}
+
+			};
+		}
+
+		private static ByteOrder byteOrder(final DataType t) {
+			return t instanceof FixedPoint ? ((FixedPoint) t).getByteOrder() : ((FloatingPoint) t).getByteOrder();
+		}
+
+		Object read(final int plane, final long from, final int length) {
+			if (chunks != null) return chunks.read(plane, from, length);
+			final int width = shape[shape.length - 1];
+			HdfFile hdf = idle.poll();
+			try {
+				if (hdf == null) hdf = new HdfFile(file);
+				final Dataset d = hdf.getDatasetByPath(path);
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> {
+					final Object slab = shape.length == 2 ? d.getData(new long[] { firstRow, 0 }, new int[] { rows,
+						width }) : ((Object[]) d.getData(new long[] { p, firstRow, 0 }, new int[] { 1, rows, width }))[0];
+					final Object band = PlanarFile.newArray(type, rows * width);
+					for (int r = 0; r < rows; r++)
+						copyRow(Array.get(slab, r), band, r * width, width);
+					return band;
+				}, plane, from, length, width, type);
+				idle.add(hdf);
+				return range;
+			}
+			catch (final RuntimeException e) {
+				if (hdf != null) hdf.close();
+				throw new UncheckedIOException(new ImageFileException(file + ":" + path + ": plane " + plane +
+					" cannot be read: " + OneLine.reason(e) + "."));
+			}
+		}
+
+		/**
+		 * Copies a row as jhdf gives it (unsigned types in the next wider signed type, 64-bit ones as
+		 * BigInteger) into the voxel type's array, keeping the bits.
+		 */
+		private void copyRow(final Object row, final Object to, final int at, final int n) {
+			switch (type) {
+				case MET_UCHAR:
+					for (int i = 0; i < n; i++)
+						((byte[]) to)[at + i] = (byte) ((int[]) row)[i];
+					break;
+				case MET_USHORT:
+					for (int i = 0; i < n; i++)
+						((short[]) to)[at + i] = (short) ((int[]) row)[i];
+					break;
+				case MET_UINT:
+					for (int i = 0; i < n; i++)
+						((int[]) to)[at + i] = (int) ((long[]) row)[i];
+					break;
+				case MET_ULONG_LONG:
+					for (int i = 0; i < n; i++)
+						((long[]) to)[at + i] = ((BigInteger[]) row)[i].longValue();
+					break;
+				default:
+					System.arraycopy(row, 0, to, at, n);
+			}
+		}
+	}
+}

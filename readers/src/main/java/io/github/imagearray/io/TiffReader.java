@@ -1,0 +1,277 @@
+package io.github.imagearray.io;
+
+import java.awt.Rectangle;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+
+import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
+
+import io.github.imagearray.OneLine;
+import io.github.imagearray.io.TiffPages.Page;
+import io.github.imagearray.stats.PlanesOnDemand.PlaneRanges;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+/**
+ * Reads TIFF and BigTIFF files of one sample per pixel into the matching ImgLib2 type: unsigned and
+ * signed 8, 16 and 32-bit integers, 32 and 64-bit floats; uncompressed, PackBits, LZW and deflate,
+ * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
+ * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
+ * plane at a time, so a stack larger than memory is measured as it streams. ImageJ's stacks of
+ * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
+ * consecutive strips, are read as raw bytes. The straight-line calibration that ImageJ writes into
+ * the description of an 8- or 16-bit file ({@code cf=0} with {@code c0} and {@code c1}, also its
+ * signed 16-bit offset) is applied, as ImageJ applies it: the voxels become float64
+ * {@code c0 + c1 * stored}. Other calibration functions are not: the stored values are read, and
+ * the caller is told so in one line.
+ * <p>
+ * The file's structure is checked before any pixel is decoded ({@link TiffPages}); every problem
+ * is an {@link ImageFileException}, or an {@link UncheckedIOException} while the planes are read,
+ * that names the file.
+ * <p>
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = TiffReader.open(Paths.get("stack.tif"));}
+ */
+public final class TiffReader {
+
+	private static final Pattern IMAGES = Pattern.compile("(?m)^images=(\\d+)\\s*$");
+	private static final Pattern FUNCTION = Pattern.compile("(?m)^cf=(\\d+)\\s*$");
+	/** ImageJ's number of the straight line among its calibration functions. */
+	private static final int STRAIGHT_LINE = 0;
+
+	private TiffReader() {
+	}
+
+	/**
+	 * @param file a TIFF file
+	 * @return its voxels, in the file's own pixel type (float64 with ImageJ's straight-line
+	 *         calibration), read when needed
+	 * @throws ImageFileException naming the file and the problem
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
+		return open(file, warning -> {});
+	}
+
+	/**
+	 * @param warnings told, in one line, of a calibration function that the file records and that is
+	 *          not applied
+	 * @return as {@link #open(Path)}
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file,
+		final Consumer<String> warnings) throws IOException
+	{
+		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
+		final List<Page> pages = TiffPages.read(file);
+		return calibrated(file, pages.get(0), stored(file, pages), warnings);
+	}
+
+	/** @return the stored values of every page */
+	private static RandomAccessibleInterval<? extends RealType<?>> stored(final Path file, final List<Page> pages)
+		throws IOException
+	{
+		final Page first = pages.get(0);
+		final MetaElementType type = elementType(first);
+		final int planeLength = (int) (first.width * first.height);
+		final long imageJPlanes = imageJPlanes(file, pages);
+		if (imageJPlanes > 1) return PlanarFile.open(file, first.offsets[0], new long[] { first.width, first.height,
+			imageJPlanes }, type, first.bigEndian);
+		final long[] dims = pages.size() == 1 ? new long[] { first.width, first.height } : new long[] { first.width,
+			first.height, pages.size() };
+		return PlanarFile.open(dims, new Decoders(pages, type)::read, type);
+	}
+
+	/**
+	 * @return the voxels with ImageJ's straight-line calibration of an 8- or 16-bit file applied (ImageJ
+	 *         disables calibration functions for 32-bit images); the stored ones otherwise
+	 */
+	private static RandomAccessibleInterval<? extends RealType<?>> calibrated(final Path file, final Page first,
+		final RandomAccessibleInterval<? extends RealType<?>> stored, final Consumer<String> warnings)
+	{
+		final String d = first.description;
+		final Matcher function = FUNCTION.matcher(d);
+		if (!d.startsWith("ImageJ=") || !function.find() || first.sampleFormat == TiffPages.FLOAT || first.bitsPerSample >
+			16) return stored;
+		final double c0 = coefficient(d, "c0"), c1 = coefficient(d, "c1");
+		if (function.group(1).equals(Integer.toString(STRAIGHT_LINE)) && Double.isFinite(c0) && Double.isFinite(c1) && !d
+			.matches("(?s).*^zeroclip=true\\s*$.*")) return Rescale.view(stored, c1, c0);
+		warnings.accept(file + ": ImageJ's calibration function cf=" + function.group(1) +
+			" is not applied: the stored values are measured.");
+		return stored;
+	}
+
+	/** @return coefficient {@code c0}, {@code c1}, ... of ImageJ's description, or NaN where missing or no number */
+	private static double coefficient(final String description, final String name) {
+		final Matcher m = Pattern.compile("(?m)^" + name + "=(\\S+)\\s*$").matcher(description);
+		if (!m.find()) return Double.NaN;
+		try {
+			return Double.parseDouble(m.group(1));
+		}
+		catch (final NumberFormatException e) {
+			return Double.NaN;
+		}
+	}
+
+	/**
+	 * @return the voxel size along x, y and z: from ImageJ's description ({@code spacing=}) or
+	 *         OME-XML's {@code PhysicalSize}, and the resolution tags; 1 where the file records none
+	 *         (z: the x size when only x and y are recorded)
+	 */
+	public static double[] voxelSize(final Path file) throws IOException {
+		final Page p = TiffPages.read(file).get(0);
+		final double[] size = { 1, 1, 1 };
+		if (p.xResolution > 0) size[0] = 1 / p.xResolution;
+		if (p.yResolution > 0) size[1] = 1 / p.yResolution;
+		size[2] = p.xResolution > 0 ? size[0] : 1;
+		final String d = p.description;
+		if (d.startsWith("ImageJ=")) size[2] = number(d, "(?m)^spacing=(\\S+)\\s*$", size[2]);
+		else if (d.contains("<OME")) {
+			size[0] = number(d, "PhysicalSizeX=\"([^\"]+)\"", size[0]);
+			size[1] = number(d, "PhysicalSizeY=\"([^\"]+)\"", size[1]);
+			size[2] = number(d, "PhysicalSizeZ=\"([^\"]+)\"", size[2]);
+		}
+		return size;
+	}
+
+	private static double number(final String text, final String pattern, final double fallback) {
+		final Matcher m = Pattern.compile(pattern).matcher(text);
+		if (!m.find()) return fallback;
+		try {
+			final double v = Double.parseDouble(m.group(1));
+			return v > 0 && Double.isFinite(v) ? v : fallback;
+		}
+		catch (final NumberFormatException e) {
+			return fallback;
+		}
+	}
+
+	static MetaElementType elementType(final Page p) {
+		return MetaElementType.of(p.sampleFormat == TiffPages.FLOAT ? 'f' : p.sampleFormat == TiffPages.SIGNED ? 'i'
+			: 'u', p.bitsPerSample / 8);
+	}
+
+	/**
+	 * @return the number of planes of an ImageJ stack written with a single IFD (as ImageJ writes
+	 *         stacks of more than 4 GiB: uncompressed planes one after the other), else 0
+	 */
+	private static long imageJPlanes(final Path file, final List<Page> pages) throws IOException {
+		final Page p = pages.get(0);
+		if (pages.size() != 1 || !p.description.startsWith("ImageJ=") || p.compression != TiffPages.NONE || p.tiled)
+			return 0;
+		final Matcher m = IMAGES.matcher(p.description);
+		if (!m.find()) return 0;
+		final long images;
+		try {
+			images = Long.parseLong(m.group(1));
+		}
+		catch (final NumberFormatException e) {
+			throw new ImageFileException(file + ": ImageJ's description gives images=" + m.group(1) + ".");
+		}
+		if (images <= 1) return 0;
+		final long planeBytes = p.width * p.height * (p.bitsPerSample / 8);
+		final long end = p.offsets[0] + images * planeBytes;
+		if (images > Integer.MAX_VALUE - 8 || end > Files.size(file)) throw new ImageFileException(file +
+			": ImageJ's description gives " + images + " images, which end at byte " + end + ", but the file has " + Files
+				.size(file) + " bytes: the file is truncated.");
+		return images;
+	}
+
+	/**
+	 * TwelveMonkeys readers of the pages' files, each used by one thread at a time and kept for the
+	 * next read of the same file: a reader parses the IFD chain once, so a plane costs its own
+	 * decoding alone. A reader of another file is closed when taken, so no more stay open than
+	 * threads read at once.
+	 */
+	static final class Decoders {
+
+		private final List<Page> pages;
+		private final MetaElementType type;
+		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
+
+		/** A reader and the file it reads. */
+		private static final class Decoder {
+
+			final Path file;
+			final ImageReader reader;
+
+			Decoder(final Path file) throws IOException {
+				this.file = file;
+				reader = new TIFFImageReaderSpi().createReaderInstance(null);
+				reader.setInput(new FileImageInputStream(file.toFile()));
+			}
+
+			void close() {
+				try {
+					((FileImageInputStream) reader.getInput()).close();
+				}
+				catch (final IOException e) {
+					// closing a read-only file: nothing is lost
+				}
+				reader.dispose();
+			}
+		}
+
+		/**
+		 * @param pages the planes, in order, all of one size and {@code type}
+		 */
+		Decoders(final List<Page> pages, final MetaElementType type) {
+			this.pages = pages;
+			this.type = type;
+		}
+
+		/**
+		 * @return voxels [from, from + length) of page {@code plane}: read as raw bytes where the page
+		 *         is stored so, else decoded from the rows that hold them
+		 */
+		Object read(final int plane, final long from, final int length) {
+			final Page page = pages.get(plane);
+			if (page.rawOffset >= 0) return PlanarFile.read(page.file, page.rawOffset + from * type.bytes(), length,
+				type, page.bigEndian, plane);
+			final int width = (int) page.width;
+			Decoder decoder = idle.poll();
+			try {
+				if (decoder != null && !decoder.file.equals(page.file)) {
+					decoder.close();
+					decoder = null;
+				}
+				if (decoder == null) decoder = new Decoder(page.file);
+				final ImageReader reader = decoder.reader;
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> {
+					final ImageReadParam param = reader.getDefaultReadParam();
+					param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
+					final Raster raster = reader.readRaster(page.chainIndex, param);
+					if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
+						throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " +
+							raster.getNumBands() + " instead of " + width + " x " + rows + " x 1");
+					return ofType(raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null));
+				}, plane, from, length, width, type);
+				idle.add(decoder);
+				return range;
+			}
+			catch (final IOException | RuntimeException e) {
+				if (decoder != null) decoder.close();
+				throw new UncheckedIOException(new ImageFileException(page.file + ": image " + (page.chainIndex + 1) +
+					" cannot be decoded: " + OneLine.reason(e) + "."));
+			}
+		}
+
+		/** @return the decoded pixels, after checking that they are in the voxel type's array */
+		private Object ofType(final Object decoded) throws IOException {
+			final Class<?> expected = PlanarFile.newArray(type, 0).getClass();
+			if (decoded.getClass() != expected) throw new IOException("decoded as " + decoded.getClass()
+				.getSimpleName() + " instead of " + expected.getSimpleName());
+			return decoded;
+		}
+	}
+}
