@@ -21,7 +21,9 @@ import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
 import io.github.imagearray.display.SliceFigure;
 import io.github.imagearray.io.ImageFileException;
+import io.github.imagearray.io.ImageFile;
 import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.io.OpenOptions;
 import io.github.imagearray.slices.Axis;
 import io.github.imagearray.slices.Contrast;
 import io.github.imagearray.stats.LabelStatistics;
@@ -296,11 +298,12 @@ public final class Main {
 		catch (final IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
+		final ImageFile read = read(file, a);
+		final RandomAccessibleInterval<? extends RealType<?>> image = read.image();
 		if (image.numDimensions() == 3 && slices.length != 3) throw new UsageException(
 			"slices: --at takes three indices X,Y,Z, not " + slices.length + ".");
 		if (image.numDimensions() == 2) err.println("imagearray: " + ImageJSliceRenderer.SLICES_IGNORED);
-		final double[] voxel = ImageFiles.voxelSize(file, a.option("pattern", null), a.option("series", null));
+		final double[] voxel = read.voxelSize();
 		final boolean calibrated = voxel[0] != 1 || voxel[1] != 1 || voxel.length > 2 && voxel[2] != 1;
 		final Path target = output(a);
 		final SliceFigure style = new SliceFigure().voxelSize(voxel).unit(a.option("unit", calibrated ? "units"
@@ -329,15 +332,20 @@ public final class Main {
 		return target;
 	}
 
-	/**
-	 * @return the image of the file, or of the folder's files that --pattern or --series selects;
-	 *         what the file records but is not applied said on standard error
-	 */
+	/** @return the image of the file, or of the folder's files that --pattern or --series selects */
 	private RandomAccessibleInterval<? extends RealType<?>> image(final Path file, final Arguments a)
 		throws IOException
 	{
-		return ImageFiles.open(file, a.option("pattern", null), a.option("series", null), warning -> err.println(
-			"imagearray: " + warning));
+		return read(file, a).image();
+	}
+
+	/**
+	 * @return the file, or the folder's files that --pattern or --series selects, opened once; what
+	 *         the file records but is not applied said on standard error
+	 */
+	private ImageFile read(final Path file, final Arguments a) throws IOException {
+		return ImageFiles.read(file, OpenOptions.NONE.pattern(a.option("pattern", null)).series(a.option("series",
+			null)).warnings(warning -> err.println("imagearray: " + warning)));
 	}
 
 	private static String baseName(final Path file) {

@@ -2,11 +2,9 @@ package io.github.imagearray.plugins;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import java.util.Locale;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -18,10 +16,12 @@ import ij.plugin.PlugIn;
 import io.github.imagearray.bridge.ImagePlusFromImg;
 import io.github.imagearray.io.DicomSeries;
 import io.github.imagearray.io.Hdf5Reader;
+import io.github.imagearray.io.ImageFile;
 import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.io.ImageFormat;
+import io.github.imagearray.io.NiftiReader;
+import io.github.imagearray.io.OpenOptions;
 import io.github.imagearray.stats.Heap;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
 
 /**
  * {@code File > Import > NIfTI...}, {@code MetaImage...}, {@code HDF5 Dataset...}, {@code Zarr/N5...}
@@ -54,11 +54,11 @@ public class ImportPlugin implements PlugIn {
 				series = choice("Import " + kind, "series", DicomSeries.seriesUids(source));
 				if (series == null) return;
 			}
-			final RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(source, null, series);
-			final String warning = ImagePlusFromImg.conversionWarning(img);
+			final ImageFile read = ImageFiles.read(source, OpenOptions.NONE.series(series));
+			final String warning = ImagePlusFromImg.conversionWarning(read.image());
 			if (warning != null) IJ.log("Import " + kind + ": " + file + ": " + warning);
-			final boolean virtual = ImagePlusFromImg.stackBytes(img) > Heap.free() / 2;
-			open(file.toPath(), img, ImageFiles.voxelSize(source, null, series), virtual).show();
+			final boolean virtual = ImagePlusFromImg.stackBytes(read.image()) > Heap.free() / 2;
+			open(file.toPath(), read, virtual).show();
 		});
 	}
 
@@ -110,14 +110,14 @@ public class ImportPlugin implements PlugIn {
 
 	/** Opens an image file as an ImageJ image, titled after the file, calibrated with its voxel size. */
 	public static ImagePlus open(final Path file) throws IOException {
-		return open(file, ImageFiles.open(file), ImageFiles.voxelSize(file), false);
+		return open(file, ImageFiles.read(file, OpenOptions.NONE), false);
 	}
 
-	private static ImagePlus open(final Path file, final RandomAccessibleInterval<? extends RealType<?>> img,
-		final double[] voxelSize, final boolean virtual)
-	{
-		final String unit = file.getFileName().toString().toLowerCase(Locale.ROOT).contains(".nii") ||
-			Files.isDirectory(file) && DicomSeries.isSeries(file) ? "mm" : IJ.micronSymbol + "m";
-		return ImagePlusFromImg.create(file.getFileName().toString(), img, voxelSize, unit, virtual);
+	/** @return the image as an ImageJ stack: NIfTI and DICOM voxel sizes are in mm, the others' in µm */
+	private static ImagePlus open(final Path file, final ImageFile read, final boolean virtual) {
+		final ImageFormat format = read.format();
+		final String unit = format instanceof NiftiReader || format instanceof DicomSeries ? "mm" : IJ.micronSymbol +
+			"m";
+		return ImagePlusFromImg.create(file.getFileName().toString(), read.image(), read.voxelSize(), unit, virtual);
 	}
 }

@@ -29,9 +29,9 @@ import net.imglib2.type.numeric.RealType;
  * syntaxes are read (implicit and explicit VR, little and big endian); compressed ones (JPEG, RLE,
  * …) are refused naming the syntax. Each plane is read from its file when needed.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> ct = DicomSeries.open(Paths.get("series"), null);}
+ * {@code ImageFile ct = new DicomSeries().open(Paths.get("series"), OpenOptions.NONE);}
  */
-public final class DicomSeries {
+public final class DicomSeries implements ImageFormat {
 
 	private static final String IMPLICIT_LE = "1.2.840.10008.1.2", EXPLICIT_LE = "1.2.840.10008.1.2.1",
 		EXPLICIT_BE = "1.2.840.10008.1.2.2";
@@ -40,7 +40,26 @@ public final class DicomSeries {
 		"UN", "UR", "UT", "UV");
 	private static final int PIXEL_DATA = 0x7FE00010;
 
-	private DicomSeries() {
+	@Override
+	public String name() {
+		return "DICOM series";
+	}
+
+	/** @return whether the path is a folder whose first file is DICOM, unless a pattern selects files */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return options.pattern() == null && Files.isDirectory(path) && isSeries(path);
+	}
+
+	/**
+	 * @return the series {@link OpenOptions#series} names (or the folder's only one), and Pixel
+	 *         Spacing with the median distance between slices as the voxel size, from one reading of
+	 *         the files' headers
+	 */
+	@Override
+	public ImageFile open(final Path dir, final OpenOptions options) throws IOException {
+		final List<Slice> slices = slices(dir, options.series());
+		return new ImageFile(this, volume(slices), voxelSize(slices));
 	}
 
 	/** The header fields of one file that the volume needs. */
@@ -96,7 +115,11 @@ public final class DicomSeries {
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path dir, final String series)
 		throws IOException
 	{
-		final List<Slice> slices = slices(dir, series);
+		return volume(slices(dir, series));
+	}
+
+	/** @return the volume of the slices, in their stored type or, rescaled, float64 */
+	private static RandomAccessibleInterval<? extends RealType<?>> volume(final List<Slice> slices) {
 		final Slice first = slices.get(0);
 		final MetaElementType raw = rawType(first);
 		boolean rescaled = false;
@@ -114,8 +137,7 @@ public final class DicomSeries {
 	}
 
 	/** @return the voxel size along x, y and z: Pixel Spacing, and the median distance between slices */
-	static double[] voxelSize(final Path dir, final String series) throws IOException {
-		final List<Slice> slices = slices(dir, series);
+	private static double[] voxelSize(final List<Slice> slices) {
 		final Slice first = slices.get(0);
 		final double[] size = { 1, 1, 1 };
 		if (first.spacing != null && first.spacing.length == 2) {

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,14 +40,34 @@ import net.imglib2.type.numeric.RealType;
  * Planes are read when needed, a band of rows at a time, so a dataset larger than memory is
  * measured as it streams. HDF5's axes are C-ordered: {@code [z][y][x]}.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = Hdf5Reader.open(Paths.get("scan.h5"), "/exchange/data");}
+ * {@code ImageFile scan = new Hdf5Reader().open(Paths.get("scan.h5:/exchange/data"), OpenOptions.NONE);}
  */
-public final class Hdf5Reader {
+public final class Hdf5Reader implements ImageFormat {
 
 	private static final Pattern SOURCE = Pattern.compile("(?i)(.*\\.(?:h5|hdf5|hdf|he5|nxs)):(/.*)");
 	private static final String[] EXTENSIONS = { ".h5", ".hdf5", ".hdf", ".he5", ".nxs" };
 
-	private Hdf5Reader() {
+	@Override
+	public String name() {
+		return "HDF5";
+	}
+
+	/** @return whether the path names an HDF5 file, with or without a dataset after a colon */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return isHdf5(path) && !Files.isDirectory(path);
+	}
+
+	/**
+	 * @param source {@code file.h5} or {@code file.h5:/path/to/dataset}
+	 * @return the dataset's voxels, read when needed, and its {@code element_size_um} attribute (z,
+	 *         y, x, as ilastik and Fiji's HDF5 plugin write it) as the voxel size
+	 */
+	@Override
+	public ImageFile open(final Path source, final OpenOptions options) throws IOException {
+		final String[] split = split(source);
+		final double[] voxelSize = { 1, 1, 1 };
+		return new ImageFile(this, open(Paths.get(split[0]), split[1], voxelSize), voxelSize);
 	}
 
 	/** @return whether the name is an HDF5 file, with or without a dataset path after a colon */
@@ -76,9 +97,17 @@ public final class Hdf5Reader {
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String dataset)
 		throws IOException
 	{
+		return open(file, dataset, new double[3]);
+	}
+
+	/** @param voxelSize receives the voxel size along x, y and z where the dataset records one */
+	private static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String dataset,
+		final double[] voxelSize) throws IOException
+	{
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
 		try (HdfFile hdf = new HdfFile(file)) {
 			final Dataset d = dataset(hdf, file, dataset);
+			elementSize(d, voxelSize);
 			final int[] shape = d.getDimensions();
 			final MetaElementType type = type(d, file);
 			final long[] dims = shape.length == 2 ? new long[] { shape[1], shape[0] } : new long[] { shape[2], shape[1],
@@ -92,24 +121,14 @@ public final class Hdf5Reader {
 		}
 	}
 
-	/**
-	 * @return the voxel size along x, y and z from the dataset's {@code element_size_um} attribute
-	 *         (z, y, x, as ilastik and Fiji's HDF5 plugin write it), else 1
-	 */
-	static double[] voxelSize(final Path file, final String dataset) throws IOException {
-		final double[] size = { 1, 1, 1 };
-		try (HdfFile hdf = new HdfFile(file)) {
-			final Attribute a = dataset(hdf, file, dataset).getAttribute("element_size_um");
-			final Object v = a == null ? null : a.getData();
-			if (v != null && v.getClass().isArray() && Array.getLength(v) == 3) for (int i = 0; i < 3; i++) {
-				final double s = ((Number) Array.get(v, 2 - i)).doubleValue();
-				if (s > 0 && Double.isFinite(s)) size[i] = s;
-			}
+	/** Sets the voxel size along x, y and z that the dataset's {@code element_size_um} (z, y, x) gives. */
+	private static void elementSize(final Dataset d, final double[] voxelSize) {
+		final Attribute a = d.getAttribute("element_size_um");
+		final Object v = a == null ? null : a.getData();
+		if (v != null && v.getClass().isArray() && Array.getLength(v) == 3) for (int i = 0; i < 3; i++) {
+			final double s = ((Number) Array.get(v, 2 - i)).doubleValue();
+			if (s > 0 && Double.isFinite(s)) voxelSize[i] = s;
 		}
-		catch (final RuntimeException e) {
-			throw new ImageFileException(file + ": not a readable HDF5 file (" + OneLine.reason(e) + ").", e);
-		}
-		return size;
 	}
 
 	/**

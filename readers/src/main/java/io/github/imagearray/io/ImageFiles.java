@@ -3,129 +3,75 @@ package io.github.imagearray.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import io.github.imagearray.stats.Heap;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
 /**
- * Opens image files by their extension: TIFF ({@code .tif}, {@code .tiff}) with {@link TiffReader},
- * MetaImage ({@code .mhd}, {@code .mha}) with {@link MetaImageReader#open}, plane by plane from
- * the file when uncompressed, NIfTI-1 ({@code .nii}, {@code .nii.gz}) with {@link NiftiReader}, and
- * HDF5 datasets ({@code file.h5:/path}) with {@link Hdf5Reader}, Zarr, OME-Zarr and N5 directories
- * with {@link ZarrReader}, DICOM series with {@link DicomSeries}, and folders of 2D images as volumes
- * with {@link SliceFolder}. This is the
- * one place that picks a reader.
+ * The registry of the {@link ImageFormat formats} ImageArray reads, the one place that picks a
+ * reader: HDF5 datasets ({@code file.h5:/path}), Zarr, OME-Zarr and N5 directories, DICOM series,
+ * folders of 2D images, MetaImage ({@code .mhd}, {@code .mha}), NIfTI-1 ({@code .nii},
+ * {@code .nii.gz}) and TIFF ({@code .tif}, {@code .tiff}). The first format that recognises a path
+ * opens it, once.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(Paths.get("ct.mhd"));}
+ * {@code ImageFile ct = ImageFiles.read(Paths.get("ct.mhd"), OpenOptions.NONE);}
  */
 public final class ImageFiles {
+
+	/** Every format, in the order they are asked: the folders' by what they hold before any folder. */
+	private static final List<ImageFormat> FORMATS = Collections.unmodifiableList(Arrays.asList(new Hdf5Reader(),
+		new ZarrReader(), new DicomSeries(), new SliceFolder(), new MetaImageReader(), new NiftiReader(),
+		new TiffReader()));
 
 	private ImageFiles() {
 	}
 
+	/** @return the formats read, in the order they are asked */
+	public static List<ImageFormat> formats() {
+		return FORMATS;
+	}
+
 	/**
-	 * @param file an image file, or a folder of 2D images ({@link SliceFolder})
+	 * @param file an image file, an HDF5 source ({@code scan.h5:/dataset}), or a folder: a Zarr or N5
+	 *          store, a DICOM series or 2D images
 	 * @return its voxels, in the file's own pixel type
 	 * @throws ImageFileException naming the file and the problem
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
-		return open(file, null);
+		return read(file, OpenOptions.NONE).image();
 	}
 
 	/**
-	 * @param file an image file, or a folder of 2D images ({@link SliceFolder})
-	 * @param pattern for a folder, a glob that selects its files ({@code *.tif}); null for all images
-	 * @return its voxels, in the file's own pixel type
+	 * @param path an image file, an HDF5 source ({@code scan.h5:/dataset}), or a folder: a Zarr or N5
+	 *          store, a DICOM series or 2D images
+	 * @param options for a folder of 2D images a pattern, for a DICOM folder a series, and who is
+	 *          told of what is left out
+	 * @return the image, opened by the first format that recognises it
 	 * @throws ImageFileException naming the file and the problem, or a pattern given for a file
 	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern)
-		throws IOException
-	{
-		return open(file, pattern, null);
-	}
-
-	/**
-	 * @param file an image file, or a folder of 2D images ({@link SliceFolder}) or DICOM files
-	 *          ({@link DicomSeries})
-	 * @param pattern for a folder of 2D images, a glob that selects its files; null for all images
-	 * @param series for a folder of DICOM files, the Series Instance UID to read; null when it holds one
-	 * @return its voxels, in the file's own pixel type
-	 * @throws ImageFileException naming the file and the problem, or a pattern given for a file
-	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern,
-		final String series) throws IOException
-	{
-		return open(file, pattern, series, warning -> {});
-	}
-
-	/**
-	 * As {@link #open(Path, String, String)}, telling {@code warnings} in one line each of what the
-	 * file records but the reader does not apply (a TIFF's calibration function other than ImageJ's
-	 * straight line).
-	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String pattern,
-		final String series, final Consumer<String> warnings) throws IOException
-	{
-		if (Hdf5Reader.isHdf5(file) && !Files.isDirectory(file)) {
-			final String[] source = Hdf5Reader.split(file);
-			return Hdf5Reader.open(Paths.get(source[0]), source[1]);
-		}
-		if (!Files.exists(file)) throw new ImageFileException("File not found: " + file);
-		if (Files.isDirectory(file)) {
-			if (pattern == null && ZarrReader.isStore(file)) return ZarrReader.open(file);
-			if (pattern == null && DicomSeries.isSeries(file)) return DicomSeries.open(file, series);
-			return SliceFolder.open(file, pattern);
-		}
-		if (pattern != null) throw new ImageFileException(file + ": a pattern (" + pattern +
-			") selects the files of a folder, but this is a file.");
-		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (name.endsWith(".mhd") || name.endsWith(".mha")) return MetaImageReader.open(file);
-		if (name.endsWith(".nii") || name.endsWith(".nii.gz")) return NiftiReader.read(file);
-		if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.open(file, warnings);
-		throw new ImageFileException(file + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii, " +
+	public static ImageFile read(final Path path, final OpenOptions options) throws IOException {
+		final boolean hdf5 = Hdf5Reader.isHdf5(path) && !Files.isDirectory(path);
+		if (!hdf5 && !Files.exists(path)) throw new ImageFileException("File not found: " + path);
+		if (options.pattern() != null && !hdf5 && !Files.isDirectory(path)) throw new ImageFileException(path +
+			": a pattern (" + options.pattern() + ") selects the files of a folder, but this is a file.");
+		for (final ImageFormat format : FORMATS)
+			if (format.recognises(path, options)) return format.open(path, options);
+		throw new ImageFileException(path + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii, " +
 			".nii.gz, HDF5 (.h5, .hdf5, .hdf, .he5, .nxs) and folders of 2D images.");
 	}
 
-	/**
-	 * @return the voxel size along x, y and z that the file records (ElementSpacing, pixdim, or the
-	 *         TIFF's calibration), 1 where it records none
-	 */
-	public static double[] voxelSize(final Path file) throws IOException {
-		return voxelSize(file, null);
-	}
-
-	/** As {@link #voxelSize(Path)}, for a folder from its first file that the pattern selects. */
-	public static double[] voxelSize(final Path file, final String pattern) throws IOException {
-		return voxelSize(file, pattern, null);
-	}
-
-	/** As {@link #voxelSize(Path)}, for the folder's files or DICOM series that these select. */
-	public static double[] voxelSize(final Path file, final String pattern, final String series) throws IOException {
-		if (Files.isDirectory(file)) {
-			if (pattern == null && ZarrReader.isStore(file)) return ZarrReader.voxelSize(file);
-			if (pattern == null && DicomSeries.isSeries(file)) return DicomSeries.voxelSize(file, series);
-			return SliceFolder.voxelSize(file, pattern);
-		}
-		if (Hdf5Reader.isHdf5(file)) {
-			final String[] source = Hdf5Reader.split(file);
-			return Hdf5Reader.voxelSize(Paths.get(source[0]), source[1]);
-		}
-		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		final double[] size = { 1, 1, 1 };
-		if (name.endsWith(".mhd") || name.endsWith(".mha")) {
-			final double[] spacing = MetaImageHeader.read(file).spacing();
-			System.arraycopy(spacing, 0, size, 0, spacing.length);
-		}
-		else if (name.endsWith(".nii") || name.endsWith(".nii.gz")) {
-			final double[] spacing = NiftiReader.spacing(file);
-			System.arraycopy(spacing, 0, size, 0, spacing.length);
-		}
-		else if (name.endsWith(".tif") || name.endsWith(".tiff")) return TiffReader.voxelSize(file);
-		return size;
+	/** @return whether the file's name ends with one of the extensions, in any case */
+	static boolean hasExtension(final Path file, final String... extensions) {
+		final Path name = file.getFileName();
+		final String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+		for (final String e : extensions)
+			if (lower.endsWith(e)) return true;
+		return false;
 	}
 
 	/**

@@ -32,13 +32,28 @@ import net.imglib2.type.numeric.integer.UnsignedLongType;
  * against the file and the Java heap before anything is allocated; every problem is an
  * {@link ImageFileException} that names the file.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = MetaImageReader.read(Paths.get("ct.mhd"));}
+ * {@code ImageFile ct = new MetaImageReader().open(Paths.get("ct.mhd"), OpenOptions.NONE);}
  */
-public final class MetaImageReader {
+public final class MetaImageReader implements ImageFormat {
 
 	private static final int CHUNK_BYTES = 1 << 24;
 
-	private MetaImageReader() {
+	@Override
+	public String name() {
+		return "MetaImage";
+	}
+
+	/** @return whether the path is a file named {@code .mhd} or {@code .mha} */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return !Files.isDirectory(path) && ImageFiles.hasExtension(path, ".mhd", ".mha");
+	}
+
+	/** @return the voxels, read plane by plane ({@link #open(Path)}), and ElementSpacing as the voxel size */
+	@Override
+	public ImageFile open(final Path file, final OpenOptions options) throws IOException {
+		final MetaImageHeader header = MetaImageHeader.read(file);
+		return new ImageFile(this, open(header), header.spacing());
 	}
 
 	/** Reads the image of a {@code .mhd} or {@code .mha} file into memory. */
@@ -53,7 +68,12 @@ public final class MetaImageReader {
 	 * into memory. The file is checked as by {@link #read(Path)} first.
 	 */
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
-		final MetaImageHeader header = MetaImageHeader.read(file);
+		return open(MetaImageHeader.read(file));
+	}
+
+	private static RandomAccessibleInterval<? extends RealType<?>> open(final MetaImageHeader header)
+		throws IOException
+	{
 		if (header.isCompressed()) return read(header);
 		final long offset = checkedOffset(header);
 		// no plane is held whole to measure the image: the statistics read it span by span

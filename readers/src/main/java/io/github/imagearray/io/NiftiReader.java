@@ -28,13 +28,29 @@ import net.imglib2.type.numeric.RealType;
  * double view of {@code slope * value + intercept}, as NIfTI readers do. Every problem is an
  * {@link ImageFileException} that names the file.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = NiftiReader.read(Paths.get("brain.nii.gz"));}
+ * {@code ImageFile brain = new NiftiReader().open(Paths.get("brain.nii.gz"), OpenOptions.NONE);}
  */
-public final class NiftiReader {
+public final class NiftiReader implements ImageFormat {
 
 	private static final int HEADER_BYTES = 348;
 
-	private NiftiReader() {
+	@Override
+	public String name() {
+		return "NIfTI-1";
+	}
+
+	/** @return whether the path is a file named {@code .nii} or {@code .nii.gz} */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return !Files.isDirectory(path) && ImageFiles.hasExtension(path, ".nii", ".nii.gz");
+	}
+
+	/** @return the voxels, rescaled where the header says so, and {@code pixdim} as the voxel size */
+	@Override
+	public ImageFile open(final Path file, final OpenOptions options) throws IOException {
+		final Header[] header = new Header[1];
+		final RandomAccessibleInterval<? extends RealType<?>> image = read(file, header);
+		return new ImageFile(this, image, header[0].spacing);
 	}
 
 	/** The header fields ImageArray uses. */
@@ -49,7 +65,15 @@ public final class NiftiReader {
 		double intercept;
 	}
 
-	public static RandomAccessibleInterval<? extends RealType<?>> read(final Path file) throws IOException {
+	/** @return the voxels of a NIfTI-1 file, as {@link #open} reads them */
+	static RandomAccessibleInterval<? extends RealType<?>> read(final Path file) throws IOException {
+		return read(file, new Header[1]);
+	}
+
+	/** @param header receives the file's header */
+	private static RandomAccessibleInterval<? extends RealType<?>> read(final Path file, final Header[] header)
+		throws IOException
+	{
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
 		try (DataInputStream in = new DataInputStream(new BufferedInputStream(open(file), 1 << 16))) {
 			final byte[] head = new byte[HEADER_BYTES];
@@ -60,6 +84,7 @@ public final class NiftiReader {
 				throw new ImageFileException(file + ": not a NIfTI-1 file (shorter than its 348-byte header).");
 			}
 			final Header h = header(file, head);
+			header[0] = h;
 			skip(in, h.offset - HEADER_BYTES, file);
 			final long voxels = h.dims[0] * h.dims[1] * (h.dims.length > 2 ? h.dims[2] : 1);
 			ImageFiles.checkMemory(file.toString(), voxels * h.type.bytes());
@@ -94,18 +119,6 @@ public final class NiftiReader {
 		catch (final IOException e) {
 			raw.close();
 			throw new ImageFileException(file + ": not a readable .nii.gz file: " + e.getMessage() + ".", e);
-		}
-	}
-
-	/** @return the voxel sizes (pixdim) of the file's dimensions, from its header alone */
-	public static double[] spacing(final Path file) throws IOException {
-		try (DataInputStream in = new DataInputStream(open(file))) {
-			final byte[] head = new byte[HEADER_BYTES];
-			in.readFully(head);
-			return header(file, head).spacing;
-		}
-		catch (final EOFException | ZipException e) {
-			throw new ImageFileException(file + ": not a readable NIfTI-1 file.", e);
 		}
 	}
 

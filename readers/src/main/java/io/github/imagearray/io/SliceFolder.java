@@ -38,13 +38,30 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  * far larger than memory. Files that disagree in size or type are refused naming the first such
  * file; hidden files and files of other kinds are left out.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> volume = SliceFolder.open(Paths.get("recon"), "*.tif");}
+ * {@code ImageFile recon = new SliceFolder().open(Paths.get("recon"), OpenOptions.NONE.pattern("*.tif"));}
  */
-public final class SliceFolder {
+public final class SliceFolder implements ImageFormat {
 
 	private static final String[] TIFF = { ".tif", ".tiff" }, JDK = { ".png", ".bmp" };
 
-	private SliceFolder() {
+	@Override
+	public String name() {
+		return "folder of 2D images";
+	}
+
+	/** @return whether the path is a folder: the last format asked for folders */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return Files.isDirectory(path);
+	}
+
+	/** @return the volume of the files the pattern selects, and the voxel size the first file records */
+	@Override
+	public ImageFile open(final Path dir, final OpenOptions options) throws IOException {
+		final List<Path> files = files(dir, options.pattern());
+		final Path first = files.get(0);
+		return new ImageFile(this, volume(files), isTiff(first) ? TiffReader.voxelSize(TiffPages.read(first).get(0))
+			: new double[] { 1, 1, 1 });
 	}
 
 	/**
@@ -57,14 +74,13 @@ public final class SliceFolder {
 	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path dir, final String pattern)
 		throws IOException
 	{
-		final List<Path> files = files(dir, pattern);
-		return isTiff(files.get(0)) ? tiffPlanes(files) : jdkPlanes(files);
+		return volume(files(dir, pattern));
 	}
 
-	/** @return the voxel size that the first file records, as {@link ImageFiles#voxelSize} gives it */
-	static double[] voxelSize(final Path dir, final String pattern) throws IOException {
-		final Path first = files(dir, pattern).get(0);
-		return isTiff(first) ? TiffReader.voxelSize(first) : new double[] { 1, 1, 1 };
+	private static RandomAccessibleInterval<? extends RealType<?>> volume(final List<Path> files)
+		throws IOException
+	{
+		return isTiff(files.get(0)) ? tiffPlanes(files) : jdkPlanes(files);
 	}
 
 	/**

@@ -42,39 +42,38 @@ import net.imglib2.type.numeric.RealType;
  * is an {@link ImageFileException}, or an {@link UncheckedIOException} while the planes are read,
  * that names the file.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = TiffReader.open(Paths.get("stack.tif"));}
+ * {@code RandomAccessibleInterval<? extends RealType<?>> img = new TiffReader().open(Paths.get("stack.tif"), OpenOptions.NONE).image();}
  */
-public final class TiffReader {
+public final class TiffReader implements ImageFormat {
 
 	private static final Pattern IMAGES = Pattern.compile("(?m)^images=(\\d+)\\s*$");
 	private static final Pattern FUNCTION = Pattern.compile("(?m)^cf=(\\d+)\\s*$");
 	/** ImageJ's number of the straight line among its calibration functions. */
 	private static final int STRAIGHT_LINE = 0;
 
-	private TiffReader() {
+	@Override
+	public String name() {
+		return "TIFF";
+	}
+
+	/** @return whether the path is a file named {@code .tif} or {@code .tiff} */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return !Files.isDirectory(path) && ImageFiles.hasExtension(path, ".tif", ".tiff");
 	}
 
 	/**
-	 * @param file a TIFF file
-	 * @return its voxels, in the file's own pixel type (float64 with ImageJ's straight-line
-	 *         calibration), read when needed
-	 * @throws ImageFileException naming the file and the problem
+	 * @return the voxels, in the file's own pixel type (float64 with ImageJ's straight-line
+	 *         calibration, warning of another function), and the voxel size: from ImageJ's
+	 *         description ({@code spacing=}) or OME-XML's {@code PhysicalSize}, and the resolution
+	 *         tags (z: the x size when only x and y are recorded)
 	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file) throws IOException {
-		return open(file, warning -> {});
-	}
-
-	/**
-	 * @param warnings told, in one line, of a calibration function that the file records and that is
-	 *          not applied
-	 * @return as {@link #open(Path)}
-	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file,
-		final Consumer<String> warnings) throws IOException
-	{
+	@Override
+	public ImageFile open(final Path file, final OpenOptions options) throws IOException {
 		if (!Files.isRegularFile(file)) throw new ImageFileException("File not found: " + file);
 		final List<Page> pages = TiffPages.read(file);
-		return calibrated(file, pages.get(0), stored(file, pages), warnings);
+		return new ImageFile(this, calibrated(file, pages.get(0), stored(file, pages), options::warn), voxelSize(pages
+			.get(0)));
 	}
 
 	/** @return the stored values of every page */
@@ -123,13 +122,8 @@ public final class TiffReader {
 		}
 	}
 
-	/**
-	 * @return the voxel size along x, y and z: from ImageJ's description ({@code spacing=}) or
-	 *         OME-XML's {@code PhysicalSize}, and the resolution tags; 1 where the file records none
-	 *         (z: the x size when only x and y are recorded)
-	 */
-	public static double[] voxelSize(final Path file) throws IOException {
-		final Page p = TiffPages.read(file).get(0);
+	/** @return the voxel size along x, y and z that a file's first page records, as {@link #open} gives it */
+	static double[] voxelSize(final Page p) {
 		final double[] size = { 1, 1, 1 };
 		if (p.xResolution > 0) size[0] = 1 / p.xResolution;
 		if (p.yResolution > 0) size[1] = 1 / p.yResolution;

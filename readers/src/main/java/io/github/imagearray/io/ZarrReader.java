@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,11 +23,25 @@ import net.imglib2.type.numeric.RealType;
  * the fill value. Chunks are read when the planes that hold them are; a corrupt chunk is an error
  * naming it. N5's own libraries are not on Maven Central: this is one small reader for both.
  * <p>
- * {@code RandomAccessibleInterval<? extends RealType<?>> img = ZarrReader.open(Paths.get("cells.ome.zarr"));}
+ * {@code ImageFile cells = new ZarrReader().open(Paths.get("cells.ome.zarr"), OpenOptions.NONE);}
  */
-public final class ZarrReader {
+public final class ZarrReader implements ImageFormat {
 
-	private ZarrReader() {
+	@Override
+	public String name() {
+		return "Zarr/N5";
+	}
+
+	/** @return whether the path is a Zarr array or group or an N5 dataset, unless a pattern selects files */
+	@Override
+	public boolean recognises(final Path path, final OpenOptions options) {
+		return options.pattern() == null && Files.isDirectory(path) && isStore(path);
+	}
+
+	/** @return the voxels, read chunk by chunk, and an OME-Zarr image's scale as the voxel size */
+	@Override
+	public ImageFile open(final Path dir, final OpenOptions options) throws IOException {
+		return new ImageFile(this, open(dir), voxelSize(dir));
 	}
 
 	/** @return whether the directory is a Zarr array or group, or an N5 dataset */
@@ -128,7 +141,7 @@ public final class ZarrReader {
 	private static Store store(final Path dir) throws IOException {
 		if (Files.isRegularFile(dir.resolve(".zarray"))) return zarr(dir);
 		if (Files.isRegularFile(dir.resolve("attributes.json"))) {
-			final Map<?, ?> attributes = json(dir.resolve("attributes.json"));
+			final Map<?, ?> attributes = JsonMetadata.object(dir.resolve("attributes.json"));
 			if (attributes.containsKey("dimensions")) return n5(dir, attributes);
 		}
 		final String level = omeLevel(dir);
@@ -138,7 +151,7 @@ public final class ZarrReader {
 	}
 
 	private static Store zarr(final Path dir) throws IOException {
-		final Map<?, ?> a = json(dir.resolve(".zarray"));
+		final Map<?, ?> a = JsonMetadata.object(dir.resolve(".zarray"));
 		final String where = dir + "/.zarray: ";
 		if (!Long.valueOf(2).equals(a.get("zarr_format"))) throw new ImageFileException(where + "zarr_format is " + a
 			.get("zarr_format") + "; Zarr version 2 is read.");
@@ -267,7 +280,7 @@ public final class ZarrReader {
 	private static Map<?, ?> omeDataset(final Path dir) throws IOException {
 		final Path zattrs = dir.resolve(".zattrs");
 		if (!Files.isRegularFile(zattrs)) return null;
-		final Object multiscales = json(zattrs).get("multiscales");
+		final Object multiscales = JsonMetadata.object(zattrs).get("multiscales");
 		if (!(multiscales instanceof List) || ((List<?>) multiscales).isEmpty()) return null;
 		final Object datasets = ((Map<?, ?>) ((List<?>) multiscales).get(0)).get("datasets");
 		if (!(datasets instanceof List) || ((List<?>) datasets).isEmpty()) return null;
@@ -342,17 +355,5 @@ public final class ZarrReader {
 		if ("Infinity".equals(v)) return Double.POSITIVE_INFINITY;
 		if ("-Infinity".equals(v)) return Double.NEGATIVE_INFINITY;
 		return 0;
-	}
-
-	private static Map<?, ?> json(final Path file) throws IOException {
-		final Object value;
-		try {
-			value = JsonParser.parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-		}
-		catch (final IllegalArgumentException e) {
-			throw new ImageFileException(file + ": " + e.getMessage() + ".");
-		}
-		if (!(value instanceof Map)) throw new ImageFileException(file + ": not a JSON object.");
-		return (Map<?, ?>) value;
 	}
 }

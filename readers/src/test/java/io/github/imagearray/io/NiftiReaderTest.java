@@ -114,7 +114,7 @@ class NiftiReaderTest {
 				assertArrayEquals(v, TestImages.values(img), 0, "datatype " + t[0] + " " + order);
 				final Path gz = Files.write(dir.resolve("t" + t[0] + order + ".nii.gz"), gzip(file));
 				assertArrayEquals(v, TestImages.values(ImageFiles.open(gz)), 0);
-				assertArrayEquals(new double[] { 0.5, 0.5, 2 }, ImageFiles.voxelSize(gz), 0);
+				assertArrayEquals(new double[] { 0.5, 0.5, 2 }, ImageFiles.read(gz, OpenOptions.NONE).voxelSize(), 0);
 			}
 		assertEquals(PixelKind.UINT16, PixelKind.of(Views.flatIterable(ImageFiles.open(dir.resolve("t512" +
 			ByteOrder.BIG_ENDIAN + ".nii"))).firstElement()));

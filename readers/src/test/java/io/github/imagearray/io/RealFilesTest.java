@@ -90,9 +90,9 @@ class RealFilesTest {
 
 	@Test
 	void voxelSizeFromImageJMetadataAndNiftiPixdim() throws IOException {
-		assertArrayEquals(new double[] { 0.5, 0.5, 2.5 }, ImageFiles.voxelSize(dir.resolve("imagej.tif")), 1e-6);
-		assertArrayEquals(new double[] { 0.5, 0.75, 2 }, ImageFiles.voxelSize(dir.resolve("float32.nii.gz")), 1e-6);
-		assertArrayEquals(new double[] { 0.25, 0.3, 1.5 }, ImageFiles.voxelSize(dir.resolve("ome.ome.tif")), 1e-9);
+		assertArrayEquals(new double[] { 0.5, 0.5, 2.5 }, ImageFiles.read(dir.resolve("imagej.tif"), OpenOptions.NONE).voxelSize(), 1e-6);
+		assertArrayEquals(new double[] { 0.5, 0.75, 2 }, ImageFiles.read(dir.resolve("float32.nii.gz"), OpenOptions.NONE).voxelSize(), 1e-6);
+		assertArrayEquals(new double[] { 0.25, 0.3, 1.5 }, ImageFiles.read(dir.resolve("ome.ome.tif"), OpenOptions.NONE).voxelSize(), 1e-9);
 	}
 
 	@Test

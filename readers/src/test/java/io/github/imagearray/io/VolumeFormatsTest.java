@@ -48,8 +48,8 @@ class VolumeFormatsTest {
 	void everyVolumeMeasuresAsNumpyMeasuresIt() throws IOException {
 		assertTrue(expected.size() >= 6, "volumes: " + expected.size());
 		for (final String[] row : expected) {
-			final Statistics s = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve(row[0]), pattern(
-				row[1])));
+			final Statistics s = new StatisticsCalculator().compute(ImageFiles.read(dir.resolve(row[0]), OpenOptions.NONE
+				.pattern(pattern(row[1]))).image());
 			final String what = row[0] + ": ";
 			assertEquals(Long.parseLong(row[2]), s.count(), what + "count");
 			assertEquals(Double.parseDouble(row[3]), s.mean(), 1e-12 * Math.abs(Double.parseDouble(row[3])), what +
@@ -65,24 +65,24 @@ class VolumeFormatsTest {
 	@Test
 	void voxelSizesFromOmeZarrScalesAndHdf5ElementSizes() throws IOException {
 		final double[] xyz = { 0.25, 0.5, 2.0 };
-		Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("zarr/image.ome.zarr")),
+		Assertions.assertArrayEquals(xyz, ImageFiles.read(dir.resolve("zarr/image.ome.zarr"), OpenOptions.NONE).voxelSize(),
 			0);
-		Assertions.assertArrayEquals(xyz, ImageFiles.voxelSize(dir.resolve("one.h5")), 0);
+		Assertions.assertArrayEquals(xyz, ImageFiles.read(dir.resolve("one.h5"), OpenOptions.NONE).voxelSize(), 0);
 	}
 
 	@Test
 	void aDicomSeriesIsChosenByItsUidAndSizedByItsPositions() throws IOException {
 		final String uid = new String(Files.readAllBytes(dir.resolve("dicom-mixed-uid.txt")),
 			StandardCharsets.US_ASCII).trim();
-		final Statistics chosen = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("dicom-mixed"), null,
-			uid));
+		final Statistics chosen = new StatisticsCalculator().compute(ImageFiles.read(dir.resolve("dicom-mixed"),
+			OpenOptions.NONE.series(uid)).image());
 		final Statistics same = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("dicom-mr")));
 		assertEquals(same.describe(), chosen.describe());
 		// Pixel Spacing is rows \ columns: y 0.75, x 0.5; the slices lie 1.25 apart
-		Assertions.assertArrayEquals(new double[] { 0.5, 0.75, 1.25 }, ImageFiles.voxelSize(dir
-			.resolve("dicom-ct")), 1e-12);
-		final ImageFileException e = assertThrows(ImageFileException.class, () -> ImageFiles.open(dir.resolve(
-			"dicom-mixed"), null, "1.2.3"));
+		Assertions.assertArrayEquals(new double[] { 0.5, 0.75, 1.25 }, ImageFiles.read(dir.resolve(
+			"dicom-ct"), OpenOptions.NONE).voxelSize(), 1e-12);
+		final ImageFileException e = assertThrows(ImageFileException.class, () -> ImageFiles.read(dir.resolve(
+			"dicom-mixed"), OpenOptions.NONE.series("1.2.3")));
 		assertTrue(e.getMessage().contains("no file of series 1.2.3") && e.getMessage().contains(uid), e.getMessage());
 	}
 
@@ -108,8 +108,8 @@ class VolumeFormatsTest {
 		assertTrue(refused.size() >= 5);
 		for (final String[] row : refused) {
 			final Path folder = dir.resolve(row[0]);
-			final Exception e = assertThrows(Exception.class, () -> new StatisticsCalculator().compute(ImageFiles.open(
-				folder, pattern(row[1]))), folder.toString());
+			final Exception e = assertThrows(Exception.class, () -> new StatisticsCalculator().compute(ImageFiles.read(
+				folder, OpenOptions.NONE.pattern(pattern(row[1]))).image()), folder.toString());
 			final Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
 			assertTrue(cause instanceof ImageFileException, folder + ": " + e);
 			final String message = cause.getMessage();
@@ -117,7 +117,8 @@ class VolumeFormatsTest {
 				message);
 		}
 		final Path file = dir.resolve("tiff-uint16").resolve("slice1.tif");
-		assertTrue(assertThrows(ImageFileException.class, () -> ImageFiles.open(file, "*.tif")).getMessage().contains(
+		assertTrue(assertThrows(ImageFileException.class, () -> ImageFiles.read(file, OpenOptions.NONE.pattern(
+			"*.tif"))).getMessage().contains(
 			"selects the files of a folder"));
 	}
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import io.github.imagearray.io.ImageFiles;
+import io.github.imagearray.io.OpenOptions;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -31,7 +32,7 @@ final class VolumeFile implements Serializable {
 	}
 
 	RandomAccessibleInterval<? extends RealType<?>> open() throws IOException {
-		return ImageFiles.open(path(), pattern, series);
+		return ImageFiles.read(path(), OpenOptions.NONE.pattern(pattern).series(series)).image();
 	}
 
 	Path path() {

@@ -2,6 +2,7 @@ package io.github.imagearray.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class JsonParserTest {
+class JsonMetadataTest {
 
 	@Test
 	void valuesOfEveryKind() {
@@ -21,7 +22,7 @@ class JsonParserTest {
 		expected.put("scale", Arrays.asList(1.5, -2e-3, 9007199254740993L));
 		expected.put("nested", Arrays.asList(new LinkedHashMap<>(), Arrays.asList(), true, false));
 		expected.put("text", "a\"b\\c\n\u00e9/");
-		assertEquals(expected, JsonParser.parse("{ \"shape\": [3, 5, 7], \"fill_value\": null, \"dtype\": \"<f4\",\n" +
+		assertEquals(expected, JsonMetadata.value("{ \"shape\": [3, 5, 7], \"fill_value\": null, \"dtype\": \"<f4\",\n" +
 			"\"scale\": [1.5, -2E-3, 9007199254740993], \"nested\": [{}, [], true, false],\n" +
 			"\"text\": \"a\\\"b\\\\c\\n\\u00e9\\/\" }"));
 	}
@@ -30,8 +31,9 @@ class JsonParserTest {
 	void anythingElseIsRefusedSayingWhere() {
 		for (final String bad : new String[] { "", "{", "{\"a\" 1}", "[1, 2", "{\"a\": 1} x", "[01x]", "\"open",
 			"{a: 1}", "[1,]" })
-			assertThrows(IllegalArgumentException.class, () -> JsonParser.parse(bad), bad);
-		assertEquals("not JSON at character 5: ':' expected", assertThrows(IllegalArgumentException.class,
-			() -> JsonParser.parse("{\"a\" 1}")).getMessage());
+			assertThrows(IllegalArgumentException.class, () -> JsonMetadata.value(bad), bad);
+		final String message = assertThrows(IllegalArgumentException.class, () -> JsonMetadata.value("{\"a\" 1}"))
+			.getMessage();
+		assertTrue(message.startsWith("not JSON: ") && message.contains("line 1 column 7"), message);
 	}
 }
