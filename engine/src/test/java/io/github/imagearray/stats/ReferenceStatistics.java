@@ -85,19 +85,24 @@ final class ReferenceStatistics {
 		return r;
 	}
 
+	/** @param finite sorted: equal values, which stand side by side, are taken once with their count */
 	private static void moments(final ReferenceStatistics r, final double[] finite) {
 		final BigDecimal n = BigDecimal.valueOf(finite.length);
 		BigDecimal sum = BigDecimal.ZERO;
-		for (final double v : finite)
-			sum = sum.add(new BigDecimal(v));
+		for (int i = 0, run; i < finite.length; i += run) {
+			run = run(finite, i);
+			sum = sum.add(new BigDecimal(finite[i]).multiply(BigDecimal.valueOf(run)));
+		}
 		final BigDecimal mean = sum.divide(n, MC);
 		BigDecimal m2 = BigDecimal.ZERO, m3 = BigDecimal.ZERO, m4 = BigDecimal.ZERO;
-		for (final double v : finite) {
-			final BigDecimal d = new BigDecimal(v).subtract(mean, MC);
+		for (int i = 0, run; i < finite.length; i += run) {
+			run = run(finite, i);
+			final BigDecimal count = BigDecimal.valueOf(run);
+			final BigDecimal d = new BigDecimal(finite[i]).subtract(mean, MC);
 			final BigDecimal d2 = d.multiply(d, MC);
-			m2 = m2.add(d2, MC);
-			m3 = m3.add(d2.multiply(d, MC), MC);
-			m4 = m4.add(d2.multiply(d2, MC), MC);
+			m2 = m2.add(d2.multiply(count, MC), MC);
+			m3 = m3.add(d2.multiply(d, MC).multiply(count, MC), MC);
+			m4 = m4.add(d2.multiply(d2, MC).multiply(count, MC), MC);
 		}
 		m2 = m2.divide(n, MC);
 		m3 = m3.divide(n, MC);
@@ -110,6 +115,14 @@ final class ReferenceStatistics {
 			r.skewness = m3.divide(m2.multiply(sd, MC), MC).doubleValue();
 			r.kurtosis = m4.divide(m2.multiply(m2, MC), MC).subtract(BigDecimal.valueOf(3)).doubleValue();
 		}
+	}
+
+	/** @return how many values from {@code from} on equal the one there */
+	private static int run(final double[] sorted, final int from) {
+		int to = from + 1;
+		while (to < sorted.length && sorted[to] == sorted[from])
+			to++;
+		return to - from;
 	}
 
 	/**
