@@ -159,7 +159,7 @@ public final class Main {
 				histogram(new Arguments("histogram", rest, "out", "bins", "pattern", "series"));
 				break;
 			case "bench":
-				throw new UsageException("bench runs from a build: java -cp target/imagearray-cli.jar:target/test-classes " +
+				throw new UsageException("bench runs from a build: java -cp cli/target/imagearray-cli.jar:cli/target/test-classes " +
 					"io.github.imagearray.cli.Bench ...");
 			default:
 				throw new UsageException("unknown command '" + args[0] + "'; --help lists the commands.");

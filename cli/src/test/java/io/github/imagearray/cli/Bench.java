@@ -12,12 +12,12 @@ import java.util.Map;
  * {@code StackStatistics} and, with {@code --viqa}, vIQA's numpy/scipy statistics, and print one
  * JSON object.
  * <p>
- * {@code java -cp target/imagearray-cli.jar:target/test-classes io.github.imagearray.cli.Bench --data ct-air --runs 9}
+ * {@code java -cp cli/target/imagearray-cli.jar:cli/target/test-classes io.github.imagearray.cli.Bench --data ct-air --runs 9}
  */
 public final class Bench {
 
 	static final String USAGE = String.join("\n", //
-		"Usage: java -cp target/imagearray-cli.jar:target/test-classes io.github.imagearray.cli.Bench ...", //
+		"Usage: java -cp cli/target/imagearray-cli.jar:cli/target/test-classes io.github.imagearray.cli.Bench ...", //
 		"  [--size N] [--type uint8|uint16|float32] [--data phantom|ct-air|outliers|narrow|lognormal]", //
 		"  [--threads T] [--runs R] [--viqa R [--python PY]]", //
 		"                        time the statistics against a plain read of the voxels, ImageJ's", //

@@ -422,7 +422,7 @@ class MainTest {
 	@Test
 	void theBenchmarksRunFromABuildAndListTheirOptions() throws IOException {
 		new Run("bench", "--size", "16").assertOneLineError(2, "bench runs from a build: java -cp " +
-			"target/imagearray-cli.jar:target/test-classes io.github.imagearray.cli.Bench");
+			"cli/target/imagearray-cli.jar:cli/target/test-classes io.github.imagearray.cli.Bench");
 		final Run help = Run.bench("--help");
 		assertEquals(0, help.status, help.err);
 		for (final String option : new String[] { "--data phantom|ct-air", "--viqa R", "--labels L", "--file FILE" })

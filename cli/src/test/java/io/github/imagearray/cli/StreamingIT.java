@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,14 +104,33 @@ class StreamingIT {
 
 	@Test
 	void twoGibibytesInEachFormatOfLargeVolumesWithQuarterGibibyteHeap() throws Exception {
-		for (final String format : new String[] { "slices", "hdf5", "zarr", "n5", "dicom" }) {
-			final Path volume = dir.resolve("big." + format);
-			ReferenceFiles.run("write_big_volume.py", dir, format, volume.toString());
-			final String json = run(0, "-Xmx256m", "stats", volume.toString());
-			// DICOM holds 1024 uint16 planes, the others 512 float32 ones: 2 GiB of voxels each
-			assertClosedForms(json, format.equals("dicom") ? 2 * D : D);
-			deleteTree(volume);
+		final String[] formats = { "slices", "hdf5", "zarr", "n5", "dicom" };
+		// the next volume is written while the command line reads the one before: one core each
+		final ExecutorService writer = Executors.newSingleThreadExecutor();
+		try {
+			Future<Path> next = writer.submit(() -> written(formats[0]));
+			for (int f = 0; f < formats.length; f++) {
+				final Path volume = next.get(10, TimeUnit.MINUTES);
+				if (f + 1 < formats.length) {
+					final String format = formats[f + 1];
+					next = writer.submit(() -> written(format));
+				}
+				final String json = run(0, "-Xmx256m", "stats", volume.toString());
+				// DICOM holds 1024 uint16 planes, the others 512 float32 ones: 2 GiB of voxels each
+				assertClosedForms(json, formats[f].equals("dicom") ? 2 * D : D);
+				deleteTree(volume);
+			}
 		}
+		finally {
+			writer.shutdownNow();
+		}
+	}
+
+	/** @return the volume of 2 GiB in this format, written by other software */
+	private Path written(final String format) throws IOException, InterruptedException {
+		final Path volume = dir.resolve("big." + format);
+		ReferenceFiles.run("write_big_volume.py", dir, format, volume.toString());
+		return volume;
 	}
 
 	private static void deleteTree(final Path path) throws IOException {
@@ -144,7 +166,7 @@ class StreamingIT {
 		final List<String> command = new ArrayList<>(Arrays.asList(Paths.get(System
 			.getProperty("java.home"), "bin", "java").toString(), heap, "-jar", jar.toString()));
 		command.addAll(Arrays.asList(args));
-		final Path output = dir.resolve("out.txt");
+		final Path output = Files.createTempFile(dir, "out", ".txt");
 		final Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finished");
 		final String printed = new String(Files.readAllBytes(output), StandardCharsets.UTF_8);

@@ -305,7 +305,7 @@ class MacroIT {
 
 	@Test
 	void everyMacroLineOfTheReadmeRunsAsWritten() throws Exception {
-		final String readme = new String(Files.readAllBytes(Paths.get("..", "README.md")),
+		final String readme = new String(Files.readAllBytes(Paths.get("..", "docs", "user-guide.md")),
 			StandardCharsets.UTF_8);
 		final Matcher m = Pattern.compile(
 			"run\\(\"(ImageArray [^\"]+|NIfTI|MetaImage|HDF5 Dataset|Zarr/N5|DICOM Series)(\\.\\.\\.)?\", \"[^\"]*\"\\);")
