@@ -19,7 +19,7 @@ import net.imglib2.img.array.ArrayImgs;
  * the mean to 1e-12), and the results must be bit-identical with one and two threads. Two million
  * voxels: more than are ranked by sorting, enough for a bulk between outliers and for hot digits.
  */
-class DataShapesTest {
+class DataShapesIT {
 
 	private static final int SIZE = 128;
 
