@@ -29,10 +29,6 @@ final class FloatCells {
 	 * this many times as wide as the bulk: nearer ones cannot round away the others in the sums.
 	 */
 	static final double FAR = 1024;
-	/** The bit of a table entry that marks a special cell. */
-	private static final int SPECIAL = Integer.MIN_VALUE;
-	/** The bits of a table entry that hold its count index. */
-	static final int INDEX = Integer.MAX_VALUE;
 
 	private final HistogramBinning binning;
 	/** Where the grid, and its cell 1, starts. */
@@ -47,9 +43,9 @@ final class FloatCells {
 	 */
 	final boolean guarded;
 	/**
-	 * Per cell: in the {@link #INDEX} bits the bin of its floats, or the number of bins where they
-	 * straddle an edge or lie beyond the grid (a spare count slot: their bins are found against the
-	 * edges); the sign bit marks special cells.
+	 * Per cell, a {@link TableEntry}: the bin of its floats, or where they straddle an edge or lie
+	 * beyond the grid a special cell's entry with the number of bins (a spare count slot: their bins
+	 * are found against the edges).
 	 */
 	final int[] table;
 
@@ -118,7 +114,7 @@ final class FloatCells {
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
 			for (int c = cells[0]; c <= cells[1]; c++)
-				marked[c] |= SPECIAL;
+				marked[c] = TableEntry.marked(marked[c]);
 		}
 		return new FloatCells(this, marked);
 	}
@@ -180,7 +176,7 @@ final class FloatCells {
 		if (guarded) straddles[0] = straddles[last] = true;
 		for (int c = 0, bin = 0; c <= last; c++) {
 			bin += edgesStarting[c];
-			table[c] = straddles[c] ? SPECIAL | binning.bins() : bin;
+			table[c] = straddles[c] ? TableEntry.specialCell(binning.bins()) : bin;
 		}
 	}
 
@@ -208,11 +204,11 @@ final class FloatCells {
 
 	/** @return whether the floats of the cell with this table entry straddle a bin edge */
 	boolean straddles(final int entry) {
-		return (entry & INDEX) == binning.bins();
+		return TableEntry.countIndex(entry) == binning.bins();
 	}
 
 	/** @return the bin of a finite value whose cell has the table entry {@code entry} */
 	int bin(final double v, final int entry) {
-		return straddles(entry) ? binning.binByEdges(v) : entry & INDEX;
+		return straddles(entry) ? binning.binByEdges(v) : TableEntry.countIndex(entry);
 	}
 }

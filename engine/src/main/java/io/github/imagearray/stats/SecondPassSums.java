@@ -21,8 +21,6 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** Histograms of up to this many bins get four count tables. */
 	private static final int SEPARATE_LANES_UP_TO = 1 << 16;
-	/** Of the raw bits of a float, those below its first key digit. */
-	private static final int LOW = (1 << OpenDigits.LOW_BITS) - 1;
 	/** Where no digit is open: every slot closed. */
 	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0], 0);
 	/** {@link #runsFill} looks at groups of four voxels this far apart. */
@@ -78,8 +76,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		this.cells = cells;
 		this.open = open == null ? NONE_OPEN : open;
 		final boolean hot = open != null && open.anyHot();
-		this.hotCounts = hot ? new int[4][4 << OpenDigits.LOW_BITS] : null;
-		this.hotTotals = hot ? new long[OpenDigits.HOT][1 << OpenDigits.LOW_BITS] : null;
+		this.hotCounts = hot ? new int[4][TableEntry.HOT_COUNTS] : null;
+		this.hotTotals = hot ? new long[TableEntry.HOT][TableEntry.LOW_VALUES] : null;
 		this.nonFiniteSpans = nonFiniteSpans;
 	}
 
@@ -148,7 +146,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
 			final int e0 = table[(int) ((v0 - lo) * scale)], e1 = table[(int) ((v1 - lo) * scale)];
 			final int e2 = table[(int) ((v2 - lo) * scale)], e3 = table[(int) ((v3 - lo) * scale)];
-			if ((e0 | e1 | e2 | e3) >= 0) {
+			if (TableEntry.noneSpecial(e0 | e1 | e2 | e3)) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
@@ -191,7 +189,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			}
 			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
 			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
-			if ((e0 | e1 | e2 | e3) >= 0) {
+			if (TableEntry.noneSpecial(e0 | e1 | e2 | e3)) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
@@ -241,12 +239,12 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			// four equal values are one value four times: binned, counted and its powers taken once,
 			// unless it needs the exact path
 			if (runs && ((b0 ^ b1) | (b1 ^ b2) | (b2 ^ b3)) == 0) {
-				final int r = slots[b0 >>> OpenDigits.LOW_BITS];
+				final int r = slots[TableEntry.rawFirstDigit(b0)];
 				final double v = f0;
 				// a guard cell's entry is negative too
 				final int e = table[cells.cell(v)];
-				if ((e | r) >= 0) {
-					if (hot != null) hot[0][(r & 3) << OpenDigits.LOW_BITS | b0 & LOW] += 4;
+				if (TableEntry.noneSpecial(e | r)) {
+					if (hot != null) hot[0][TableEntry.hotIndex(r, b0)] += 4;
 					c0[e] += 4;
 					// four times each power: exact, a power of two
 					final double d = v - c, q = d * d;
@@ -257,19 +255,19 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 					continue;
 				}
 			}
-			final int r0 = slots[b0 >>> OpenDigits.LOW_BITS], r1 = slots[b1 >>> OpenDigits.LOW_BITS];
-			final int r2 = slots[b2 >>> OpenDigits.LOW_BITS], r3 = slots[b3 >>> OpenDigits.LOW_BITS];
+			final int r0 = slots[TableEntry.rawFirstDigit(b0)], r1 = slots[TableEntry.rawFirstDigit(b1)];
+			final int r2 = slots[TableEntry.rawFirstDigit(b2)], r3 = slots[TableEntry.rawFirstDigit(b3)];
 			if (hot != null) {
-				hot[0][(r0 & 3) << OpenDigits.LOW_BITS | b0 & LOW]++;
-				hot[1][(r1 & 3) << OpenDigits.LOW_BITS | b1 & LOW]++;
-				hot[2][(r2 & 3) << OpenDigits.LOW_BITS | b2 & LOW]++;
-				hot[3][(r3 & 3) << OpenDigits.LOW_BITS | b3 & LOW]++;
+				hot[0][TableEntry.hotIndex(r0, b0)]++;
+				hot[1][TableEntry.hotIndex(r1, b1)]++;
+				hot[2][TableEntry.hotIndex(r2, b2)]++;
+				hot[3][TableEntry.hotIndex(r3, b3)]++;
 			}
 			final double v0 = f0, v1 = f1, v2 = f2, v3 = f3;
 			final int x0 = cells.cell(v0), x1 = cells.cell(v1), x2 = cells.cell(v2), x3 = cells.cell(v3);
 			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
 			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
-			if ((e0 | e1 | e2 | e3 | r0 | r1 | r2 | r3) >= 0) {
+			if (TableEntry.noneSpecial(e0 | e1 | e2 | e3 | r0 | r1 | r2 | r3)) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
@@ -315,14 +313,14 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		for (int i = from; i < to; i++) {
 			final float f = values[i];
 			final int b = Float.floatToRawIntBits(f);
-			final int r = slots[b >>> OpenDigits.LOW_BITS];
-			if (hot != null) hot[(r & 3) << OpenDigits.LOW_BITS | b & LOW]++;
+			final int r = slots[TableEntry.rawFirstDigit(b)];
+			if (hot != null) hot[TableEntry.hotIndex(r, b)]++;
 			final double v = f;
 			final int x = cells.cell(v);
 			final int e = table[x];
-			c0[e & FloatCells.INDEX]++;
+			c0[TableEntry.countIndex(e)]++;
 			special[m] = i;
-			m += (e | r) >>> 31;
+			m += TableEntry.special(e, r);
 			if (cells.isGuard(x)) {
 				outliers++;
 				continue;
@@ -366,18 +364,18 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		final int r1, final int r2, final int r3)
 	{
 		final int lanes = counts.length;
-		counts[0][e0 & FloatCells.INDEX]++;
+		counts[0][TableEntry.countIndex(e0)]++;
 		special[m] = i;
-		m += (e0 | r0) >>> 31;
-		counts[1 % lanes][e1 & FloatCells.INDEX]++;
+		m += TableEntry.special(e0, r0);
+		counts[1 % lanes][TableEntry.countIndex(e1)]++;
 		special[m] = i + 1;
-		m += (e1 | r1) >>> 31;
-		counts[2 % lanes][e2 & FloatCells.INDEX]++;
+		m += TableEntry.special(e1, r1);
+		counts[2 % lanes][TableEntry.countIndex(e2)]++;
 		special[m] = i + 2;
-		m += (e2 | r2) >>> 31;
-		counts[3 % lanes][e3 & FloatCells.INDEX]++;
+		m += TableEntry.special(e2, r2);
+		counts[3 % lanes][TableEntry.countIndex(e3)]++;
 		special[m] = i + 3;
-		return m + ((e3 | r3) >>> 31);
+		return m + TableEntry.special(e3, r3);
 	}
 
 	private static boolean allFinite(final float[] values, final int from, final int to) {
@@ -397,7 +395,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		final int entry = cells.table[cell];
 		if (cells.straddles(entry)) counts[0][cells.bin(v, entry)]++;
 		if (cells.isGuard(cell)) moments.addExactly(v);
-		if (digits != null && open.slot(v) <= 0) digits.countFloat(v);
+		if (digits != null && !TableEntry.isHot(open.slot(v))) digits.countFloat(v);
 	}
 
 	@Override
@@ -412,9 +410,9 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	private void spillHot() {
 		if (hotCounts == null || countedSinceSpill == 0) return;
 		for (final int[] lane : hotCounts) {
-			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
-				for (int low = 0; low <= LOW; low++)
-					hotTotals[slot - 1][low] += lane[slot << OpenDigits.LOW_BITS | low];
+			for (int slot = 1; slot <= TableEntry.HOT; slot++)
+				for (int low = 0; low < TableEntry.LOW_VALUES; low++)
+					hotTotals[slot - 1][low] += lane[TableEntry.hotIndex(slot, low)];
 			Arrays.fill(lane, 0);
 		}
 		countedSinceSpill = 0;
@@ -427,7 +425,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	void settleHotDigits(final OpenDigits open) {
 		if (hotTotals == null) return;
 		spillHot();
-		for (int slot = 1; slot <= OpenDigits.HOT; slot++)
+		for (int slot = 1; slot <= TableEntry.HOT; slot++)
 			if (open.hotPrefixes[slot - 1] >= 0) digits.addRawLowCounts(open.hotPrefixes[slot - 1], hotTotals[slot - 1]);
 	}
 
@@ -493,11 +491,11 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		final RankSelector.DigitCounts digits = in.readBoolean() ? RankSelector.DigitCounts.read(in) : null;
 		long[][] hotTotals = null;
 		if (in.readBoolean()) {
-			hotTotals = new long[OpenDigits.HOT][];
+			hotTotals = new long[TableEntry.HOT][];
 			for (int slot = 0; slot < hotTotals.length; slot++) {
-				hotTotals[slot] = BinaryForm.readCounts(in, 1 << OpenDigits.LOW_BITS, "hot digit counts");
-				if (hotTotals[slot] == null || hotTotals[slot].length != 1 << OpenDigits.LOW_BITS) throw new IOException(
-					"Hot digit counts need " + (1 << OpenDigits.LOW_BITS) + " counts.");
+				hotTotals[slot] = BinaryForm.readCounts(in, TableEntry.LOW_VALUES, "hot digit counts");
+				if (hotTotals[slot] == null || hotTotals[slot].length != TableEntry.LOW_VALUES) throw new IOException(
+					"Hot digit counts need " + (TableEntry.LOW_VALUES) + " counts.");
 			}
 		}
 		return new SecondPassSums(kind, moments, histogram, digits, hotTotals);
