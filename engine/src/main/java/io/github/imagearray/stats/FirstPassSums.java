@@ -15,12 +15,12 @@ import java.util.BitSet;
  */
 final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 
-	long finite;
-	long nan;
-	long posInf;
-	long negInf;
-	double finiteMin = Double.POSITIVE_INFINITY;
-	double finiteMax = Double.NEGATIVE_INFINITY;
+	private long finite;
+	private long nan;
+	private long posInf;
+	private long negInf;
+	private double finiteMin = Double.POSITIVE_INFINITY;
+	private double finiteMax = Double.NEGATIVE_INFINITY;
 	/** Counts of the first digit in key order, those {@link #spill spilled} so far; null before. */
 	private long[] topDigits;
 	/**
@@ -40,11 +40,11 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	private final int topShift;
 	private final ExactSum sum;
 	/** The spans that hold NaN or infinite values. */
-	final BitSet nonFiniteSpans;
+	private final BitSet nonFiniteSpans;
 	private int span;
 	private boolean nonFiniteInSpan;
 	/** Every non-NaN key, for small images ranked by sorting; else null. */
-	final KeyCollector keys;
+	private final KeyCollector keys;
 
 	/**
 	 * @param kind the voxels' kind, whose order keys are counted
@@ -336,6 +336,46 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	/** @return the number of values that are not NaN */
 	long count() {
 		return finite + posInf + negInf;
+	}
+
+	/** @return the number of finite values */
+	long finite() {
+		return finite;
+	}
+
+	/** @return the number of NaN values */
+	long nan() {
+		return nan;
+	}
+
+	/** @return the number of values that are +&infin; */
+	long posInf() {
+		return posInf;
+	}
+
+	/** @return the number of values that are -&infin; */
+	long negInf() {
+		return negInf;
+	}
+
+	/** @return the smallest finite value; +&infin; when none */
+	double finiteMin() {
+		return finiteMin;
+	}
+
+	/** @return the largest finite value; -&infin; when none */
+	double finiteMax() {
+		return finiteMax;
+	}
+
+	/** @return the spans that hold NaN or infinite values */
+	BitSet nonFiniteSpans() {
+		return nonFiniteSpans;
+	}
+
+	/** @return every non-NaN key, sorted as unsigned numbers: for a small image, which collects them */
+	long[] sortedKeys() {
+		return keys.sorted(kind().keyBits());
 	}
 
 	/** @return the mean of the finite values, within [finiteMin, finiteMax]; NaN when none */

@@ -32,22 +32,22 @@ final class FloatCells {
 
 	private final HistogramBinning binning;
 	/** Where the grid, and its cell 1, starts. */
-	final double lo;
+	private final double lo;
 	/** Cells per unit of value. */
-	final double scale;
+	private final double scale;
 	/** The index of the last cell: the upper guard, or without guards the one for rounding at the top. */
-	final int last;
+	private final int last;
 	/**
 	 * Whether the grid covers the bulk alone, with guard cells 0 and {@link #last}; else it covers the
 	 * whole range from cell 0, and needs neither guards nor clamping.
 	 */
-	final boolean guarded;
+	private final boolean guarded;
 	/**
 	 * Per cell, a {@link TableEntry}: the bin of its floats, or where they straddle an edge or lie
 	 * beyond the grid a special cell's entry with the number of bins (a spare count slot: their bins
 	 * are found against the edges).
 	 */
-	final int[] table;
+	private final int[] table;
 
 	/**
 	 * @param binning the histogram bins, over [min, max] of the finite values
@@ -178,6 +178,34 @@ final class FloatCells {
 			bin += edgesStarting[c];
 			table[c] = straddles[c] ? TableEntry.specialCell(binning.bins()) : bin;
 		}
+	}
+
+	/** @return where the grid starts: cell 1 with guards, else cell 0 */
+	double lo() {
+		return lo;
+	}
+
+	/** @return cells per unit of value */
+	double scale() {
+		return scale;
+	}
+
+	/** @return the index of the last cell: the upper guard, or without guards the one for rounding at the top */
+	int last() {
+		return last;
+	}
+
+	/** @return whether the grid covers the bulk alone, with guard cells 0 and {@link #last} */
+	boolean isGuarded() {
+		return guarded;
+	}
+
+	/**
+	 * @return per cell, its {@link TableEntry}: the table itself, for loops to look up in, never
+	 *         to change
+	 */
+	int[] table() {
+		return table;
 	}
 
 	/**

@@ -20,9 +20,9 @@ final class OpenDigits {
 	 * Per first digit of the raw bits: {@link TableEntry#CLOSED}, {@link TableEntry#ONE_BY_ONE} or a
 	 * hot slot 1 to {@link TableEntry#HOT}.
 	 */
-	final byte[] slots = new byte[1 << FIRST_DIGIT_BITS];
+	private final byte[] slots = new byte[1 << FIRST_DIGIT_BITS];
 	/** The key prefix of each hot slot, 1 to {@link TableEntry#HOT} at index 0 to HOT - 1; -1 where unused. */
-	final long[] hotPrefixes = { -1, -1 };
+	private final long[] hotPrefixes = { -1, -1 };
 
 	/**
 	 * @param openKeyRanges the pairs of first and last keys of the open first digits, sorted
@@ -52,6 +52,19 @@ final class OpenDigits {
 	/** @return whether some digit is hot */
 	boolean anyHot() {
 		return hotPrefixes[0] >= 0;
+	}
+
+	/**
+	 * @return per first digit of the raw bits ({@link TableEntry#rawFirstDigit}), its slot: the
+	 *         table itself, for loops to look up in, never to change
+	 */
+	byte[] slots() {
+		return slots;
+	}
+
+	/** @return the key prefix of hot slot {@code slot}, 1 to {@link TableEntry#HOT}; -1 where unused */
+	long hotPrefix(final int slot) {
+		return hotPrefixes[slot - 1];
 	}
 
 	/** @return the slot of a float's first digit */

@@ -121,7 +121,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	boolean acceptFloats(final float[] values, final int from, final int to) {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
 		// C2 compiles one loop per case steadily; one loop for all cases it compiles now well, now not
-		final int specials = open != NONE_OPEN ? bin(values, from, to) : cells.guarded ? binGuarded(values, from, to)
+		final int specials = open != NONE_OPEN ? bin(values, from, to) : cells.isGuarded() ? binGuarded(values, from, to)
 			: binPlainly(values, from, to);
 		for (int j = 0; j < specials; j++)
 			finishSpecial(values[special[j]]);
@@ -135,8 +135,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 * @return the number of special voxels, whose indices are in {@link #special}
 	 */
 	private int binPlainly(final float[] values, final int from, final int to) {
-		final double c = centre, lo = cells.lo, scale = cells.scale;
-		final int[] table = cells.table;
+		final double c = centre, lo = cells.lo(), scale = cells.scale();
+		final int[] table = cells.table();
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final FourPowerSums sums = new FourPowerSums();
@@ -170,8 +170,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private int binGuarded(final float[] values, final int from, final int to) {
 		final double c = centre;
-		final int[] table = cells.table;
-		final int last = cells.last;
+		final int[] table = cells.table();
+		final int last = cells.last();
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final FourPowerSums sums = new FourPowerSums();
@@ -220,8 +220,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private int bin(final float[] values, final int from, final int to) {
 		final double c = centre;
-		final int[] table = cells.table;
-		final byte[] slots = open.slots;
+		final int[] table = cells.table();
+		final byte[] slots = open.slots();
 		final int[][] hot = hotCounts;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
@@ -304,8 +304,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private int binEach(final float[] values, final int from, final int to, int m) {
 		final double c = centre;
-		final int[] table = cells.table;
-		final byte[] slots = open.slots;
+		final int[] table = cells.table();
+		final byte[] slots = open.slots();
 		final int[] hot = hotCounts == null ? null : hotCounts[0];
 		final long[] c0 = counts[0];
 		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
@@ -392,7 +392,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private void finishSpecial(final float v) {
 		final int cell = cells.cell(v);
-		final int entry = cells.table[cell];
+		final int entry = cells.table()[cell];
 		if (cells.straddles(entry)) counts[0][cells.bin(v, entry)]++;
 		if (cells.isGuard(cell)) moments.addExactly(v);
 		if (digits != null && !TableEntry.isHot(open.slot(v))) digits.countFloat(v);
@@ -426,7 +426,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		if (hotTotals == null) return;
 		spillHot();
 		for (int slot = 1; slot <= TableEntry.HOT; slot++)
-			if (open.hotPrefixes[slot - 1] >= 0) digits.addRawLowCounts(open.hotPrefixes[slot - 1], hotTotals[slot - 1]);
+			if (open.hotPrefix(slot) >= 0) digits.addRawLowCounts(open.hotPrefix(slot), hotTotals[slot - 1]);
 	}
 
 	MomentSums moments() {

@@ -47,9 +47,9 @@ public final class Statistics {
 		final double[] percentiles, final Histogram histogram)
 	{
 		this.count = summary.count();
-		this.nanCount = summary.nan;
-		this.posInfCount = summary.posInf;
-		this.negInfCount = summary.negInf;
+		this.nanCount = summary.nan();
+		this.posInfCount = summary.posInf();
+		this.negInfCount = summary.negInf();
 		this.mean = moments[0];
 		this.variance = moments[1];
 		this.skewness = moments[2];
@@ -74,18 +74,18 @@ public final class Statistics {
 	{
 		final long n = sums.count();
 		double mean = Double.NaN, variance = Double.NaN, skewness = Double.NaN, kurtosis = Double.NaN;
-		if (sums.finite > 0 && sums.finiteMin == sums.finiteMax) {
-			mean = sums.finiteMin;
+		if (sums.finite() > 0 && sums.finiteMin() == sums.finiteMax()) {
+			mean = sums.finiteMin();
 			variance = 0;
 		}
-		else if (sums.finite > 0) {
+		else if (sums.finite() > 0) {
 			mean = sums.clampToRange(moments.mean());
 			final double[] m = moments.centralMoments();
 			variance = m[0];
 			skewness = m[1] / Math.pow(m[0], 1.5);
 			kurtosis = m[2] / (m[0] * m[0]) - 3;
 		}
-		if (sums.posInf + sums.negInf > 0) {
+		if (sums.posInf() + sums.negInf() > 0) {
 			variance = skewness = kurtosis = Double.NaN;
 		}
 		final double[] percentiles = new double[levels.length];

@@ -189,12 +189,12 @@ public final class StatisticsPlan {
 
 	/** @return the histogram's bins for voxels of these first-pass sums, with the bins asked for */
 	private HistogramBinning binning(final FirstPassSums sums) {
-		if (sums.finite == 0) return new HistogramBinning(bins > 0 ? bins : 1, 0, 1);
+		if (sums.finite() == 0) return new HistogramBinning(bins > 0 ? bins : 1, 0, 1);
 		final int n;
 		if (bins > 0) n = bins;
 		else if (!(table == null ? kind.isInteger() : table.wholeNumbers())) n = StatisticsCalculator.DEFAULT_FLOAT_BINS;
-		else n = (int) Math.min(integerBins, sums.finiteMax - sums.finiteMin + 1);
-		return new HistogramBinning(n, sums.finiteMin, sums.finiteMax);
+		else n = (int) Math.min(integerBins, sums.finiteMax() - sums.finiteMin() + 1);
+		return new HistogramBinning(n, sums.finiteMin(), sums.finiteMax());
 	}
 
 	/**
@@ -212,7 +212,7 @@ public final class StatisticsPlan {
 
 	/** @return the second pass's setup, which follows from the first pass and the selection after it */
 	private SecondPassSetup setUp(final FirstPassSums first, final RankSelector selector) {
-		return new SecondPassSetup(kind, first, binning(first), !selector.isDone(), selector, size);
+		return new SecondPassSetup(kind, first, binning(first), selector, size);
 	}
 
 	/** @return the serialized form, for {@link #fromBytes}: settings, pass and what earlier passes found */
@@ -284,10 +284,10 @@ public final class StatisticsPlan {
 			pass >= 2 && second == null) throw new IOException("Pass " + pass + (done ? " of a finished plan" : "") +
 				" without what the pass before it found.");
 		if (countValues) return done ? new FinishFromValueCounts(pass, valueCounts) : new ValueCountPass(pass);
-		if (done) return new FinishFromSums(pass, first, second, selector, setup.binning);
+		if (done) return new FinishFromSums(pass, first, second, selector, setup.binning());
 		if (pass == 0) return new FirstPass();
 		if (pass == 1) return new SecondPass(first, selector, setup);
-		return new NarrowingPass(pass, first, second, selector, setup.binning);
+		return new NarrowingPass(pass, first, second, selector, setup.binning());
 	}
 
 	/** Writes what earlier passes found, each or its absence, in the order {@link #readStage} reads them. */
@@ -451,16 +451,16 @@ public final class StatisticsPlan {
 
 		@Override
 		SecondPassSums newAccumulator() {
-			return setup.newSums(kind, setup.refine ? selector.newCounts(kind) : null, first.nonFiniteSpans);
+			return setup.newSums(selector, first.nonFiniteSpans());
 		}
 
 		@Override
 		Stage next(final SecondPassSums all) {
-			if (setup.refine) {
-				all.settleHotDigits(setup.open);
+			if (setup.ranksOpen()) {
+				all.settleHotDigits(setup.openDigits());
 				selector.advance(all.digits());
 			}
-			return afterNarrowing(number() + 1, first, all, selector, setup.binning);
+			return afterNarrowing(number() + 1, first, all, selector, setup.binning());
 		}
 
 		@Override
@@ -541,7 +541,7 @@ public final class StatisticsPlan {
 
 		@Override
 		Statistics statistics() {
-			final long[] sortedKeys = sort ? first.keys.sorted(kind.keyBits()) : null;
+			final long[] sortedKeys = sort ? first.sortedKeys() : null;
 			final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
 				: rank -> OrderKeys.value(kind, selector.key(rank));
 			return Statistics.of(first, second.moments(), percentiles, valueOfRank, second.histogram(binning));

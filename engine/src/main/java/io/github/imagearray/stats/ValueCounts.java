@@ -16,7 +16,7 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 
 	private final PixelKind kind;
 	/** {@code counts[v]} voxels have the value {@code v + kind.lowest()}. */
-	final long[] counts;
+	private final long[] counts;
 
 	ValueCounts(final PixelKind kind) {
 		this(kind, new long[1 << kind.keyBits()]);

@@ -52,8 +52,8 @@ class FirstPassSumsTest {
 		// more than Integer.MAX_VALUE in one digit
 		assertTrue(expected[(int) (OrderKeys.floatKey(2.5f) >>> shift)] > Integer.MAX_VALUE);
 		assertArrayEquals(expected, merged.topDigits());
-		assertEquals(-1, merged.finiteMin);
-		assertEquals(2.5, merged.finiteMax);
+		assertEquals(-1, merged.finiteMin());
+		assertEquals(2.5, merged.finiteMax());
 	}
 
 	@Test
@@ -87,8 +87,8 @@ class FirstPassSumsTest {
 				final float[] sorted = block.clone();
 				Arrays.sort(sorted);
 				final String where = Arrays.toString(block);
-				assertEquals(sorted[0], (float) summary.finiteMin, 0, where);
-				assertEquals(sorted[sorted.length - 1], (float) summary.finiteMax, 0, where);
+				assertEquals(sorted[0], (float) summary.finiteMin(), 0, where);
+				assertEquals(sorted[sorted.length - 1], (float) summary.finiteMax(), 0, where);
 				assertEquals(block.length, summary.count(), where);
 			}
 	}
