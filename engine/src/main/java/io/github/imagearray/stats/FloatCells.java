@@ -8,7 +8,7 @@ package io.github.imagearray.stats;
  * Such straddling cells are <em>special</em>: their voxels are binned against the edges. The grid
  * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
  * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
- * {@link FirstPassSums#bulk key counts}) lies within a few bins and far outliers beyond it (the range
+ * {@link FirstPassSums#bulk key counts}) lies within a few bins and outliers beyond it (the range
  * more than {@link #FAR} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
  * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
  * each is added exactly ({@link MomentSums#addExactly}).
@@ -20,12 +20,12 @@ final class FloatCells {
 	private static final int MAX_CELLS = 1 << 21;
 	/**
 	 * A bulk over at least this many bins, or over all of them, gets a grid of whole bins over the
-	 * whole range, without guards; a bulk within fewer, with far outliers beyond it, a guarded grid of
+	 * whole range, without guards; a bulk within fewer, with outliers beyond it, a guarded grid of
 	 * its own.
 	 */
 	private static final int ALIGNED_FROM_BINS = 16;
 	/**
-	 * Values beyond the bulk are far outliers, to be guarded against, where the range is more than
+	 * Values beyond the bulk are outliers, to be guarded against, where the range is more than
 	 * this many times as wide as the bulk: nearer ones cannot round away the others in the sums.
 	 */
 	static final double FAR = 1024;
@@ -44,8 +44,8 @@ final class FloatCells {
 	private final boolean guarded;
 	/**
 	 * Per cell, a {@link TableEntry}: the bin of its floats, or where they straddle an edge or lie
-	 * beyond the grid a special cell's entry with the number of bins (a spare count slot: their bins
-	 * are found against the edges).
+	 * beyond the grid a special cell's entry with the number of bins (the spare bin: their bins are
+	 * found against the edges).
 	 */
 	private final int[] table;
 
@@ -133,19 +133,19 @@ final class FloatCells {
 
 	/**
 	 * @param openKeyRanges pairs of first and last 32-bit order keys of open first digits
-	 * @param topDigits the counts of the first digits in key order
+	 * @param firstDigits the counts of the first digits in key order
 	 * @return about how many voxels lie in the cells of those digits: the counts of every first digit
 	 *         that those cells reach into
 	 */
-	long voxelsInCellsOf(final long[] openKeyRanges, final long[] topDigits) {
-		final int shift = 32 - Integer.numberOfTrailingZeros(topDigits.length);
+	long voxelsInCellsOf(final long[] openKeyRanges, final long[] firstDigits) {
+		final int shift = 32 - Integer.numberOfTrailingZeros(firstDigits.length);
 		long voxels = 0;
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
 			final int first = (int) (OrderKeys.floatKey((float) start(cells[0])) >>> shift);
 			final int lastDigit = (int) (OrderKeys.floatKey((float) start(cells[1] + 1)) >>> shift);
 			for (int d = first; d <= lastDigit; d++)
-				voxels += topDigits[d];
+				voxels += firstDigits[d];
 		}
 		return voxels;
 	}

@@ -5,8 +5,8 @@ package io.github.imagearray.stats;
  * table by the top bits of a float's raw bits, for the second pass to look up per voxel. A digit
  * that holds many voxels (an atom such as CT air or the padding outside the field of view, or data
  * that all lie within a few floats) is <em>hot</em>: the second pass counts the remaining low bits
- * of its voxels in line, in count tables of its own, which settles its ranks without a voxel taking
- * the special path. The voxels of the other open digits take the special path, to a
+ * of its voxels in line, in count tables of its own, which resolves its ranks without a voxel being
+ * special. The voxels of the other open digits are special, counted one by one in a
  * {@link RankSelector.DigitCounts}. Immutable; shared by the workers of a pass.
  */
 final class OpenDigits {
@@ -26,10 +26,10 @@ final class OpenDigits {
 
 	/**
 	 * @param openKeyRanges the pairs of first and last keys of the open first digits, sorted
-	 * @param topDigits the counts of the first digit in key order
+	 * @param firstDigits the counts of the first digit in key order
 	 * @param total the number of values they count
 	 */
-	OpenDigits(final long[] openKeyRanges, final long[] topDigits, final long total) {
+	OpenDigits(final long[] openKeyRanges, final long[] firstDigits, final long total) {
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int prefix = (int) (openKeyRanges[r] >>> TableEntry.LOW_BITS);
 			slots[OrderKeys.rawTopOfFloatTop(prefix, FIRST_DIGIT_BITS)] = TableEntry.ONE_BY_ONE;
@@ -40,7 +40,7 @@ final class OpenDigits {
 			for (int r = 0; r < openKeyRanges.length; r += 2) {
 				final int prefix = (int) (openKeyRanges[r] >>> TableEntry.LOW_BITS);
 				if (slots[OrderKeys.rawTopOfFloatTop(prefix, FIRST_DIGIT_BITS)] == TableEntry.ONE_BY_ONE &&
-					topDigits[prefix] >= total / HOT_SHARE && (fullest < 0 || topDigits[prefix] > topDigits[fullest]))
+					firstDigits[prefix] >= total / HOT_SHARE && (fullest < 0 || firstDigits[prefix] > firstDigits[fullest]))
 					fullest = prefix;
 			}
 			if (fullest < 0) break;

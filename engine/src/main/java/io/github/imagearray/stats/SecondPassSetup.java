@@ -54,9 +54,9 @@ final class SecondPassSetup {
 			// the cells mark the open ranks themselves where they hold few voxels; else each voxel looks
 			// its first digit up
 			final long[] ranges = selector.openKeyRanges();
-			if (floatCells.voxelsInCellsOf(ranges, first.topDigits()) <= first.count() / FEW_IN_OPEN_CELLS) floatCells =
+			if (floatCells.voxelsInCellsOf(ranges, first.firstDigits()) <= first.nonNaN() / FEW_IN_OPEN_CELLS) floatCells =
 				floatCells.markingOpen(ranges);
-			else open = new OpenDigits(ranges, first.topDigits(), first.count());
+			else open = new OpenDigits(ranges, first.firstDigits(), first.nonNaN());
 		}
 		cells = floatCells;
 		openDigits = open;

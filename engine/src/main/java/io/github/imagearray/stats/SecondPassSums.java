@@ -8,18 +8,18 @@ import java.util.BitSet;
 
 /**
  * The second pass's accumulator, filled in one loop: the power sums of the finite values'
- * deviations from the first pass's mean ({@link MomentSums}), their {@code numpy.histogram}
+ * deviations from the centre ({@link MomentSums}), their {@code numpy.histogram}
  * ({@link HistogramBinning}) and, when ranks are still open, the next digit of the
  * {@link RankSelector} ({@link RankSelector.DigitCounts}). One per worker; {@link #merge} adds
  * another's, in any order. One {@link #read} from bytes merges and finishes but adds no spans.
  * <p>
  * Blocks of finite 32-bit floats take a fast path: the bins come from {@link FloatCells}, the
  * open ranks from {@link OpenDigits}; only voxels in special cells (straddling a bin edge, or
- * outliers beyond the grid) or in open digits that are not hot take the exact path one by one.
+ * guarded beyond the grid) or in open digits that are not hot are special, finished one by one.
  */
 final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
-	/** Histograms of up to this many bins get four count tables. */
+	/** Histograms of up to this many bins get four lanes. */
 	private static final int SEPARATE_LANES_UP_TO = 1 << 16;
 	/** Where no digit is open: every slot closed. */
 	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0], 0);
@@ -31,8 +31,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	private final MomentSums moments;
 	private final HistogramBinning binning;
 	/**
-	 * Four count tables, so that runs of equal bins do not wait on each other's increments (one
-	 * for more than {@link #SEPARATE_LANES_UP_TO} bins); each with a spare slot after the bins for
+	 * Four lanes of counts, so that runs of equal bins do not wait on each other's increments (one
+	 * for more than {@link #SEPARATE_LANES_UP_TO} bins); each with a spare bin after the bins for
 	 * {@link FloatCells}.
 	 */
 	private final long[][] counts;
@@ -48,13 +48,13 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	private final long[][] hotTotals;
 	private long countedSinceSpill;
 	private final BitSet nonFiniteSpans;
-	private final int[] bins = new int[BlockAccumulator.BLOCK];
+	private final int[] binOf = new int[BlockAccumulator.BLOCK];
 	private final int[] special = new int[BlockAccumulator.BLOCK];
 	private boolean checkFinite;
 
 	/**
 	 * @param kind the voxels' kind
-	 * @param far values farther than this from the centre are outliers of the bulk, added to the
+	 * @param far values farther than this from the centre are guarded of the bulk, added to the
 	 *          moments exactly (the float fast path has its own, {@link FloatCells})
 	 * @param digits counts the next rank digit, or null when all ranks are known
 	 * @param cells the cells of the float fast path, or null to take every block through
@@ -106,11 +106,11 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	@Override
 	void accept(final double[] values, final long[] keys, final int length) {
-		binning.bins(values, bins, length);
+		binning.bins(values, binOf, length);
 		moments.addBlock(values, length, far);
 		final long[] c = counts[0];
 		for (int i = 0; i < length; i++) {
-			final int b = bins[i];
+			final int b = binOf[i];
 			if (b >= 0) c[b]++;
 		}
 		if (digits != null) digits.accept(values, keys, length);
@@ -152,7 +152,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 				c2[e2]++;
 				c3[e3]++;
 			}
-			else m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
+			else m = countSpecial(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
 			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
 			sums.add(d0, d1, d2, d3);
 		}
@@ -162,7 +162,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * The loop of a grid over the bulk, with guards, whose cells mark the open ranks themselves: the
-	 * loop of {@link #binPlainly} with a test for outliers beyond the guards. One test for four
+	 * loop of {@link #binPlainly} with a test for values beyond the guards. One test for four
 	 * voxels, not a clamp of each cell, and a loop of its own, since the test in the common loop
 	 * costs it about a tenth.
 	 *
@@ -176,7 +176,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final FourPowerSums sums = new FourPowerSums();
 		int m = 0;
-		int outliers = 0;
+		int guarded = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
 			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
@@ -196,19 +196,19 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 				c3[e3]++;
 			}
 			else {
-				m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
-				// outliers leave the plain sums
-				final boolean o0 = cells.isGuard(x0), o1 = cells.isGuard(x1), o2 = cells.isGuard(x2), o3 = cells
+				m = countSpecial(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
+				// guarded voxels leave the plain sums
+				final boolean g0 = cells.isGuard(x0), g1 = cells.isGuard(x1), g2 = cells.isGuard(x2), g3 = cells
 					.isGuard(x3);
-				d0 = o0 ? 0 : d0;
-				d1 = o1 ? 0 : d1;
-				d2 = o2 ? 0 : d2;
-				d3 = o3 ? 0 : d3;
-				outliers += (o0 ? 1 : 0) + (o1 ? 1 : 0) + (o2 ? 1 : 0) + (o3 ? 1 : 0);
+				d0 = g0 ? 0 : d0;
+				d1 = g1 ? 0 : d1;
+				d2 = g2 ? 0 : d2;
+				d3 = g3 ? 0 : d3;
+				guarded += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
 			}
 			sums.add(d0, d1, d2, d3);
 		}
-		sums.addTo(moments, i - from - outliers);
+		sums.addTo(moments, i - from - guarded);
 		return binEach(values, i, to, m);
 	}
 
@@ -230,14 +230,14 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		// accumulators (which C2 spills to the stack), take longer
 		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
 		int m = 0;
-		int outliers = 0;
+		int guarded = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
 			final float f0 = values[i], f1 = values[i + 1], f2 = values[i + 2], f3 = values[i + 3];
 			final int b0 = Float.floatToRawIntBits(f0), b1 = Float.floatToRawIntBits(f1);
 			final int b2 = Float.floatToRawIntBits(f2), b3 = Float.floatToRawIntBits(f3);
 			// four equal values are one value four times: binned, counted and its powers taken once,
-			// unless it needs the exact path
+			// unless it is special
 			if (runs && ((b0 ^ b1) | (b1 ^ b2) | (b2 ^ b3)) == 0) {
 				final int r = slots[TableEntry.rawFirstDigit(b0)];
 				final double v = f0;
@@ -274,8 +274,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 				c3[e3]++;
 			}
 			else {
-				// outliers leave the plain sums
-				m = countRare(i, m, e0, e1, e2, e3, r0, r1, r2, r3);
+				// guarded voxels leave the plain sums
+				m = countSpecial(i, m, e0, e1, e2, e3, r0, r1, r2, r3);
 				final boolean g0 = cells.isGuard(x0), g1 = cells.isGuard(x1), g2 = cells.isGuard(x2), g3 = cells
 					.isGuard(x3);
 				if (g0 || g1 || g2 || g3) {
@@ -283,7 +283,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 					d1 = g1 ? 0 : d1;
 					d2 = g2 ? 0 : d2;
 					d3 = g3 ? 0 : d3;
-					outliers += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
+					guarded += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
 				}
 			}
 			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
@@ -292,7 +292,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
 			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
 		}
-		moments.addSums(i - from - outliers, s1, s2, s3, s4);
+		moments.addSums(i - from - guarded, s1, s2, s3, s4);
 		return binEach(values, i, to, m);
 	}
 
@@ -309,7 +309,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		final int[] hot = hotCounts == null ? null : hotCounts[0];
 		final long[] c0 = counts[0];
 		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
-		int outliers = 0;
+		int guarded = 0;
 		for (int i = from; i < to; i++) {
 			final float f = values[i];
 			final int b = Float.floatToRawIntBits(f);
@@ -322,7 +322,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			special[m] = i;
 			m += TableEntry.special(e, r);
 			if (cells.isGuard(x)) {
-				outliers++;
+				guarded++;
 				continue;
 			}
 			final double d = v - c, q = d * d;
@@ -332,7 +332,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			s4 += q * q;
 		}
 		// most blocks have no voxels after their last group of four: nothing to add
-		if (from < to) moments.addSums(to - from - outliers, s1, s2, s3, s4);
+		if (from < to) moments.addSums(to - from - guarded, s1, s2, s3, s4);
 		return m;
 	}
 
@@ -351,7 +351,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * The rare case of four voxels of which some are special: counts each in its bin (a special
-	 * cell's voxel in the spare slot) and notes the special ones, to be finished after the loop;
+	 * cell's voxel in the spare bin) and notes the special ones, to be finished after the loop;
 	 * without branches, which would often be mispredicted here.
 	 *
 	 * @param i the index of the first of the four
@@ -360,7 +360,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 * @param r0 their open digit slots, negative for a digit counted one by one
 	 * @return the number of special voxels now
 	 */
-	private int countRare(final int i, int m, final int e0, final int e1, final int e2, final int e3, final int r0,
+	private int countSpecial(final int i, int m, final int e0, final int e1, final int e2, final int e3, final int r0,
 		final int r1, final int r2, final int r3)
 	{
 		final int lanes = counts.length;
@@ -386,8 +386,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * Finishes a value of a special cell or an open digit that is not hot: bins it against the edges
-	 * where its cell straddles one or lies beyond the grid (it was counted in the spare slot), adds
-	 * an outlier's powers exactly, and offers the value to the digit counter unless a hot digit
+	 * where its cell straddles one or lies beyond the grid (it was counted in the spare bin), adds
+	 * a guarded voxel's powers exactly, and offers the value to the digit counter unless a hot digit
 	 * counted it.
 	 */
 	private void finishSpecial(final float v) {
@@ -420,9 +420,9 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * Hands the counts of the hot digits' low bits to the digit counts, so that the ranks in hot
-	 * digits are settled with the others; once, on the accumulator of all voxels.
+	 * digits are resolved with the others; once, on the accumulator of all voxels.
 	 */
-	void settleHotDigits(final OpenDigits open) {
+	void addHotCounts(final OpenDigits open) {
 		if (hotTotals == null) return;
 		spillHot();
 		for (int slot = 1; slot <= TableEntry.HOT; slot++)
@@ -439,11 +439,11 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** @return the histogram of the voxels added, with the edges of {@code binning} */
 	Histogram histogram(final HistogramBinning binning) {
-		// without the spare slot
+		// without the spare bin
 		return new Histogram(Arrays.copyOf(laneTotals(), binning.bins()), binning.edges());
 	}
 
-	/** @return the counts of all lanes added, the spare slot last */
+	/** @return the counts of all lanes added, the spare bin last */
 	private long[] laneTotals() {
 		final long[] total = new long[counts[0].length];
 		for (final long[] lane : counts)

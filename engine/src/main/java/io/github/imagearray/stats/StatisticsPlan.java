@@ -17,9 +17,9 @@ import net.imglib2.type.numeric.RealType;
  * {@link PartialStatistics} of every part ({@link #accumulate}); their {@link PartialStatistics#merge
  * merge} over the whole image then {@link #advance advances} the plan to its next pass.
  * <ul>
- * <li>8- and 16-bit integers: one pass, counts by value.</li>
+ * <li>8- and 16-bit integers: one pass, value counts.</li>
  * <li>Other types: a first pass (counts, extremes, sum, first digits of the ranks), a second pass
- * configured by the merged first (power sums about the mean, histogram, next digits of the ranks),
+ * configured by the merged first (power sums about the centre, histogram, next digits of the ranks),
  * and for 64-bit types at most two narrowing passes more, rarely needed.</li>
  * </ul>
  * A plan travels as bytes ({@link #toBytes}, {@link #fromBytes}) to where the parts are read; the
@@ -52,7 +52,7 @@ public final class StatisticsPlan {
 	private final int integerBins;
 	private final boolean countValues;
 	/** The percentiles wanted, sorted. */
-	private final double[] percentiles;
+	private final double[] levels;
 	/** The values the stored ones stand for (with counted values only), or null. */
 	private final ValueTable table;
 	/** Small images are ranked by sorting their keys, large ones by radix selection. */
@@ -61,9 +61,9 @@ public final class StatisticsPlan {
 	private Stage stage;
 
 	StatisticsPlan(final PixelKind kind, final long size, final int bins, final int integerBins,
-		final boolean countValues, final double[] percentiles, final ValueTable table)
+		final boolean countValues, final double[] levels, final ValueTable table)
 	{
-		this.percentiles = percentiles;
+		this.levels = levels;
 		this.table = table;
 		this.kind = kind;
 		this.size = size;
@@ -204,8 +204,8 @@ public final class StatisticsPlan {
 	private RankSelector selectionAfter(final FirstPassSums first) {
 		final RankSelector selector = new RankSelector(kind.keyBits());
 		if (!sort) {
-			selector.select(Quantiles.ranks(first.count(), percentiles));
-			selector.advanceTop(first.topDigits());
+			selector.select(Quantiles.ranks(first.nonNaN(), levels));
+			selector.advanceFirstDigit(first.firstDigits());
 		}
 		return selector;
 	}
@@ -223,8 +223,8 @@ public final class StatisticsPlan {
 			out.writeInt(bins);
 			out.writeInt(integerBins);
 			out.writeBoolean(countValues);
-			out.writeInt(percentiles.length);
-			for (final double p : percentiles)
+			out.writeInt(levels.length);
+			for (final double p : levels)
 				out.writeDouble(p);
 			out.writeBoolean(table != null);
 			if (table != null) table.write(out);
@@ -248,15 +248,15 @@ public final class StatisticsPlan {
 				integerBins > StatisticsCalculator.MAX_DEFAULT_INTEGER_BINS) throw new IOException("Bins " + bins +
 					" or automatic integer bins " + integerBins + " out of range.");
 			final boolean countValues = in.readBoolean();
-			final double[] percentiles = new double[BinaryForm.length(in, Quantiles.MAX_PERCENTILES, "percentiles")];
-			for (int i = 0; i < percentiles.length; i++)
-				percentiles[i] = in.readDouble();
-			if (!Arrays.equals(percentiles, Quantiles.withDefaults(percentiles))) throw new IOException(
-				"Percentiles " + Arrays.toString(percentiles) + " are not a sorted set of 0 to 100 with the defaults.");
+			final double[] levels = new double[BinaryForm.length(in, Quantiles.MAX_PERCENTILES, "percentiles")];
+			for (int i = 0; i < levels.length; i++)
+				levels[i] = in.readDouble();
+			if (!Arrays.equals(levels, Quantiles.withDefaults(levels))) throw new IOException(
+				"Percentiles " + Arrays.toString(levels) + " are not a sorted set of 0 to 100 with the defaults.");
 			final ValueTable table = in.readBoolean() ? ValueTable.read(in) : null;
 			if (table != null && (table.kind() != kind || !countValues)) throw new IOException("A value table of " + table
 				.kind() + " values in a plan for " + kind + " voxels" + (countValues ? "." : " that counts no values."));
-			final StatisticsPlan plan = new StatisticsPlan(kind, size, bins, integerBins, countValues, percentiles,
+			final StatisticsPlan plan = new StatisticsPlan(kind, size, bins, integerBins, countValues, levels,
 				table);
 			plan.stage = plan.readStage(in);
 			return plan;
@@ -363,7 +363,7 @@ public final class StatisticsPlan {
 		abstract Statistics statistics();
 	}
 
-	/** The one pass of 8- and 16-bit integers: the voxels counted by value. */
+	/** The one pass of 8- and 16-bit integers: value counts. */
 	private final class ValueCountPass extends Pass<ValueCounts> {
 
 		ValueCountPass(final int number) {
@@ -386,7 +386,7 @@ public final class StatisticsPlan {
 		}
 	}
 
-	/** Every statistic from the counts by value. */
+	/** Every statistic from the value counts. */
 	private final class FinishFromValueCounts extends Finish {
 
 		private final ValueCounts valueCounts;
@@ -398,7 +398,7 @@ public final class StatisticsPlan {
 
 		@Override
 		Statistics statistics() {
-			return valueCounts.statistics(StatisticsPlan.this::binning, percentiles, table);
+			return valueCounts.statistics(StatisticsPlan.this::binning, levels, table);
 		}
 
 		@Override
@@ -457,7 +457,7 @@ public final class StatisticsPlan {
 		@Override
 		Stage next(final SecondPassSums all) {
 			if (setup.ranksOpen()) {
-				all.settleHotDigits(setup.openDigits());
+				all.addHotCounts(setup.openDigits());
 				selector.advance(all.digits());
 			}
 			return afterNarrowing(number() + 1, first, all, selector, setup.binning());
@@ -544,7 +544,7 @@ public final class StatisticsPlan {
 			final long[] sortedKeys = sort ? first.sortedKeys() : null;
 			final LongToDoubleFunction valueOfRank = sort ? rank -> OrderKeys.value(kind, sortedKeys[(int) rank])
 				: rank -> OrderKeys.value(kind, selector.key(rank));
-			return Statistics.of(first, second.moments(), percentiles, valueOfRank, second.histogram(binning));
+			return Statistics.of(first, second.moments(), levels, valueOfRank, second.histogram(binning));
 		}
 
 		@Override
