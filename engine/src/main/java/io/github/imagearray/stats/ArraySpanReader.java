@@ -81,7 +81,7 @@ final class ArraySpanReader extends SpanReader {
 	}
 
 	/**
-	 * Counts bytes into four interleaved tables, so that runs of equal values (common in images)
+	 * Counts bytes into four interleaved lanes, so that runs of equal values (common in images)
 	 * do not wait on each other's increments; a span is short enough for int counts.
 	 */
 	private void countBytes(final byte[] a, final long[] counts) {

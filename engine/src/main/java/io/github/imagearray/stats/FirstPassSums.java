@@ -8,62 +8,62 @@ import java.util.BitSet;
 
 /**
  * The first pass's accumulator: counts of finite, NaN and infinite values, the finite minimum and
- * maximum, the {@link ExactSum exact} sum of the finite values, the counts of the first digit (the
- * top bits) of the non-NaN values' {@link OrderKeys order keys} for {@link RankSelector}, the spans
+ * maximum, the {@link ExactSum exact} sum of the finite values, the counts of the first digit of
+ * the non-NaN values' {@link OrderKeys order keys} for {@link RankSelector}, the spans
  * that hold NaN or infinities (so that the second pass checks only those) and, for small images,
  * every key ({@link KeyCollector}). One per worker; {@link #merge} adds another's, in any order.
  */
 final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 
-	long finite;
-	long nan;
-	long posInf;
-	long negInf;
-	double finiteMin = Double.POSITIVE_INFINITY;
-	double finiteMax = Double.NEGATIVE_INFINITY;
+	private long finite;
+	private long nan;
+	private long posInf;
+	private long negInf;
+	private double finiteMin = Double.POSITIVE_INFINITY;
+	private double finiteMax = Double.NEGATIVE_INFINITY;
 	/** Counts of the first digit in key order, those {@link #spill spilled} so far; null before. */
-	private long[] topDigits;
+	private long[] firstDigits;
 	/**
 	 * The counts of the first digit since the last {@link #spill}, in ints to keep them in the
-	 * caches. For 32-bit floats, which take fewer operations that way, counts of the top raw bits:
+	 * caches. For 32-bit floats, which take fewer operations that way, counts of the first digit of the raw bits:
 	 * both are the same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
 	 */
-	private final int[] topCounts;
+	private final int[] firstDigitCounts;
 	/**
-	 * For 32-bit floats, a second table of the same counts, for every other voxel of the fast path:
+	 * For 32-bit floats, a second lane of the same counts, for every other voxel of the fast path:
 	 * where most voxels share a digit (CT air), increments of one count would wait on each other.
 	 */
-	private final int[] oddTopCounts;
+	private final int[] oddLaneCounts;
 	private long countedSinceSpill;
-	private final int topBits;
+	private final int firstDigitBits;
 	private final boolean rawFloatOrder;
-	private final int topShift;
+	private final int firstDigitShift;
 	private final ExactSum sum;
 	/** The spans that hold NaN or infinite values. */
-	final BitSet nonFiniteSpans;
+	private final BitSet nonFiniteSpans;
 	private int span;
 	private boolean nonFiniteInSpan;
 	/** Every non-NaN key, for small images ranked by sorting; else null. */
-	final KeyCollector keys;
+	private final KeyCollector keys;
 
 	/**
 	 * @param kind the voxels' kind, whose order keys are counted
-	 * @param topBits the width of the first digit, up to the kind's key bits
+	 * @param firstDigitBits the width of the first digit, up to the kind's key bits
 	 * @param keys collects the keys of a small image, or null
 	 */
-	FirstPassSums(final PixelKind kind, final int topBits, final KeyCollector keys) {
-		this(kind, topBits, keys, new ExactSum(), new BitSet());
+	FirstPassSums(final PixelKind kind, final int firstDigitBits, final KeyCollector keys) {
+		this(kind, firstDigitBits, keys, new ExactSum(), new BitSet());
 	}
 
-	private FirstPassSums(final PixelKind kind, final int topBits, final KeyCollector keys, final ExactSum sum,
+	private FirstPassSums(final PixelKind kind, final int firstDigitBits, final KeyCollector keys, final ExactSum sum,
 		final BitSet nonFiniteSpans)
 	{
 		super(kind);
-		this.topCounts = kind.keyBits() == 0 ? null : new int[1 << topBits];
+		this.firstDigitCounts = kind.keyBits() == 0 ? null : new int[1 << firstDigitBits];
 		this.rawFloatOrder = kind == PixelKind.FLOAT32;
-		this.oddTopCounts = topCounts != null && rawFloatOrder ? new int[1 << topBits] : null;
-		this.topBits = topBits;
-		this.topShift = kind.keyBits() - topBits;
+		this.oddLaneCounts = firstDigitCounts != null && rawFloatOrder ? new int[1 << firstDigitBits] : null;
+		this.firstDigitBits = firstDigitBits;
+		this.firstDigitShift = kind.keyBits() - firstDigitBits;
 		this.keys = keys;
 		this.sum = sum;
 		this.nonFiniteSpans = nonFiniteSpans;
@@ -80,8 +80,8 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 		double min = finiteMin;
 		double max = finiteMax;
 		int finiteInBlock = 0;
-		final int[] top = topCounts;
-		final int shift = topShift;
+		final int[] lane = firstDigitCounts;
+		final int shift = firstDigitShift;
 		final boolean raw = rawFloatOrder;
 		final long nonFiniteBefore = nan + posInf + negInf;
 		for (int i = 0; i < length; i++) {
@@ -92,13 +92,13 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 				min = v < min ? v : min;
 				max = v > max ? v : max;
 				finiteInBlock++;
-				top[raw ? Float.floatToRawIntBits((float) v) >>> shift : (int) (keys[i] >>> shift)]++;
+				lane[raw ? Float.floatToRawIntBits((float) v) >>> shift : (int) (keys[i] >>> shift)]++;
 			}
 			else if (v != v) nan++;
 			else {
 				if (v > 0) posInf++;
 				else negInf++;
-				top[raw ? Float.floatToRawIntBits((float) v) >>> shift : (int) (keys[i] >>> shift)]++;
+				lane[raw ? Float.floatToRawIntBits((float) v) >>> shift : (int) (keys[i] >>> shift)]++;
 			}
 		}
 		finiteMin = min;
@@ -115,8 +115,8 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	 */
 	@Override
 	boolean acceptFloats(final float[] values, final int from, final int to) {
-		final int[] top = topCounts, odd = oddTopCounts;
-		final int shift = topShift;
+		final int[] lane = firstDigitCounts, odd = oddLaneCounts;
+		final int shift = firstDigitShift;
 		// four sums, so that no addition waits on the one before. The extremes are tested, not
 		// updated, per voxel: (v - min) * (max - v) has its sign bit set exactly where v lies outside
 		// [min, max] (the sign of each difference is exact, and a product keeps the sign even when it
@@ -134,9 +134,9 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 			s3 += v3;
 			final int b0 = Float.floatToRawIntBits(v0), b1 = Float.floatToRawIntBits(v1);
 			final int b2 = Float.floatToRawIntBits(v2), b3 = Float.floatToRawIntBits(v3);
-			top[b0 >>> shift]++;
+			lane[b0 >>> shift]++;
 			odd[b1 >>> shift]++;
-			top[b2 >>> shift]++;
+			lane[b2 >>> shift]++;
 			odd[b3 >>> shift]++;
 			if ((Float.floatToRawIntBits((v0 - min) * (max - v0)) | Float.floatToRawIntBits((v1 - min) * (max - v1)) |
 				Float.floatToRawIntBits((v2 - min) * (max - v2)) | Float.floatToRawIntBits((v3 - min) * (max - v3))) < 0)
@@ -150,14 +150,14 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 			s0 += v;
 			min = lesser(min, v);
 			max = greater(max, v);
-			top[Float.floatToRawIntBits(v) >>> shift]++;
+			lane[Float.floatToRawIntBits(v) >>> shift]++;
 		}
 		final double sum = (s0 + s1) + (s2 + s3);
 		if (sum - sum != 0) {
-			// undone where each was counted: every other voxel of the groups of four in the odd table
+			// undone where each was counted: every other voxel of the groups of four in the odd lane
 			final int grouped = from + ((to - from) & ~3);
 			for (int j = from; j < to; j++)
-				(j < grouped && (j - from) % 2 == 1 ? odd : top)[Float.floatToRawIntBits(values[j]) >>> shift]--;
+				(j < grouped && (j - from) % 2 == 1 ? odd : lane)[Float.floatToRawIntBits(values[j]) >>> shift]--;
 			return false;
 		}
 		finiteMin = min;
@@ -180,44 +180,44 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	void endSpan(final int index) {
 		if (nonFiniteInSpan) nonFiniteSpans.set(index);
 		nonFiniteInSpan = false;
-		if (topCounts != null && count() - countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spill();
+		if (firstDigitCounts != null && nonNaN() - countedSinceSpill >= VoxelSource.SPILL_INT_COUNTS_AT) spill();
 	}
 
-	/** Adds the digit counts since the last spill to {@link #topDigits}. */
+	/** Adds the digit counts since the last spill to {@link #firstDigits}. */
 	private void spill() {
-		if (topCounts == null || topDigits != null && count() == countedSinceSpill) return;
-		if (topDigits == null) topDigits = new long[topCounts.length];
-		addTopCounts(topDigits);
-		Arrays.fill(topCounts, 0);
-		if (oddTopCounts != null) Arrays.fill(oddTopCounts, 0);
-		countedSinceSpill = count();
+		if (firstDigitCounts == null || firstDigits != null && nonNaN() == countedSinceSpill) return;
+		if (firstDigits == null) firstDigits = new long[firstDigitCounts.length];
+		addFirstDigitCounts(firstDigits);
+		Arrays.fill(firstDigitCounts, 0);
+		if (oddLaneCounts != null) Arrays.fill(oddLaneCounts, 0);
+		countedSinceSpill = nonNaN();
 	}
 
 	/** Adds the digit counts since the last spill to {@code total}, in key order. */
-	private void addTopCounts(final long[] total) {
-		final int half = topCounts.length / 2;
-		if (!rawFloatOrder) for (int d = 0; d < topCounts.length; d++)
-			total[d] += topCounts[d];
+	private void addFirstDigitCounts(final long[] total) {
+		final int half = firstDigitCounts.length / 2;
+		if (!rawFloatOrder) for (int d = 0; d < firstDigitCounts.length; d++)
+			total[d] += firstDigitCounts[d];
 		// raw float order: the positive floats, in order, are the upper half of the keys; the negative
 		// ones, in reverse, the lower half (OrderKeys.floatTopOfRawTop, a loop without a test per digit)
 		else for (int d = 0; d < half; d++) {
-			total[half + d] += topCounts[d] + oddTopCounts[d];
-			total[half - 1 - d] += topCounts[half + d] + oddTopCounts[half + d];
+			total[half + d] += firstDigitCounts[d] + oddLaneCounts[d];
+			total[half - 1 - d] += firstDigitCounts[half + d] + oddLaneCounts[half + d];
 		}
 	}
 
 	@Override
 	public void merge(final FirstPassSums other) {
-		if (other.kind() != kind() || other.topBits != topBits || (other.keys == null) != (keys == null))
-			throw new IllegalArgumentException("First-pass sums of " + other.kind() + " voxels in " + other.topBits +
-				"-bit digits cannot be added to those of " + kind() + " in " + topBits + "-bit digits.");
+		if (other.kind() != kind() || other.firstDigitBits != firstDigitBits || (other.keys == null) != (keys == null))
+			throw new IllegalArgumentException("First-pass sums of " + other.kind() + " voxels in " + other.firstDigitBits +
+				"-bit digits cannot be added to those of " + kind() + " in " + firstDigitBits + "-bit digits.");
 		spill();
 		// the other's counts added where they are, so that it stays as it was
-		if (other.topDigits != null) for (int d = 0; d < topDigits.length; d++)
-			topDigits[d] += other.topDigits[d];
-		if (other.topCounts != null) other.addTopCounts(topDigits);
+		if (other.firstDigits != null) for (int d = 0; d < firstDigits.length; d++)
+			firstDigits[d] += other.firstDigits[d];
+		if (other.firstDigitCounts != null) other.addFirstDigitCounts(firstDigits);
 		// this one's int tables still hold none of the voxels that come with the other's
-		countedSinceSpill += other.count();
+		countedSinceSpill += other.nonNaN();
 		finite += other.finite;
 		nan += other.nan;
 		posInf += other.posInf;
@@ -233,13 +233,13 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	public void write(final DataOutput out) throws IOException {
 		spill();
 		out.writeByte(kind().ordinal());
-		out.writeByte(topBits);
+		out.writeByte(firstDigitBits);
 		for (final long n : new long[] { finite, nan, posInf, negInf })
 			out.writeLong(n);
 		out.writeDouble(finiteMin);
 		out.writeDouble(finiteMax);
 		sum.write(out);
-		BinaryForm.writeCounts(out, topDigits);
+		BinaryForm.writeCounts(out, firstDigits);
 		final long[] spans = nonFiniteSpans.toLongArray();
 		out.writeInt(spans.length);
 		for (final long word : spans)
@@ -250,38 +250,38 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 
 	static FirstPassSums read(final DataInput in) throws IOException {
 		final PixelKind kind = BinaryForm.readKind(in);
-		final int topBits = in.readUnsignedByte();
+		final int firstDigitBits = in.readUnsignedByte();
 		// a small image's sums count one bit (they rank by sorting), a large one's the selector's first digit
-		if (topBits != 1 && topBits != RankSelector.firstDigitBits(kind.keyBits())) throw new IOException(
-			"First digits of " + topBits + " bits for " + kind + " voxels.");
+		if (firstDigitBits != 1 && firstDigitBits != RankSelector.firstDigitBits(kind.keyBits())) throw new IOException(
+			"First digits of " + firstDigitBits + " bits for " + kind + " voxels.");
 		final long[] counts = new long[4];
 		for (int i = 0; i < counts.length; i++)
 			counts[i] = BinaryForm.count(in.readLong(), "voxels");
 		final double min = in.readDouble(), max = in.readDouble();
 		final ExactSum sum = ExactSum.read(in);
-		final long[] topDigits = BinaryForm.readCounts(in, 1 << topBits, "first digit counts");
+		final long[] firstDigits = BinaryForm.readCounts(in, 1 << firstDigitBits, "first digit counts");
 		final long[] spans = new long[BinaryForm.length(in, Integer.MAX_VALUE / 64 + 1, "spans with NaN")];
 		for (int i = 0; i < spans.length; i++)
 			spans[i] = in.readLong();
 		final KeyCollector keys = in.readBoolean() ? KeyCollector.read(in) : null;
-		final FirstPassSums sums = new FirstPassSums(kind, topBits, keys, sum, BitSet.valueOf(spans));
+		final FirstPassSums sums = new FirstPassSums(kind, firstDigitBits, keys, sum, BitSet.valueOf(spans));
 		sums.finite = counts[0];
 		sums.nan = counts[1];
 		sums.posInf = counts[2];
 		sums.negInf = counts[3];
 		sums.finiteMin = min;
 		sums.finiteMax = max;
-		if (topDigits != null && topDigits.length != 1 << topBits) throw new IOException("First digit counts of " +
-			topDigits.length + " digits for " + topBits + "-bit digits.");
-		sums.topDigits = topDigits;
-		sums.countedSinceSpill = sums.count();
+		if (firstDigits != null && firstDigits.length != 1 << firstDigitBits) throw new IOException("First digit counts of " +
+			firstDigits.length + " digits for " + firstDigitBits + "-bit digits.");
+		sums.firstDigits = firstDigits;
+		sums.countedSinceSpill = sums.nonNaN();
 		return sums;
 	}
 
 	/** @return the counts of the first digit of all voxels added, in key order; null without a table */
-	long[] topDigits() {
+	long[] firstDigits() {
 		spill();
-		return topDigits;
+		return firstDigits;
 	}
 
 	/**
@@ -314,17 +314,17 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	 */
 	double[] bulk() {
 		final PixelKind kind = kind();
-		final long[] topDigits = topDigits();
+		final long[] firstDigits = firstDigits();
 		final double min = finiteMin, max = finiteMax;
-		if (topDigits == null || keys != null || !(min < max)) return new double[] { min, max };
-		final long tail = count() >> 14;
-		final int shift = kind.keyBits() - Integer.numberOfTrailingZeros(topDigits.length);
+		if (firstDigits == null || keys != null || !(min < max)) return new double[] { min, max };
+		final long tail = nonNaN() >> 14;
+		final int shift = kind.keyBits() - Integer.numberOfTrailingZeros(firstDigits.length);
 		// from the digits of the extremes inwards
 		int first = (int) (OrderKeys.key(kind, min) >>> shift);
 		int last = (int) (OrderKeys.key(kind, max) >>> shift);
-		for (long below = topDigits[first]; below <= tail && first < last; below += topDigits[++first]) {
+		for (long below = firstDigits[first]; below <= tail && first < last; below += firstDigits[++first]) {
 		}
-		for (long above = topDigits[last]; above <= tail && last > first; above += topDigits[--last]) {
+		for (long above = firstDigits[last]; above <= tail && last > first; above += firstDigits[--last]) {
 		}
 		final double firstValue = OrderKeys.value(kind, (long) first << shift);
 		final double lastValue = OrderKeys.value(kind, ((long) last + 1 << shift) - 1);
@@ -334,8 +334,48 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	}
 
 	/** @return the number of values that are not NaN */
-	long count() {
+	long nonNaN() {
 		return finite + posInf + negInf;
+	}
+
+	/** @return the number of finite values */
+	long finite() {
+		return finite;
+	}
+
+	/** @return the number of NaN values */
+	long nan() {
+		return nan;
+	}
+
+	/** @return the number of values that are +&infin; */
+	long posInf() {
+		return posInf;
+	}
+
+	/** @return the number of values that are -&infin; */
+	long negInf() {
+		return negInf;
+	}
+
+	/** @return the smallest finite value; +&infin; when none */
+	double finiteMin() {
+		return finiteMin;
+	}
+
+	/** @return the largest finite value; -&infin; when none */
+	double finiteMax() {
+		return finiteMax;
+	}
+
+	/** @return the spans that hold NaN or infinite values */
+	BitSet nonFiniteSpans() {
+		return nonFiniteSpans;
+	}
+
+	/** @return every non-NaN key, sorted as unsigned numbers: for a small image, which collects them */
+	long[] sortedKeys() {
+		return keys.sorted(kind().keyBits());
 	}
 
 	/** @return the mean of the finite values, within [finiteMin, finiteMax]; NaN when none */

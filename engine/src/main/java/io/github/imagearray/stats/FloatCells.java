@@ -8,7 +8,7 @@ package io.github.imagearray.stats;
  * Such straddling cells are <em>special</em>: their voxels are binned against the edges. The grid
  * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
  * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
- * {@link FirstPassSums#bulk key counts}) lies within a few bins and far outliers beyond it (the range
+ * {@link FirstPassSums#bulk key counts}) lies within a few bins and outliers beyond it (the range
  * more than {@link #FAR} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
  * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
  * each is added exactly ({@link MomentSums#addExactly}).
@@ -20,38 +20,34 @@ final class FloatCells {
 	private static final int MAX_CELLS = 1 << 21;
 	/**
 	 * A bulk over at least this many bins, or over all of them, gets a grid of whole bins over the
-	 * whole range, without guards; a bulk within fewer, with far outliers beyond it, a guarded grid of
+	 * whole range, without guards; a bulk within fewer, with outliers beyond it, a guarded grid of
 	 * its own.
 	 */
 	private static final int ALIGNED_FROM_BINS = 16;
 	/**
-	 * Values beyond the bulk are far outliers, to be guarded against, where the range is more than
+	 * Values beyond the bulk are outliers, to be guarded against, where the range is more than
 	 * this many times as wide as the bulk: nearer ones cannot round away the others in the sums.
 	 */
 	static final double FAR = 1024;
-	/** The bit of a table entry that marks a special cell. */
-	private static final int SPECIAL = Integer.MIN_VALUE;
-	/** The bits of a table entry that hold its count index. */
-	static final int INDEX = Integer.MAX_VALUE;
 
 	private final HistogramBinning binning;
 	/** Where the grid, and its cell 1, starts. */
-	final double lo;
+	private final double lo;
 	/** Cells per unit of value. */
-	final double scale;
+	private final double scale;
 	/** The index of the last cell: the upper guard, or without guards the one for rounding at the top. */
-	final int last;
+	private final int last;
 	/**
 	 * Whether the grid covers the bulk alone, with guard cells 0 and {@link #last}; else it covers the
 	 * whole range from cell 0, and needs neither guards nor clamping.
 	 */
-	final boolean guarded;
+	private final boolean guarded;
 	/**
-	 * Per cell: in the {@link #INDEX} bits the bin of its floats, or the number of bins where they
-	 * straddle an edge or lie beyond the grid (a spare count slot: their bins are found against the
-	 * edges); the sign bit marks special cells.
+	 * Per cell, a {@link TableEntry}: the bin of its floats, or where they straddle an edge or lie
+	 * beyond the grid a special cell's entry with the number of bins (the spare bin: their bins are
+	 * found against the edges).
 	 */
-	final int[] table;
+	private final int[] table;
 
 	/**
 	 * @param binning the histogram bins, over [min, max] of the finite values
@@ -118,7 +114,7 @@ final class FloatCells {
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
 			for (int c = cells[0]; c <= cells[1]; c++)
-				marked[c] |= SPECIAL;
+				marked[c] = TableEntry.marked(marked[c]);
 		}
 		return new FloatCells(this, marked);
 	}
@@ -137,19 +133,19 @@ final class FloatCells {
 
 	/**
 	 * @param openKeyRanges pairs of first and last 32-bit order keys of open first digits
-	 * @param topDigits the counts of the first digits in key order
+	 * @param firstDigits the counts of the first digits in key order
 	 * @return about how many voxels lie in the cells of those digits: the counts of every first digit
 	 *         that those cells reach into
 	 */
-	long voxelsInCellsOf(final long[] openKeyRanges, final long[] topDigits) {
-		final int shift = 32 - Integer.numberOfTrailingZeros(topDigits.length);
+	long voxelsInCellsOf(final long[] openKeyRanges, final long[] firstDigits) {
+		final int shift = 32 - Integer.numberOfTrailingZeros(firstDigits.length);
 		long voxels = 0;
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int[] cells = cellsOf(openKeyRanges[r], openKeyRanges[r + 1]);
 			final int first = (int) (OrderKeys.floatKey((float) start(cells[0])) >>> shift);
 			final int lastDigit = (int) (OrderKeys.floatKey((float) start(cells[1] + 1)) >>> shift);
 			for (int d = first; d <= lastDigit; d++)
-				voxels += topDigits[d];
+				voxels += firstDigits[d];
 		}
 		return voxels;
 	}
@@ -180,8 +176,36 @@ final class FloatCells {
 		if (guarded) straddles[0] = straddles[last] = true;
 		for (int c = 0, bin = 0; c <= last; c++) {
 			bin += edgesStarting[c];
-			table[c] = straddles[c] ? SPECIAL | binning.bins() : bin;
+			table[c] = straddles[c] ? TableEntry.specialCell(binning.bins()) : bin;
 		}
+	}
+
+	/** @return where the grid starts: cell 1 with guards, else cell 0 */
+	double lo() {
+		return lo;
+	}
+
+	/** @return cells per unit of value */
+	double scale() {
+		return scale;
+	}
+
+	/** @return the index of the last cell: the upper guard, or without guards the one for rounding at the top */
+	int last() {
+		return last;
+	}
+
+	/** @return whether the grid covers the bulk alone, with guard cells 0 and {@link #last} */
+	boolean isGuarded() {
+		return guarded;
+	}
+
+	/**
+	 * @return per cell, its {@link TableEntry}: the table itself, for loops to look up in, never
+	 *         to change
+	 */
+	int[] table() {
+		return table;
 	}
 
 	/**
@@ -208,11 +232,11 @@ final class FloatCells {
 
 	/** @return whether the floats of the cell with this table entry straddle a bin edge */
 	boolean straddles(final int entry) {
-		return (entry & INDEX) == binning.bins();
+		return TableEntry.countIndex(entry) == binning.bins();
 	}
 
 	/** @return the bin of a finite value whose cell has the table entry {@code entry} */
 	int bin(final double v, final int entry) {
-		return straddles(entry) ? binning.binByEdges(v) : entry & INDEX;
+		return straddles(entry) ? binning.binByEdges(v) : TableEntry.countIndex(entry);
 	}
 }

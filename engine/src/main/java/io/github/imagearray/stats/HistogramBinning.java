@@ -62,10 +62,10 @@ final class HistogramBinning {
 	}
 
 	/** The bins of a block of values, as {@link #bin(double)}; -1 for values that are not finite. */
-	void bins(final double[] values, final int[] out, final int length) {
+	void bins(final double[] values, final int[] binOf, final int length) {
 		for (int i = 0; i < length; i++) {
 			final double v = values[i];
-			out[i] = v - v == 0 ? bin(v) : -1;
+			binOf[i] = v - v == 0 ? bin(v) : -1;
 		}
 	}
 

@@ -15,7 +15,7 @@ final class KeyCollector {
 	/** Images of at most this many voxels are ranked by sorting. */
 	static final int LIMIT = 1 << 16;
 	/** Bits sorted per pass: 32-bit keys take three passes, 64-bit keys six. */
-	private static final int DIGIT_BITS = 11;
+	private static final int SORT_BITS = 11;
 
 	private long[] keys;
 	private int size;
@@ -72,9 +72,9 @@ final class KeyCollector {
 	long[] sorted(final int keyBits) {
 		final int n = size;
 		long[] from = Arrays.copyOf(keys, n), to = new long[n];
-		final int[] counts = new int[(1 << DIGIT_BITS) + 1];
-		final int mask = (1 << DIGIT_BITS) - 1;
-		for (int shift = 0; shift < keyBits; shift += DIGIT_BITS) {
+		final int[] counts = new int[(1 << SORT_BITS) + 1];
+		final int mask = (1 << SORT_BITS) - 1;
+		for (int shift = 0; shift < keyBits; shift += SORT_BITS) {
 			Arrays.fill(counts, 0);
 			for (int i = 0; i < n; i++)
 				counts[(int) (from[i] >>> shift & mask) + 1]++;

@@ -144,10 +144,6 @@ final class MomentSums {
 		s4.add(a4);
 	}
 
-	long count() {
-		return count;
-	}
-
 	/** @return the mean, {@code centre + S1/n}; NaN when empty */
 	double mean() {
 		return count == 0 ? Double.NaN : centre + s1.value() / count;

@@ -21,7 +21,7 @@ import java.io.IOException;
 public final class PartialStatistics {
 
 	private static final int CONTENT = 2;
-	private static final Class<?>[] KINDS = { ValueCounts.class, FirstPassSums.class, SecondPassSums.class,
+	private static final Class<?>[] ACCUMULATORS = { ValueCounts.class, FirstPassSums.class, SecondPassSums.class,
 		RankSelector.DigitCounts.class };
 
 	private final int pass;
@@ -65,10 +65,10 @@ public final class PartialStatistics {
 	public byte[] toBytes() {
 		return BinaryForm.bytes(CONTENT, out -> {
 			out.writeInt(pass);
-			int kind = 0;
-			while (KINDS[kind] != accumulator.getClass())
-				kind++;
-			out.writeByte(kind);
+			int content = 0;
+			while (ACCUMULATORS[content] != accumulator.getClass())
+				content++;
+			out.writeByte(content);
 			accumulator.write(out);
 		});
 	}
@@ -81,11 +81,11 @@ public final class PartialStatistics {
 	public static PartialStatistics fromBytes(final byte[] bytes) {
 		return BinaryForm.read(bytes, CONTENT, "partial statistics", in -> {
 			final int pass = in.readInt();
-			final int kind = in.readUnsignedByte();
-			if (pass < 0 || pass >= RankSelector.maxPasses(64) || kind >= KINDS.length) throw new IOException("Pass " + pass + " with content " +
-				kind + ".");
-			return new PartialStatistics(pass, kind == 0 ? ValueCounts.read(in) : kind == 1 ? FirstPassSums.read(in)
-				: kind == 2 ? SecondPassSums.read(in) : RankSelector.DigitCounts.read(in));
+			final int content = in.readUnsignedByte();
+			if (pass < 0 || pass >= RankSelector.maxPasses(64) || content >= ACCUMULATORS.length) throw new IOException("Pass " + pass + " with content " +
+				content + ".");
+			return new PartialStatistics(pass, content == 0 ? ValueCounts.read(in) : content == 1 ? FirstPassSums.read(in)
+				: content == 2 ? SecondPassSums.read(in) : RankSelector.DigitCounts.read(in));
 		});
 	}
 }

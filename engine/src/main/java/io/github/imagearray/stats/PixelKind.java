@@ -44,7 +44,7 @@ public enum PixelKind {
 		return integer;
 	}
 
-	/** @return true for 8- and 16-bit integers, whose statistics come from one value histogram */
+	/** @return true for 8- and 16-bit integers, whose statistics come from their value counts */
 	public boolean isSmallInteger() {
 		return integer && keyBits <= 16;
 	}

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 /**
  * Finds exact order statistics (the values of given ranks in sorted order) without sorting or
  * copying the image: a most-significant-digit radix selection on {@link OrderKeys order keys}.
- * The first pass counts the top {@link #firstDigitBits} bits of all keys; each later pass counts
+ * The first pass counts the first digit ({@link #firstDigitBits} bits) of all keys; each later pass counts
  * the next digit (at most 16 bits) of the keys that share the already known prefix of a wanted
  * rank, which narrows that rank to one digit; a prefix whose keys are all equal (tracked by their
  * minimum and maximum) is resolved at once. 32-bit keys take two passes (18 bits, then 14),
@@ -36,8 +36,8 @@ final class RankSelector {
 	private int knownBits;
 
 	/**
-	 * @param keyBits 32 or 64; the first pass counts the top {@link #firstDigitBits} bits of all
-	 *          keys, so it can run before the wanted ranks are known
+	 * @param keyBits 32 or 64; the first pass counts the first digit ({@link #firstDigitBits} bits)
+	 *          of all keys, so it can run before the wanted ranks are known
 	 */
 	RankSelector(final int keyBits) {
 		this.keyBits = keyBits;
@@ -86,16 +86,16 @@ final class RankSelector {
 
 	/** @return the accumulator of the next digit, for one worker of a pass after the first */
 	DigitCounts newCounts(final PixelKind kind) {
-		if (knownBits == 0) throw new IllegalStateException("The first digit comes from advanceTop.");
+		if (knownBits == 0) throw new IllegalStateException("The first digit comes from advanceFirstDigit.");
 		return new DigitCounts(kind, knownBits, nextDigitBits(), targets());
 	}
 
 	/**
-	 * Narrows every rank by the counts of the top {@link #firstDigitBits} key bits of all non-NaN
-	 * values (the first pass).
+	 * Narrows every rank by the counts of the first digit ({@link #firstDigitBits} key bits) of all
+	 * non-NaN values (the first pass).
 	 */
-	void advanceTop(final long[] topCounts) {
-		narrow(new long[] { 0 }, new long[][] { topCounts }, null, null);
+	void advanceFirstDigit(final long[] firstDigits) {
+		narrow(new long[] { 0 }, new long[][] { firstDigits }, null, null);
 	}
 
 	/**
@@ -209,14 +209,14 @@ final class RankSelector {
 		private int pendingCount;
 		private final long[] mins;
 		private final long[] maxs;
-		/** One bit per value of the top 16 key bits: set where some target starts so. */
+		/** One bit per value of the filter bits, the top 16 key bits: set where some target starts so. */
 		private final long[] mayMatch = new long[DIGITS / 64];
-		/** Index of the first target by the top 16 bits of a key, or -1. */
-		private final int[] firstTarget;
+		/** Index of the first target by the filter bits of a key, or -1. */
+		private final int[] firstTargetByFilter;
 		private final int digitBits;
 		private final int prefixShift;
 		private final int digitShift;
-		private final int topShift;
+		private final int filterShift;
 
 		/**
 		 * @param knownBits the width of the targets, the key bits known
@@ -231,34 +231,34 @@ final class RankSelector {
 			final int keyBits = kind.keyBits();
 			prefixShift = keyBits - knownBits;
 			digitShift = keyBits - knownBits - digitBits;
-			topShift = keyBits - DIGIT_BITS;
+			filterShift = keyBits - DIGIT_BITS;
 			counts = new long[targets.length][1 << digitBits];
 			mins = new long[targets.length];
 			maxs = new long[targets.length];
 			Arrays.fill(mins, Long.MAX_VALUE);
 			Arrays.fill(maxs, Long.MIN_VALUE);
-			firstTarget = new int[DIGITS];
-			Arrays.fill(firstTarget, -1);
+			firstTargetByFilter = new int[DIGITS];
+			Arrays.fill(firstTargetByFilter, -1);
 			for (int t = targets.length - 1; t >= 0; t--) {
-				final int top = (int) (targets[t] >>> (knownBits - DIGIT_BITS));
-				firstTarget[top] = t;
-				mayMatch[top >>> 6] |= 1L << top;
+				final int filter = (int) (targets[t] >>> (knownBits - DIGIT_BITS));
+				firstTargetByFilter[filter] = t;
+				mayMatch[filter >>> 6] |= 1L << filter;
 			}
 		}
 
 		@Override
 		void accept(final double[] values, final long[] keys, final int length) {
 			for (int i = 0; i < length; i++) {
-				final int top = (int) (keys[i] >>> topShift);
-				if ((mayMatch[top >>> 6] & 1L << top) != 0) count(values[i], keys[i], top);
+				final int filter = (int) (keys[i] >>> filterShift);
+				if ((mayMatch[filter >>> 6] & 1L << filter) != 0) count(values[i], keys[i], filter);
 			}
 		}
 
 		/** Counts one finite 32-bit float value, if it has one of the target prefixes. */
 		void countFloat(final float value) {
 			final long key = OrderKeys.floatKey(value);
-			final int top = (int) (key >>> topShift);
-			if (firstTarget[top] >= 0) count(value, key, top);
+			final int filter = (int) (key >>> filterShift);
+			if (firstTargetByFilter[filter] >= 0) count(value, key, filter);
 		}
 
 		/**
@@ -287,11 +287,11 @@ final class RankSelector {
 			pendingCount = 0;
 		}
 
-		/** Counts a value whose top 16 key bits some target has. */
-		private void count(final double value, final long key, final int top) {
+		/** Counts a value whose filter bits some target has. */
+		private void count(final double value, final long key, final int filter) {
 			if (value != value) return;
 			final long prefix = key >>> prefixShift;
-			int t = firstTarget[top];
+			int t = firstTargetByFilter[filter];
 			while (t < targets.length && targets[t] != prefix)
 				t++;
 			if (t == targets.length) return;

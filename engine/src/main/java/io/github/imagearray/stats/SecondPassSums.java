@@ -8,21 +8,19 @@ import java.util.BitSet;
 
 /**
  * The second pass's accumulator, filled in one loop: the power sums of the finite values'
- * deviations from the first pass's mean ({@link MomentSums}), their {@code numpy.histogram}
+ * deviations from the centre ({@link MomentSums}), their {@code numpy.histogram}
  * ({@link HistogramBinning}) and, when ranks are still open, the next digit of the
  * {@link RankSelector} ({@link RankSelector.DigitCounts}). One per worker; {@link #merge} adds
  * another's, in any order. One {@link #read} from bytes merges and finishes but adds no spans.
  * <p>
  * Blocks of finite 32-bit floats take a fast path: the bins come from {@link FloatCells}, the
  * open ranks from {@link OpenDigits}; only voxels in special cells (straddling a bin edge, or
- * outliers beyond the grid) or in open digits that are not hot take the exact path one by one.
+ * guarded beyond the grid) or in open digits that are not hot are special, finished one by one.
  */
 final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
-	/** Histograms of up to this many bins get four count tables. */
+	/** Histograms of up to this many bins get four lanes. */
 	private static final int SEPARATE_LANES_UP_TO = 1 << 16;
-	/** Of the raw bits of a float, those below its first key digit. */
-	private static final int LOW = (1 << OpenDigits.LOW_BITS) - 1;
 	/** Where no digit is open: every slot closed. */
 	private static final OpenDigits NONE_OPEN = new OpenDigits(new long[0], new long[0], 0);
 	/** {@link #runsFill} looks at groups of four voxels this far apart. */
@@ -33,8 +31,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	private final MomentSums moments;
 	private final HistogramBinning binning;
 	/**
-	 * Four count tables, so that runs of equal bins do not wait on each other's increments (one
-	 * for more than {@link #SEPARATE_LANES_UP_TO} bins); each with a spare slot after the bins for
+	 * Four lanes of counts, so that runs of equal bins do not wait on each other's increments (one
+	 * for more than {@link #SEPARATE_LANES_UP_TO} bins); each with a spare bin after the bins for
 	 * {@link FloatCells}.
 	 */
 	private final long[][] counts;
@@ -50,13 +48,13 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	private final long[][] hotTotals;
 	private long countedSinceSpill;
 	private final BitSet nonFiniteSpans;
-	private final int[] bins = new int[BlockAccumulator.BLOCK];
+	private final int[] binOf = new int[BlockAccumulator.BLOCK];
 	private final int[] special = new int[BlockAccumulator.BLOCK];
 	private boolean checkFinite;
 
 	/**
 	 * @param kind the voxels' kind
-	 * @param far values farther than this from the centre are outliers of the bulk, added to the
+	 * @param far values farther than this from the centre are guarded of the bulk, added to the
 	 *          moments exactly (the float fast path has its own, {@link FloatCells})
 	 * @param digits counts the next rank digit, or null when all ranks are known
 	 * @param cells the cells of the float fast path, or null to take every block through
@@ -78,8 +76,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		this.cells = cells;
 		this.open = open == null ? NONE_OPEN : open;
 		final boolean hot = open != null && open.anyHot();
-		this.hotCounts = hot ? new int[4][4 << OpenDigits.LOW_BITS] : null;
-		this.hotTotals = hot ? new long[OpenDigits.HOT][1 << OpenDigits.LOW_BITS] : null;
+		this.hotCounts = hot ? new int[4][TableEntry.HOT_COUNTS] : null;
+		this.hotTotals = hot ? new long[TableEntry.HOT][TableEntry.LOW_VALUES] : null;
 		this.nonFiniteSpans = nonFiniteSpans;
 	}
 
@@ -108,11 +106,11 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	@Override
 	void accept(final double[] values, final long[] keys, final int length) {
-		binning.bins(values, bins, length);
+		binning.bins(values, binOf, length);
 		moments.addBlock(values, length, far);
 		final long[] c = counts[0];
 		for (int i = 0; i < length; i++) {
-			final int b = bins[i];
+			final int b = binOf[i];
 			if (b >= 0) c[b]++;
 		}
 		if (digits != null) digits.accept(values, keys, length);
@@ -123,7 +121,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	boolean acceptFloats(final float[] values, final int from, final int to) {
 		if (cells == null || checkFinite && !allFinite(values, from, to)) return false;
 		// C2 compiles one loop per case steadily; one loop for all cases it compiles now well, now not
-		final int specials = open != NONE_OPEN ? bin(values, from, to) : cells.guarded ? binGuarded(values, from, to)
+		final int specials = open != NONE_OPEN ? bin(values, from, to) : cells.isGuarded() ? binGuarded(values, from, to)
 			: binPlainly(values, from, to);
 		for (int j = 0; j < specials; j++)
 			finishSpecial(values[special[j]]);
@@ -137,8 +135,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 * @return the number of special voxels, whose indices are in {@link #special}
 	 */
 	private int binPlainly(final float[] values, final int from, final int to) {
-		final double c = centre, lo = cells.lo, scale = cells.scale;
-		final int[] table = cells.table;
+		final double c = centre, lo = cells.lo(), scale = cells.scale();
+		final int[] table = cells.table();
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final FourPowerSums sums = new FourPowerSums();
@@ -148,13 +146,13 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
 			final int e0 = table[(int) ((v0 - lo) * scale)], e1 = table[(int) ((v1 - lo) * scale)];
 			final int e2 = table[(int) ((v2 - lo) * scale)], e3 = table[(int) ((v3 - lo) * scale)];
-			if ((e0 | e1 | e2 | e3) >= 0) {
+			if (TableEntry.noneSpecial(e0 | e1 | e2 | e3)) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
 				c3[e3]++;
 			}
-			else m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
+			else m = countSpecial(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
 			final double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
 			sums.add(d0, d1, d2, d3);
 		}
@@ -164,7 +162,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * The loop of a grid over the bulk, with guards, whose cells mark the open ranks themselves: the
-	 * loop of {@link #binPlainly} with a test for outliers beyond the guards. One test for four
+	 * loop of {@link #binPlainly} with a test for values beyond the guards. One test for four
 	 * voxels, not a clamp of each cell, and a loop of its own, since the test in the common loop
 	 * costs it about a tenth.
 	 *
@@ -172,13 +170,13 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private int binGuarded(final float[] values, final int from, final int to) {
 		final double c = centre;
-		final int[] table = cells.table;
-		final int last = cells.last;
+		final int[] table = cells.table();
+		final int last = cells.last();
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
 		final FourPowerSums sums = new FourPowerSums();
 		int m = 0;
-		int outliers = 0;
+		int guarded = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
 			final double v0 = values[i], v1 = values[i + 1], v2 = values[i + 2], v3 = values[i + 3];
@@ -191,26 +189,26 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			}
 			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
 			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
-			if ((e0 | e1 | e2 | e3) >= 0) {
+			if (TableEntry.noneSpecial(e0 | e1 | e2 | e3)) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
 				c3[e3]++;
 			}
 			else {
-				m = countRare(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
-				// outliers leave the plain sums
-				final boolean o0 = cells.isGuard(x0), o1 = cells.isGuard(x1), o2 = cells.isGuard(x2), o3 = cells
+				m = countSpecial(i, m, e0, e1, e2, e3, 0, 0, 0, 0);
+				// guarded voxels leave the plain sums
+				final boolean g0 = cells.isGuard(x0), g1 = cells.isGuard(x1), g2 = cells.isGuard(x2), g3 = cells
 					.isGuard(x3);
-				d0 = o0 ? 0 : d0;
-				d1 = o1 ? 0 : d1;
-				d2 = o2 ? 0 : d2;
-				d3 = o3 ? 0 : d3;
-				outliers += (o0 ? 1 : 0) + (o1 ? 1 : 0) + (o2 ? 1 : 0) + (o3 ? 1 : 0);
+				d0 = g0 ? 0 : d0;
+				d1 = g1 ? 0 : d1;
+				d2 = g2 ? 0 : d2;
+				d3 = g3 ? 0 : d3;
+				guarded += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
 			}
 			sums.add(d0, d1, d2, d3);
 		}
-		sums.addTo(moments, i - from - outliers);
+		sums.addTo(moments, i - from - guarded);
 		return binEach(values, i, to, m);
 	}
 
@@ -222,8 +220,8 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private int bin(final float[] values, final int from, final int to) {
 		final double c = centre;
-		final int[] table = cells.table;
-		final byte[] slots = open.slots;
+		final int[] table = cells.table();
+		final byte[] slots = open.slots();
 		final int[][] hot = hotCounts;
 		final int lanes = counts.length;
 		final long[] c0 = counts[0], c1 = counts[1 % lanes], c2 = counts[2 % lanes], c3 = counts[3 % lanes];
@@ -232,21 +230,21 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		// accumulators (which C2 spills to the stack), take longer
 		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
 		int m = 0;
-		int outliers = 0;
+		int guarded = 0;
 		int i = from;
 		for (; i + 3 < to; i += 4) {
 			final float f0 = values[i], f1 = values[i + 1], f2 = values[i + 2], f3 = values[i + 3];
 			final int b0 = Float.floatToRawIntBits(f0), b1 = Float.floatToRawIntBits(f1);
 			final int b2 = Float.floatToRawIntBits(f2), b3 = Float.floatToRawIntBits(f3);
 			// four equal values are one value four times: binned, counted and its powers taken once,
-			// unless it needs the exact path
+			// unless it is special
 			if (runs && ((b0 ^ b1) | (b1 ^ b2) | (b2 ^ b3)) == 0) {
-				final int r = slots[b0 >>> OpenDigits.LOW_BITS];
+				final int r = slots[TableEntry.rawFirstDigit(b0)];
 				final double v = f0;
 				// a guard cell's entry is negative too
 				final int e = table[cells.cell(v)];
-				if ((e | r) >= 0) {
-					if (hot != null) hot[0][(r & 3) << OpenDigits.LOW_BITS | b0 & LOW] += 4;
+				if (TableEntry.noneSpecial(e | r)) {
+					if (hot != null) hot[0][TableEntry.hotIndex(r, b0)] += 4;
 					c0[e] += 4;
 					// four times each power: exact, a power of two
 					final double d = v - c, q = d * d;
@@ -257,27 +255,27 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 					continue;
 				}
 			}
-			final int r0 = slots[b0 >>> OpenDigits.LOW_BITS], r1 = slots[b1 >>> OpenDigits.LOW_BITS];
-			final int r2 = slots[b2 >>> OpenDigits.LOW_BITS], r3 = slots[b3 >>> OpenDigits.LOW_BITS];
+			final int r0 = slots[TableEntry.rawFirstDigit(b0)], r1 = slots[TableEntry.rawFirstDigit(b1)];
+			final int r2 = slots[TableEntry.rawFirstDigit(b2)], r3 = slots[TableEntry.rawFirstDigit(b3)];
 			if (hot != null) {
-				hot[0][(r0 & 3) << OpenDigits.LOW_BITS | b0 & LOW]++;
-				hot[1][(r1 & 3) << OpenDigits.LOW_BITS | b1 & LOW]++;
-				hot[2][(r2 & 3) << OpenDigits.LOW_BITS | b2 & LOW]++;
-				hot[3][(r3 & 3) << OpenDigits.LOW_BITS | b3 & LOW]++;
+				hot[0][TableEntry.hotIndex(r0, b0)]++;
+				hot[1][TableEntry.hotIndex(r1, b1)]++;
+				hot[2][TableEntry.hotIndex(r2, b2)]++;
+				hot[3][TableEntry.hotIndex(r3, b3)]++;
 			}
 			final double v0 = f0, v1 = f1, v2 = f2, v3 = f3;
 			final int x0 = cells.cell(v0), x1 = cells.cell(v1), x2 = cells.cell(v2), x3 = cells.cell(v3);
 			final int e0 = table[x0], e1 = table[x1], e2 = table[x2], e3 = table[x3];
 			double d0 = v0 - c, d1 = v1 - c, d2 = v2 - c, d3 = v3 - c;
-			if ((e0 | e1 | e2 | e3 | r0 | r1 | r2 | r3) >= 0) {
+			if (TableEntry.noneSpecial(e0 | e1 | e2 | e3 | r0 | r1 | r2 | r3)) {
 				c0[e0]++;
 				c1[e1]++;
 				c2[e2]++;
 				c3[e3]++;
 			}
 			else {
-				// outliers leave the plain sums
-				m = countRare(i, m, e0, e1, e2, e3, r0, r1, r2, r3);
+				// guarded voxels leave the plain sums
+				m = countSpecial(i, m, e0, e1, e2, e3, r0, r1, r2, r3);
 				final boolean g0 = cells.isGuard(x0), g1 = cells.isGuard(x1), g2 = cells.isGuard(x2), g3 = cells
 					.isGuard(x3);
 				if (g0 || g1 || g2 || g3) {
@@ -285,7 +283,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 					d1 = g1 ? 0 : d1;
 					d2 = g2 ? 0 : d2;
 					d3 = g3 ? 0 : d3;
-					outliers += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
+					guarded += (g0 ? 1 : 0) + (g1 ? 1 : 0) + (g2 ? 1 : 0) + (g3 ? 1 : 0);
 				}
 			}
 			final double q0 = d0 * d0, q1 = d1 * d1, q2 = d2 * d2, q3 = d3 * d3;
@@ -294,7 +292,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			s3 += (q0 * d0 + q1 * d1) + (q2 * d2 + q3 * d3);
 			s4 += (q0 * q0 + q1 * q1) + (q2 * q2 + q3 * q3);
 		}
-		moments.addSums(i - from - outliers, s1, s2, s3, s4);
+		moments.addSums(i - from - guarded, s1, s2, s3, s4);
 		return binEach(values, i, to, m);
 	}
 
@@ -306,25 +304,25 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 */
 	private int binEach(final float[] values, final int from, final int to, int m) {
 		final double c = centre;
-		final int[] table = cells.table;
-		final byte[] slots = open.slots;
+		final int[] table = cells.table();
+		final byte[] slots = open.slots();
 		final int[] hot = hotCounts == null ? null : hotCounts[0];
 		final long[] c0 = counts[0];
 		double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
-		int outliers = 0;
+		int guarded = 0;
 		for (int i = from; i < to; i++) {
 			final float f = values[i];
 			final int b = Float.floatToRawIntBits(f);
-			final int r = slots[b >>> OpenDigits.LOW_BITS];
-			if (hot != null) hot[(r & 3) << OpenDigits.LOW_BITS | b & LOW]++;
+			final int r = slots[TableEntry.rawFirstDigit(b)];
+			if (hot != null) hot[TableEntry.hotIndex(r, b)]++;
 			final double v = f;
 			final int x = cells.cell(v);
 			final int e = table[x];
-			c0[e & FloatCells.INDEX]++;
+			c0[TableEntry.countIndex(e)]++;
 			special[m] = i;
-			m += (e | r) >>> 31;
+			m += TableEntry.special(e, r);
 			if (cells.isGuard(x)) {
-				outliers++;
+				guarded++;
 				continue;
 			}
 			final double d = v - c, q = d * d;
@@ -334,7 +332,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 			s4 += q * q;
 		}
 		// most blocks have no voxels after their last group of four: nothing to add
-		if (from < to) moments.addSums(to - from - outliers, s1, s2, s3, s4);
+		if (from < to) moments.addSums(to - from - guarded, s1, s2, s3, s4);
 		return m;
 	}
 
@@ -353,7 +351,7 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * The rare case of four voxels of which some are special: counts each in its bin (a special
-	 * cell's voxel in the spare slot) and notes the special ones, to be finished after the loop;
+	 * cell's voxel in the spare bin) and notes the special ones, to be finished after the loop;
 	 * without branches, which would often be mispredicted here.
 	 *
 	 * @param i the index of the first of the four
@@ -362,22 +360,22 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	 * @param r0 their open digit slots, negative for a digit counted one by one
 	 * @return the number of special voxels now
 	 */
-	private int countRare(final int i, int m, final int e0, final int e1, final int e2, final int e3, final int r0,
+	private int countSpecial(final int i, int m, final int e0, final int e1, final int e2, final int e3, final int r0,
 		final int r1, final int r2, final int r3)
 	{
 		final int lanes = counts.length;
-		counts[0][e0 & FloatCells.INDEX]++;
+		counts[0][TableEntry.countIndex(e0)]++;
 		special[m] = i;
-		m += (e0 | r0) >>> 31;
-		counts[1 % lanes][e1 & FloatCells.INDEX]++;
+		m += TableEntry.special(e0, r0);
+		counts[1 % lanes][TableEntry.countIndex(e1)]++;
 		special[m] = i + 1;
-		m += (e1 | r1) >>> 31;
-		counts[2 % lanes][e2 & FloatCells.INDEX]++;
+		m += TableEntry.special(e1, r1);
+		counts[2 % lanes][TableEntry.countIndex(e2)]++;
 		special[m] = i + 2;
-		m += (e2 | r2) >>> 31;
-		counts[3 % lanes][e3 & FloatCells.INDEX]++;
+		m += TableEntry.special(e2, r2);
+		counts[3 % lanes][TableEntry.countIndex(e3)]++;
 		special[m] = i + 3;
-		return m + ((e3 | r3) >>> 31);
+		return m + TableEntry.special(e3, r3);
 	}
 
 	private static boolean allFinite(final float[] values, final int from, final int to) {
@@ -388,16 +386,16 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * Finishes a value of a special cell or an open digit that is not hot: bins it against the edges
-	 * where its cell straddles one or lies beyond the grid (it was counted in the spare slot), adds
-	 * an outlier's powers exactly, and offers the value to the digit counter unless a hot digit
+	 * where its cell straddles one or lies beyond the grid (it was counted in the spare bin), adds
+	 * a guarded voxel's powers exactly, and offers the value to the digit counter unless a hot digit
 	 * counted it.
 	 */
 	private void finishSpecial(final float v) {
 		final int cell = cells.cell(v);
-		final int entry = cells.table[cell];
+		final int entry = cells.table()[cell];
 		if (cells.straddles(entry)) counts[0][cells.bin(v, entry)]++;
 		if (cells.isGuard(cell)) moments.addExactly(v);
-		if (digits != null && open.slot(v) <= 0) digits.countFloat(v);
+		if (digits != null && !TableEntry.isHot(open.slot(v))) digits.countFloat(v);
 	}
 
 	@Override
@@ -412,9 +410,9 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 	private void spillHot() {
 		if (hotCounts == null || countedSinceSpill == 0) return;
 		for (final int[] lane : hotCounts) {
-			for (int slot = 1; slot <= OpenDigits.HOT; slot++)
-				for (int low = 0; low <= LOW; low++)
-					hotTotals[slot - 1][low] += lane[slot << OpenDigits.LOW_BITS | low];
+			for (int slot = 1; slot <= TableEntry.HOT; slot++)
+				for (int low = 0; low < TableEntry.LOW_VALUES; low++)
+					hotTotals[slot - 1][low] += lane[TableEntry.hotIndex(slot, low)];
 			Arrays.fill(lane, 0);
 		}
 		countedSinceSpill = 0;
@@ -422,13 +420,13 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/**
 	 * Hands the counts of the hot digits' low bits to the digit counts, so that the ranks in hot
-	 * digits are settled with the others; once, on the accumulator of all voxels.
+	 * digits are resolved with the others; once, on the accumulator of all voxels.
 	 */
-	void settleHotDigits(final OpenDigits open) {
+	void addHotCounts(final OpenDigits open) {
 		if (hotTotals == null) return;
 		spillHot();
-		for (int slot = 1; slot <= OpenDigits.HOT; slot++)
-			if (open.hotPrefixes[slot - 1] >= 0) digits.addRawLowCounts(open.hotPrefixes[slot - 1], hotTotals[slot - 1]);
+		for (int slot = 1; slot <= TableEntry.HOT; slot++)
+			if (open.hotPrefix(slot) >= 0) digits.addRawLowCounts(open.hotPrefix(slot), hotTotals[slot - 1]);
 	}
 
 	MomentSums moments() {
@@ -441,11 +439,11 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 
 	/** @return the histogram of the voxels added, with the edges of {@code binning} */
 	Histogram histogram(final HistogramBinning binning) {
-		// without the spare slot
+		// without the spare bin
 		return new Histogram(Arrays.copyOf(laneTotals(), binning.bins()), binning.edges());
 	}
 
-	/** @return the counts of all lanes added, the spare slot last */
+	/** @return the counts of all lanes added, the spare bin last */
 	private long[] laneTotals() {
 		final long[] total = new long[counts[0].length];
 		for (final long[] lane : counts)
@@ -493,11 +491,11 @@ final class SecondPassSums extends BlockAccumulator<SecondPassSums> {
 		final RankSelector.DigitCounts digits = in.readBoolean() ? RankSelector.DigitCounts.read(in) : null;
 		long[][] hotTotals = null;
 		if (in.readBoolean()) {
-			hotTotals = new long[OpenDigits.HOT][];
+			hotTotals = new long[TableEntry.HOT][];
 			for (int slot = 0; slot < hotTotals.length; slot++) {
-				hotTotals[slot] = BinaryForm.readCounts(in, 1 << OpenDigits.LOW_BITS, "hot digit counts");
-				if (hotTotals[slot] == null || hotTotals[slot].length != 1 << OpenDigits.LOW_BITS) throw new IOException(
-					"Hot digit counts need " + (1 << OpenDigits.LOW_BITS) + " counts.");
+				hotTotals[slot] = BinaryForm.readCounts(in, TableEntry.LOW_VALUES, "hot digit counts");
+				if (hotTotals[slot] == null || hotTotals[slot].length != TableEntry.LOW_VALUES) throw new IOException(
+					"Hot digit counts need " + (TableEntry.LOW_VALUES) + " counts.");
 			}
 		}
 		return new SecondPassSums(kind, moments, histogram, digits, hotTotals);

@@ -43,19 +43,19 @@ public final class Statistics {
 	private final Histogram histogram;
 
 	/** @param moments mean, variance, skewness and kurtosis */
-	Statistics(final FirstPassSums summary, final double[] moments, final double median, final double[] levels,
+	Statistics(final FirstPassSums first, final double[] moments, final double median, final double[] levels,
 		final double[] percentiles, final Histogram histogram)
 	{
-		this.count = summary.count();
-		this.nanCount = summary.nan;
-		this.posInfCount = summary.posInf;
-		this.negInfCount = summary.negInf;
+		this.count = first.nonNaN();
+		this.nanCount = first.nan();
+		this.posInfCount = first.posInf();
+		this.negInfCount = first.negInf();
 		this.mean = moments[0];
 		this.variance = moments[1];
 		this.skewness = moments[2];
 		this.kurtosis = moments[3];
-		this.minimum = summary.minimum();
-		this.maximum = summary.maximum();
+		this.minimum = first.minimum();
+		this.maximum = first.maximum();
 		this.median = median;
 		this.levels = levels.clone();
 		this.percentiles = percentiles.clone();
@@ -72,20 +72,20 @@ public final class Statistics {
 	static Statistics of(final FirstPassSums sums, final MomentSums moments, final double[] levels,
 		final LongToDoubleFunction valueOfRank, final Histogram histogram)
 	{
-		final long n = sums.count();
+		final long n = sums.nonNaN();
 		double mean = Double.NaN, variance = Double.NaN, skewness = Double.NaN, kurtosis = Double.NaN;
-		if (sums.finite > 0 && sums.finiteMin == sums.finiteMax) {
-			mean = sums.finiteMin;
+		if (sums.finite() > 0 && sums.finiteMin() == sums.finiteMax()) {
+			mean = sums.finiteMin();
 			variance = 0;
 		}
-		else if (sums.finite > 0) {
+		else if (sums.finite() > 0) {
 			mean = sums.clampToRange(moments.mean());
 			final double[] m = moments.centralMoments();
 			variance = m[0];
 			skewness = m[1] / Math.pow(m[0], 1.5);
 			kurtosis = m[2] / (m[0] * m[0]) - 3;
 		}
-		if (sums.posInf + sums.negInf > 0) {
+		if (sums.posInf() + sums.negInf() > 0) {
 			variance = skewness = kurtosis = Double.NaN;
 		}
 		final double[] percentiles = new double[levels.length];

@@ -15,10 +15,11 @@ import net.imglib2.util.Util;
  * <ul>
  * <li>8- and 16-bit integers: one pass counts voxels by value; every statistic follows from that
  * table exactly.</li>
- * <li>Other types: a first pass gathers counts, finite minimum and maximum, the sum and the top
- * bits of every value's {@link OrderKeys order key} (18 of 32, 16 of 64); a second pass sums the
- * powers of the deviations from the mean, bins the histogram and narrows the median and
- * percentiles by the next key bits ({@link RankSelector}), which settles them for 32-bit types;
+ * <li>Other types: a first pass gathers counts, finite minimum and maximum, the sum and the first
+ * digit of every value's {@link OrderKeys order key} (18 of 32, 16 of 64); a second pass sums the
+ * powers of the deviations from the centre (the mean, rounded for integers), bins the histogram
+ * and narrows the median and percentiles by the next key bits ({@link RankSelector}), which
+ * resolves them for 32-bit types;
  * 64-bit types may need up to two more narrowing passes.
  * Blocks of 32-bit floats without NaN or infinities take a fast path in both passes: the
  * histogram bin from a table of fine {@link FloatCells} over the bulk of the values, the order
@@ -50,7 +51,7 @@ public final class StatisticsCalculator {
 	private final int threads;
 	private final ProgressListener progress;
 	/** The percentiles computed, sorted: {@link Statistics#PERCENTILES} and those asked for. */
-	private final double[] percentiles;
+	private final double[] levels;
 	/** The values the stored ones stand for, or null to measure the stored values. */
 	private final ValueTable table;
 
@@ -60,9 +61,9 @@ public final class StatisticsCalculator {
 	}
 
 	private StatisticsCalculator(final int bins, final int integerBins, final int threads,
-		final ProgressListener progress, final double[] percentiles, final ValueTable table)
+		final ProgressListener progress, final double[] levels, final ValueTable table)
 	{
-		this.percentiles = percentiles;
+		this.levels = levels;
 		this.table = table;
 		this.bins = bins;
 		this.integerBins = integerBins;
@@ -77,7 +78,7 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator bins(final int bins) {
 		checkBins(bins);
-		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles, table);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, levels, table);
 	}
 
 	/**
@@ -105,7 +106,7 @@ public final class StatisticsCalculator {
 	 * @return a calculator whose automatic integer histograms have at most that many bins
 	 */
 	StatisticsCalculator automaticIntegerBinsUpTo(final int values) {
-		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress, percentiles, table);
+		return new StatisticsCalculator(bins, Math.min(values, MAX_DEFAULT_INTEGER_BINS), threads, progress, levels, table);
 	}
 
 	/**
@@ -123,13 +124,13 @@ public final class StatisticsCalculator {
 	 */
 	public StatisticsCalculator threads(final int threads) {
 		if (threads < 0) throw new IllegalArgumentException("threads must be 0 (all) or more, not " + threads + ".");
-		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles, table);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, levels, table);
 	}
 
 	/** @return a calculator that reports its progress to {@code listener} */
 	public StatisticsCalculator progress(final ProgressListener listener) {
 		return new StatisticsCalculator(bins, integerBins, threads, listener == null ? ProgressListener.NONE
-			: listener, percentiles, table);
+			: listener, levels, table);
 	}
 
 	/**
@@ -154,7 +155,7 @@ public final class StatisticsCalculator {
 	 * @return a calculator that measures them; it takes only images of the table's kind
 	 */
 	public StatisticsCalculator values(final ValueTable values) {
-		return new StatisticsCalculator(bins, integerBins, threads, progress, percentiles, values);
+		return new StatisticsCalculator(bins, integerBins, threads, progress, levels, values);
 	}
 
 	/**
@@ -206,7 +207,7 @@ public final class StatisticsCalculator {
 		// a table of 65,536 counts costs more than sorting the keys of a few thousand 16-bit voxels
 		final boolean countValues = table != null || kind.isSmallInteger() && (kind.keyBits() == 8 ||
 			voxels > SORT_16_BIT_UP_TO);
-		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues, percentiles, table);
+		return new StatisticsPlan(kind, voxels, bins, integerBins, countValues, levels, table);
 	}
 
 	private Statistics compute(final VoxelSource source) {

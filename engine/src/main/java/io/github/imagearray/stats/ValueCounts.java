@@ -16,7 +16,7 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 
 	private final PixelKind kind;
 	/** {@code counts[v]} voxels have the value {@code v + kind.lowest()}. */
-	final long[] counts;
+	private final long[] counts;
 
 	ValueCounts(final PixelKind kind) {
 		this(kind, new long[1 << kind.keyBits()]);
@@ -80,7 +80,7 @@ final class ValueCounts implements Accumulator<ValueCounts> {
 				histogram[bins.bin(values[i])] += weights[i];
 			}
 		// the values of all wanted ranks in one walk over the values
-		final long[] ranks = Quantiles.ranks(sums.count(), levels);
+		final long[] ranks = Quantiles.ranks(sums.nonNaN(), levels);
 		final double[] ofRank = new double[ranks.length];
 		long below = 0;
 		for (int r = 0, i = 0; r < ranks.length; r++) {

@@ -44,16 +44,16 @@ class FirstPassSumsTest {
 		final FirstPassSums merged = FirstPassSums.read(new DataInputStream(new ByteArrayInputStream(bytes
 			.toByteArray())));
 		final long values = (long) spans * VoxelSource.SPAN;
-		assertEquals(values, merged.count());
+		assertEquals(values, merged.nonNaN());
 		final int shift = keyBits - topBits;
 		final long[] expected = new long[1 << topBits];
 		expected[(int) (OrderKeys.floatKey(2.5f) >>> shift)] = values - values / BlockAccumulator.BLOCK;
 		expected[(int) (OrderKeys.floatKey(-1) >>> shift)] = values / BlockAccumulator.BLOCK;
 		// more than Integer.MAX_VALUE in one digit
 		assertTrue(expected[(int) (OrderKeys.floatKey(2.5f) >>> shift)] > Integer.MAX_VALUE);
-		assertArrayEquals(expected, merged.topDigits());
-		assertEquals(-1, merged.finiteMin);
-		assertEquals(2.5, merged.finiteMax);
+		assertArrayEquals(expected, merged.firstDigits());
+		assertEquals(-1, merged.finiteMin());
+		assertEquals(2.5, merged.finiteMax());
 	}
 
 	@Test
@@ -87,9 +87,9 @@ class FirstPassSumsTest {
 				final float[] sorted = block.clone();
 				Arrays.sort(sorted);
 				final String where = Arrays.toString(block);
-				assertEquals(sorted[0], (float) summary.finiteMin, 0, where);
-				assertEquals(sorted[sorted.length - 1], (float) summary.finiteMax, 0, where);
-				assertEquals(block.length, summary.count(), where);
+				assertEquals(sorted[0], (float) summary.finiteMin(), 0, where);
+				assertEquals(sorted[sorted.length - 1], (float) summary.finiteMax(), 0, where);
+				assertEquals(block.length, summary.nonNaN(), where);
 			}
 	}
 }

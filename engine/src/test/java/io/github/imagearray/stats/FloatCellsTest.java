@@ -27,8 +27,8 @@ class FloatCellsTest {
 		final FloatCells cells = new FloatCells(binning, min, max, voxels);
 		for (final float v : probes(binning, min, max)) {
 			final int cell = cells.cell(v);
-			assertTrue(cell >= 0 && cell < cells.table.length, "cell " + cell + " of " + v);
-			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cell]), "bin of " + v);
+			assertTrue(cell >= 0 && cell < cells.table().length, "cell " + cell + " of " + v);
+			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table()[cell]), "bin of " + v);
 		}
 	}
 
@@ -50,18 +50,18 @@ class FloatCellsTest {
 		int beyond = 0;
 		for (final float v : probes) {
 			final int cell = cells.cell(v);
-			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cell]), "bin of " + v);
+			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table()[cell]), "bin of " + v);
 			// a bulk over many bins gets a grid over the whole range, without guards
-			if (cells.guarded && (v < lo || v > hi)) {
+			if (cells.isGuarded() && (v < lo || v > hi)) {
 				beyond++;
 				// a float just beyond the top may share the rounding cell of the top: it is binned exactly
-				assertTrue(cells.isGuard(cell) || cell == cells.last - 1 && v > hi, v + " lies beyond the grid");
+				assertTrue(cells.isGuard(cell) || cell == cells.last() - 1 && v > hi, v + " lies beyond the grid");
 			}
-			if (cells.isGuard(cell)) assertTrue(cells.table[cell] < 0, "guards are special");
+			if (cells.isGuard(cell)) assertTrue(cells.table()[cell] < 0, "guards are special");
 			if (v >= lo && v <= hi) assertTrue(!cells.isGuard(cell), v + " lies in the grid");
 		}
-		assertEquals(bulkWithinFewBins, cells.guarded, "guards where the bulk lies within few bins");
-		if (cells.guarded) assertTrue(beyond > 100, "the probes reach beyond the grid");
+		assertEquals(bulkWithinFewBins, cells.isGuarded(), "guards where the bulk lies within few bins");
+		if (cells.isGuarded()) assertTrue(beyond > 100, "the probes reach beyond the grid");
 	}
 
 	@ParameterizedTest
@@ -83,9 +83,9 @@ class FloatCellsTest {
 				if (key >= ranges[r] && key <= ranges[r + 1]) {
 					inRanges++;
 					// the sign bit marks special cells
-					assertTrue(cells.table[cells.cell(v)] < 0, v + " is in an open range");
+					assertTrue(cells.table()[cells.cell(v)] < 0, v + " is in an open range");
 				}
-			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table[cells.cell(v)]), "bin of " + v);
+			assertEquals(binning.binByEdges(v), cells.bin(v, cells.table()[cells.cell(v)]), "bin of " + v);
 		}
 		assertTrue(inRanges > 100, "the probes reach the ranges");
 	}
@@ -96,11 +96,11 @@ class FloatCellsTest {
 		final HistogramBinning binning = new HistogramBinning(bins, min, max);
 		final FloatCells cells = new FloatCells(binning, min, max, 1L << 27);
 		// a grid over the whole range: the cells and one for rounding at the top, no guards
-		assertTrue(!cells.guarded, "no guards");
-		assertEquals(0, (cells.table.length - 1) % bins, "a whole number of cells per bin");
+		assertTrue(!cells.isGuarded(), "no guards");
+		assertEquals(0, (cells.table().length - 1) % bins, "a whole number of cells per bin");
 		int straddling = 0;
-		for (int c = 0; c <= cells.last; c++)
-			if (cells.straddles(cells.table[c])) straddling++;
+		for (int c = 0; c <= cells.last(); c++)
+			if (cells.straddles(cells.table()[c])) straddling++;
 		// an edge splits its cell only where rounding puts a float within a few ulps of it
 		assertTrue(straddling <= bins / 100, straddling + " cells straddle an edge");
 	}

@@ -36,9 +36,9 @@ class RankSelectorTest {
 		merged.merge(summary);
 
 		final RankSelector selector = new RankSelector(keyBits);
-		final long[] ranks = Quantiles.ranks(merged.count(), Quantiles.PERCENTILES);
+		final long[] ranks = Quantiles.ranks(merged.nonNaN(), Quantiles.PERCENTILES);
 		selector.select(ranks);
-		selector.advanceTop(merged.topDigits());
+		selector.advanceFirstDigit(merged.firstDigits());
 		int passes = 1;
 		while (!selector.isDone()) {
 			final RankSelector.DigitCounts counter = selector.newCounts(kind);
