@@ -255,6 +255,17 @@ expect("dicom-ct", "-", ct.astype(np.float64) - 1024)
 mr = rng.integers(0, 60000, size=(5, 9, 11)).astype(np.uint16)
 series_folder("dicom-mr", mr, [ExplicitVRBigEndian, ExplicitVRLittleEndian])
 expect("dicom-mr", "-", mr)
+# empty numeric strings (a DS or IS of zero length) are absent values, not errors (PS3.5 6.2)
+empty = rng.integers(0, 1000, size=(3, 5, 6)).astype(np.uint16)
+empty_path, _ = series_folder("dicom-empty-numbers", empty, [ExplicitVRLittleEndian, ImplicitVRLittleEndian])
+for name in sorted(os.listdir(empty_path)):
+    f = os.path.join(empty_path, name)
+    ds = pydicom.dcmread(f)
+    ds.RescaleIntercept = ""
+    ds.RescaleSlope = ""
+    ds.InstanceNumber = ""
+    ds.save_as(f)
+expect("dicom-empty-numbers", "-", empty)
 pet = rng.integers(0, 10 ** 6, size=(4, 6, 8)).astype(np.int32)
 series_folder("dicom-pet", pet, [ExplicitVRLittleEndian], 0.25, 3.0)
 expect("dicom-pet", "-", pet.astype(np.float64) * 0.25 + 3.0)

@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -39,6 +41,9 @@ public final class DicomSeries implements ImageFormat {
 	private static final List<String> LONG_VRS = Arrays.asList("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC",
 		"UN", "UR", "UT", "UV");
 	private static final int PIXEL_DATA = 0x7FE00010;
+	/** The fields read whose values are number strings (VR DS or IS). */
+	private static final Set<Integer> NUMBER_STRINGS = new HashSet<>(Arrays.asList(0x00200013, 0x00200032, 0x00200037,
+		0x00280008, 0x00280030, 0x00281052, 0x00281053));
 
 	@Override
 	public String name() {
@@ -344,6 +349,8 @@ public final class DicomSeries implements ImageFormat {
 	}
 
 	private static void field(final Slice s, final int tag, final byte[] value, final ByteOrder order) {
+		// a value of zero length, or a number string of blanks, is an absent value (PS3.5 6.2), not an error
+		if (value.length == 0 || NUMBER_STRINGS.contains(tag) && text(value).isEmpty()) return;
 		if (tag >>> 16 == 0x0020) relationshipField(s, tag, value);
 		else imagePixelField(s, tag, value, ByteBuffer.wrap(value).order(order));
 	}
