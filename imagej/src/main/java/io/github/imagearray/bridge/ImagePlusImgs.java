@@ -117,16 +117,26 @@ public final class ImagePlusImgs {
 	 *         them (its calibration table); null where the stored values are the calibrated ones
 	 */
 	public static ValueTable calibration(final ImagePlus imp) {
+		final float[] calibrated = calibrationTable(imp);
+		if (calibrated == null) return null;
+		final double[] values = new double[calibrated.length];
+		for (int v = 0; v < values.length; v++)
+			values[v] = calibrated[v];
+		return ValueTable.of(imp.getBitDepth() == 8 ? PixelKind.UINT8 : PixelKind.UINT16, values);
+	}
+
+	/** @return whether Measure takes other values of the image than the stored ones ({@link #calibration}) */
+	public static boolean isCalibrated(final ImagePlus imp) {
+		return calibrationTable(imp) != null;
+	}
+
+	/** @return ImageJ's calibration table of an 8- or 16-bit image (which ImageJ keeps), or null */
+	private static float[] calibrationTable(final ImagePlus imp) {
 		if (imp == null) throw new IllegalArgumentException("No image.");
 		final Calibration c = imp.getCalibration();
 		final int depth = imp.getBitDepth();
-		final float[] calibrated = c.calibrated() && (depth == 8 || depth == 16) ? c.getCTable() : null;
 		// a function ImageJ cannot tabulate leaves Measure with the stored values
-		if (calibrated == null) return null;
-		final double[] values = new double[1 << depth];
-		for (int v = 0; v < values.length; v++)
-			values[v] = calibrated[v];
-		return ValueTable.of(depth == 8 ? PixelKind.UINT8 : PixelKind.UINT16, values);
+		return c.calibrated() && (depth == 8 || depth == 16) ? c.getCTable() : null;
 	}
 
 	/**
@@ -135,7 +145,7 @@ public final class ImagePlusImgs {
 	 *         where it names none), or "raw" for the stored values of a calibrated image
 	 */
 	public static String valueUnit(final ImagePlus imp, final boolean raw) {
-		return raw && calibration(imp) != null ? "raw" : imp.getCalibration().getValueUnit();
+		return raw && isCalibrated(imp) ? "raw" : imp.getCalibration().getValueUnit();
 	}
 
 	/**

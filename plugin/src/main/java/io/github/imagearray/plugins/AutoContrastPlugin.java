@@ -67,7 +67,7 @@ public class AutoContrastPlugin implements PlugIn {
 		final boolean integer = imp.getBitDepth() != 32;
 		imp.setDisplayRange(integer ? Math.floor(low) : low, integer ? Math.ceil(high) : high);
 		imp.updateAndDraw();
-		if (ImagePlusImgs.calibration(imp) == null) return new double[] { low, high };
+		if (!ImagePlusImgs.isCalibrated(imp)) return new double[] { low, high };
 		final Statistics calibrated = ImagePlusImgs.measuring(calculator, imp, false).compute(channel);
 		return new double[] { calibrated.percentile(p), calibrated.percentile(100 - p) };
 	}
