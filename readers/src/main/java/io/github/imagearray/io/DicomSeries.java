@@ -111,18 +111,6 @@ public final class DicomSeries implements ImageFormat {
 		}
 	}
 
-	/**
-	 * @param dir a folder of DICOM files
-	 * @param series the Series Instance UID to read, or null when the folder holds one series
-	 * @return the volume, in the files' stored type or, rescaled, float64
-	 * @throws ImageFileException naming the folder or the file and the problem
-	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path dir, final String series)
-		throws IOException
-	{
-		return volume(slices(dir, series));
-	}
-
 	/** @return the volume of the slices, in their stored type or, rescaled, float64 */
 	private static RandomAccessibleInterval<? extends RealType<?>> volume(final List<Slice> slices) {
 		final Slice first = slices.get(0);

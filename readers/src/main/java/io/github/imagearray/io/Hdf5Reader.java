@@ -91,16 +91,10 @@ public final class Hdf5Reader implements ImageFormat {
 	/**
 	 * @param file an HDF5 file
 	 * @param dataset the dataset's path in it, or null for its only 2D or 3D numeric dataset
+	 * @param voxelSize receives the voxel size along x, y and z where the dataset records one
 	 * @return the dataset's voxels, read when needed
 	 * @throws ImageFileException naming the file, the dataset and the problem (or the candidates)
 	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String dataset)
-		throws IOException
-	{
-		return open(file, dataset, new double[3]);
-	}
-
-	/** @param voxelSize receives the voxel size along x, y and z where the dataset records one */
 	private static RandomAccessibleInterval<? extends RealType<?>> open(final Path file, final String dataset,
 		final double[] voxelSize) throws IOException
 	{

@@ -64,19 +64,6 @@ public final class SliceFolder implements ImageFormat {
 			: new double[] { 1, 1, 1 });
 	}
 
-	/**
-	 * @param dir a folder of 2D images
-	 * @param pattern a glob that the file names must match ({@code *.tif}, {@code ct_????.png}), or
-	 *          null for every TIFF, PNG and BMP file
-	 * @return the volume, the files in natural order of their names as its planes
-	 * @throws ImageFileException naming the folder or the file and the problem
-	 */
-	public static RandomAccessibleInterval<? extends RealType<?>> open(final Path dir, final String pattern)
-		throws IOException
-	{
-		return volume(files(dir, pattern));
-	}
-
 	private static RandomAccessibleInterval<? extends RealType<?>> volume(final List<Path> files)
 		throws IOException
 	{
