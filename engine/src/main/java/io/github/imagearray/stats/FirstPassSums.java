@@ -26,7 +26,7 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 	/**
 	 * The counts of the first digit since the last {@link #spill}, in ints to keep them in the
 	 * caches. For 32-bit floats, which take fewer operations that way, counts of the first digit of the raw bits:
-	 * both are the same buckets of floats ({@link OrderKeys#floatTopOfRawTop}).
+	 * both are the same buckets of floats ({@link OrderKeys#keyTopOfRawTop}).
 	 */
 	private final int[] firstDigitCounts;
 	/**
@@ -199,7 +199,7 @@ final class FirstPassSums extends BlockAccumulator<FirstPassSums> {
 		if (!rawFloatOrder) for (int d = 0; d < firstDigitCounts.length; d++)
 			total[d] += firstDigitCounts[d];
 		// raw float order: the positive floats, in order, are the upper half of the keys; the negative
-		// ones, in reverse, the lower half (OrderKeys.floatTopOfRawTop, a loop without a test per digit)
+		// ones, in reverse, the lower half (OrderKeys.keyTopOfRawTop, a loop without a test per digit)
 		else for (int d = 0; d < half; d++) {
 			total[half + d] += firstDigitCounts[d] + oddLaneCounts[d];
 			total[half - 1 - d] += firstDigitCounts[half + d] + oddLaneCounts[half + d];

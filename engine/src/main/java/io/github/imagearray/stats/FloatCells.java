@@ -9,7 +9,7 @@ package io.github.imagearray.stats;
  * covers the range, each bin a whole number of cells, so that hardly any cell straddles an edge.
  * Where the bulk of the values (between the few lowest and the few highest, from the first pass's
  * {@link FirstPassSums#bulk key counts}) lies within a few bins and outliers beyond it (the range
- * more than {@link #FAR} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
+ * more than {@link #OUTLIER_RATIO} times as wide as the bulk), the grid covers the bulk alone and two guard cells take everything beyond it, so that the outliers neither
  * coarsen the cells nor enter the plain sums of the moments: their voxels are special too, and
  * each is added exactly ({@link MomentSums#addExactly}).
  * Immutable; shared by the workers of a pass.
@@ -28,7 +28,7 @@ final class FloatCells {
 	 * Values beyond the bulk are outliers, to be guarded against, where the range is more than
 	 * this many times as wide as the bulk: nearer ones cannot round away the others in the sums.
 	 */
-	static final double FAR = 1024;
+	static final double OUTLIER_RATIO = 1024;
 
 	private final HistogramBinning binning;
 	/** Where the grid, and its cell 1, starts. */
@@ -67,7 +67,7 @@ final class FloatCells {
 		final double hi;
 		final int cells;
 		final double range = binning.edge(binning.bins()) - binning.edge(0);
-		if (binning.bins() > 1 && (spanned >= Math.min(ALIGNED_FROM_BINS, binning.bins()) || range <= FAR * (bulkHi
+		if (binning.bins() > 1 && (spanned >= Math.min(ALIGNED_FROM_BINS, binning.bins()) || range <= OUTLIER_RATIO * (bulkHi
 			- bulkLo))) {
 			// a whole number of cells per bin, at least 16, so that the edges fall on cell boundaries
 			// (up to rounding, which lets a cell straddle an edge only where a float lies within a few

@@ -32,19 +32,19 @@ final class OpenDigits {
 	OpenDigits(final long[] openKeyRanges, final long[] firstDigits, final long total) {
 		for (int r = 0; r < openKeyRanges.length; r += 2) {
 			final int prefix = (int) (openKeyRanges[r] >>> TableEntry.LOW_BITS);
-			slots[OrderKeys.rawTopOfFloatTop(prefix, FIRST_DIGIT_BITS)] = TableEntry.ONE_BY_ONE;
+			slots[OrderKeys.rawTopOfKeyTop(prefix, FIRST_DIGIT_BITS)] = TableEntry.ONE_BY_ONE;
 		}
 		// the fullest open digits are hot, the fullest first
 		for (int slot = 1; slot <= TableEntry.HOT; slot++) {
 			int fullest = -1;
 			for (int r = 0; r < openKeyRanges.length; r += 2) {
 				final int prefix = (int) (openKeyRanges[r] >>> TableEntry.LOW_BITS);
-				if (slots[OrderKeys.rawTopOfFloatTop(prefix, FIRST_DIGIT_BITS)] == TableEntry.ONE_BY_ONE &&
+				if (slots[OrderKeys.rawTopOfKeyTop(prefix, FIRST_DIGIT_BITS)] == TableEntry.ONE_BY_ONE &&
 					firstDigits[prefix] >= total / HOT_SHARE && (fullest < 0 || firstDigits[prefix] > firstDigits[fullest]))
 					fullest = prefix;
 			}
 			if (fullest < 0) break;
-			slots[OrderKeys.rawTopOfFloatTop(fullest, FIRST_DIGIT_BITS)] = (byte) slot;
+			slots[OrderKeys.rawTopOfKeyTop(fullest, FIRST_DIGIT_BITS)] = (byte) slot;
 			hotPrefixes[slot - 1] = fullest;
 		}
 	}

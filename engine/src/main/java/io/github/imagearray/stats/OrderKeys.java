@@ -64,13 +64,13 @@ final class OrderKeys {
 	 * @return the top {@code bits} bits of its key, {@code floatKey(v) >>> (32 - bits)}: both are
 	 *         buckets of the same floats
 	 */
-	static int floatTopOfRawTop(final int rawTop, final int bits) {
+	static int keyTopOfRawTop(final int rawTop, final int bits) {
 		final int sign = 1 << bits - 1;
 		return rawTop ^ ((rawTop & sign) == 0 ? sign : sign | sign - 1);
 	}
 
-	/** @return the top {@code bits} bits of a float's raw bits, given those of its key: the inverse of {@link #floatTopOfRawTop} */
-	static int rawTopOfFloatTop(final int keyTop, final int bits) {
+	/** @return the top {@code bits} bits of a float's raw bits, given those of its key: the inverse of {@link #keyTopOfRawTop} */
+	static int rawTopOfKeyTop(final int keyTop, final int bits) {
 		final int sign = 1 << bits - 1;
 		return keyTop ^ ((keyTop & sign) != 0 ? sign : sign | sign - 1);
 	}

@@ -87,7 +87,7 @@ final class RankSelector {
 	/** @return the accumulator of the next digit, for one worker of a pass after the first */
 	DigitCounts newCounts(final PixelKind kind) {
 		if (knownBits == 0) throw new IllegalStateException("The first digit comes from advanceFirstDigit.");
-		return new DigitCounts(kind, knownBits, nextDigitBits(), targets());
+		return new DigitCounts(kind, knownBits, nextDigitBits(), openPrefixes());
 	}
 
 	/**
@@ -104,11 +104,11 @@ final class RankSelector {
 	 * @throws IllegalArgumentException when they are not the counts of this selector's next digit
 	 */
 	void advance(final DigitCounts digits) {
-		if (digits.knownBits != knownBits || !Arrays.equals(digits.targets, targets()))
+		if (digits.knownBits != knownBits || !Arrays.equals(digits.openPrefixes, openPrefixes()))
 			throw new IllegalArgumentException("These digit counts follow " + digits.knownBits +
 				" known bits of other ranks, not the " + knownBits + " bits known here.");
 		digits.flush();
-		narrow(digits.targets, digits.counts, digits.mins, digits.maxs);
+		narrow(digits.openPrefixes, digits.counts, digits.mins, digits.maxs);
 	}
 
 	void write(final DataOutput out) throws IOException {
@@ -144,18 +144,18 @@ final class RankSelector {
 	}
 
 	/**
-	 * @param mins smallest key (sign-flipped) per target, or null when not tracked
-	 * @param maxs largest key (sign-flipped) per target, or null when not tracked
+	 * @param mins smallest key (sign-flipped) per open prefix, or null when not tracked
+	 * @param maxs largest key (sign-flipped) per open prefix, or null when not tracked
 	 */
-	private void narrow(final long[] targets, final long[][] counts, final long[] mins, final long[] maxs) {
+	private void narrow(final long[] openPrefixes, final long[][] counts, final long[] mins, final long[] maxs) {
 		final int digitBits = nextDigitBits();
 		knownBits += digitBits;
-		// the ranks of a target come in ascending order: each continues the walk of the one before
-		final int[] digits = new int[targets.length];
-		final long[] below = new long[targets.length];
+		// the ranks of an open prefix come in ascending order: each continues the walk of the one before
+		final int[] digits = new int[openPrefixes.length];
+		final long[] below = new long[openPrefixes.length];
 		for (int i = 0; i < ranks.length; i++) {
 			if (resolved[i]) continue;
-			final int t = Arrays.binarySearch(targets, prefixes[i]);
+			final int t = Arrays.binarySearch(openPrefixes, prefixes[i]);
 			if (mins != null && mins[t] == maxs[t]) {
 				prefixes[i] = mins[t] ^ Long.MIN_VALUE;
 				resolved[i] = true;
@@ -178,70 +178,70 @@ final class RankSelector {
 	 *         key, sorted; empty once all are resolved
 	 */
 	long[] openKeyRanges() {
-		final long[] targets = targets();
+		final long[] openPrefixes = openPrefixes();
 		final int shift = keyBits - knownBits;
-		final long[] ranges = new long[2 * targets.length];
-		for (int t = 0; t < targets.length; t++) {
-			ranges[2 * t] = targets[t] << shift;
+		final long[] ranges = new long[2 * openPrefixes.length];
+		for (int t = 0; t < openPrefixes.length; t++) {
+			ranges[2 * t] = openPrefixes[t] << shift;
 			ranges[2 * t + 1] = ranges[2 * t] | ((1L << shift) - 1);
 		}
 		return ranges;
 	}
 
 	/** @return the distinct prefixes of the unresolved ranks, sorted (as unsigned = signed here) */
-	private long[] targets() {
+	private long[] openPrefixes() {
 		return IntStream.range(0, ranks.length).filter(i -> !resolved[i]).mapToLong(i -> prefixes[i]).distinct()
 			.sorted().toArray();
 	}
 
 	/**
-	 * The accumulator of a pass after the first: for keys with one of the target prefixes (those of
+	 * The accumulator of a pass after the first: for keys with one of the open prefixes (those of
 	 * the unresolved ranks), the counts of the digit after the prefix, and the smallest and largest
 	 * such key.
 	 */
 	static final class DigitCounts extends BlockAccumulator<DigitCounts> {
 
 		private final int knownBits;
-		private final long[] targets;
+		private final long[] openPrefixes;
 		private final long[][] counts;
-		/** Digits still to be counted, with their target in the bits above. */
+		/** Digits still to be counted, with their open prefix in the bits above. */
 		private final int[] pending = new int[4096];
 		private int pendingCount;
 		private final long[] mins;
 		private final long[] maxs;
-		/** One bit per value of the filter bits, the top 16 key bits: set where some target starts so. */
+		/** One bit per value of the filter bits, the top 16 key bits: set where some open prefix starts so. */
 		private final long[] mayMatch = new long[DIGITS / 64];
-		/** Index of the first target by the filter bits of a key, or -1. */
-		private final int[] firstTargetByFilter;
+		/** Index of the first open prefix by the filter bits of a key, or -1. */
+		private final int[] firstOpenPrefixByFilter;
 		private final int digitBits;
 		private final int prefixShift;
 		private final int digitShift;
 		private final int filterShift;
 
 		/**
-		 * @param knownBits the width of the targets, the key bits known
+		 * @param knownBits the width of the openPrefixes, the key bits known
 		 * @param digitBits the width of the digit counted
-		 * @param targets the prefixes whose next digit is counted, ascending
+		 * @param openPrefixes the prefixes whose next digit is counted, ascending
 		 */
-		private DigitCounts(final PixelKind kind, final int knownBits, final int digitBits, final long[] targets) {
+		private DigitCounts(final PixelKind kind, final int knownBits, final int digitBits, final long[] openPrefixes) {
 			super(kind);
 			this.knownBits = knownBits;
 			this.digitBits = digitBits;
-			this.targets = targets;
+			this.openPrefixes = openPrefixes;
 			final int keyBits = kind.keyBits();
 			prefixShift = keyBits - knownBits;
 			digitShift = keyBits - knownBits - digitBits;
 			filterShift = keyBits - DIGIT_BITS;
-			counts = new long[targets.length][1 << digitBits];
-			mins = new long[targets.length];
-			maxs = new long[targets.length];
+			counts = new long[openPrefixes.length][1 << digitBits];
+			mins = new long[openPrefixes.length];
+			maxs = new long[openPrefixes.length];
 			Arrays.fill(mins, Long.MAX_VALUE);
 			Arrays.fill(maxs, Long.MIN_VALUE);
-			firstTargetByFilter = new int[DIGITS];
-			Arrays.fill(firstTargetByFilter, -1);
-			for (int t = targets.length - 1; t >= 0; t--) {
-				final int filter = (int) (targets[t] >>> (knownBits - DIGIT_BITS));
-				firstTargetByFilter[filter] = t;
+			firstOpenPrefixByFilter = new int[DIGITS];
+			Arrays.fill(firstOpenPrefixByFilter, -1);
+			for (int t = openPrefixes.length - 1; t >= 0; t--) {
+				final int filter = (int) (openPrefixes[t] >>> (knownBits - DIGIT_BITS));
+				firstOpenPrefixByFilter[filter] = t;
 				mayMatch[filter >>> 6] |= 1L << filter;
 			}
 		}
@@ -254,22 +254,22 @@ final class RankSelector {
 			}
 		}
 
-		/** Counts one finite 32-bit float value, if it has one of the target prefixes. */
+		/** Counts one finite 32-bit float value, if it has one of the open prefixes. */
 		void countFloat(final float value) {
 			final long key = OrderKeys.floatKey(value);
 			final int filter = (int) (key >>> filterShift);
-			if (firstTargetByFilter[filter] >= 0) count(value, key, filter);
+			if (firstOpenPrefixByFilter[filter] >= 0) count(value, key, filter);
 		}
 
 		/**
-		 * Adds counts of 32-bit float keys with a target prefix that were counted elsewhere.
+		 * Adds counts of 32-bit float keys with an open prefix that were counted elsewhere.
 		 *
-		 * @param prefix the target, a first digit of {@link #firstDigitBits}(32) bits
+		 * @param prefix the open prefix, a first digit of {@link #firstDigitBits}(32) bits
 		 * @param rawLowCounts the counts of the raw float bits below that digit
 		 */
 		void addRawLowCounts(final long prefix, final long[] rawLowCounts) {
-			final int t = Arrays.binarySearch(targets, prefix);
-			if (t < 0 || knownBits != FIRST_DIGIT_BITS_32 || kind().keyBits() != 32) throw new IllegalArgumentException("No target "
+			final int t = Arrays.binarySearch(openPrefixes, prefix);
+			if (t < 0 || knownBits != FIRST_DIGIT_BITS_32 || kind().keyBits() != 32) throw new IllegalArgumentException("No open prefix "
 				+ prefix + " after the first digit of 32-bit keys.");
 			// the key of a negative float has its bits flipped: its low bits count down
 			final int flip = prefix >>> FIRST_DIGIT_BITS_32 - 1 == 0 ? rawLowCounts.length - 1 : 0;
@@ -287,14 +287,14 @@ final class RankSelector {
 			pendingCount = 0;
 		}
 
-		/** Counts a value whose filter bits some target has. */
+		/** Counts a value whose filter bits some open prefix has. */
 		private void count(final double value, final long key, final int filter) {
 			if (value != value) return;
 			final long prefix = key >>> prefixShift;
-			int t = firstTargetByFilter[filter];
-			while (t < targets.length && targets[t] != prefix)
+			int t = firstOpenPrefixByFilter[filter];
+			while (t < openPrefixes.length && openPrefixes[t] != prefix)
 				t++;
-			if (t == targets.length) return;
+			if (t == openPrefixes.length) return;
 			pending[pendingCount++] = t << DIGIT_BITS | (int) (key >>> digitShift) & ((1 << digitBits) - 1);
 			if (pendingCount == pending.length) flush();
 			final long signed = key ^ Long.MIN_VALUE;
@@ -304,12 +304,12 @@ final class RankSelector {
 
 		@Override
 		public void merge(final DigitCounts other) {
-			if (other.knownBits != knownBits || !Arrays.equals(other.targets, targets)) throw new IllegalArgumentException(
+			if (other.knownBits != knownBits || !Arrays.equals(other.openPrefixes, openPrefixes)) throw new IllegalArgumentException(
 				"Digit counts after " + other.knownBits + " known bits of other ranks cannot be added to those after " +
 					knownBits + " bits.");
 			flush();
 			other.flush();
-			for (int t = 0; t < targets.length; t++) {
+			for (int t = 0; t < openPrefixes.length; t++) {
 				for (int d = 0; d < counts[t].length; d++)
 					counts[t][d] += other.counts[t][d];
 				mins[t] = Math.min(mins[t], other.mins[t]);
@@ -323,10 +323,10 @@ final class RankSelector {
 			out.writeByte(kind().ordinal());
 			out.writeByte(knownBits);
 			out.writeByte(digitBits);
-			out.writeInt(targets.length);
-			for (final long target : targets)
-				out.writeLong(target);
-			for (int t = 0; t < targets.length; t++) {
+			out.writeInt(openPrefixes.length);
+			for (final long openPrefix : openPrefixes)
+				out.writeLong(openPrefix);
+			for (int t = 0; t < openPrefixes.length; t++) {
 				out.writeLong(mins[t]);
 				out.writeLong(maxs[t]);
 				BinaryForm.writeCounts(out, counts[t]);
@@ -339,20 +339,20 @@ final class RankSelector {
 			if (kind.keyBits() < 32 || knownBits < DIGIT_BITS || digitBits < 1 || digitBits > DIGIT_BITS ||
 				knownBits + digitBits > kind.keyBits()) throw new IOException("Digit counts of " + digitBits +
 					" bits after " + knownBits + " known bits of " + kind + " keys.");
-			final int n = BinaryForm.length(in, Quantiles.MAX_RANKS, "digit count targets");
-			final long[] targets = new long[n];
+			final int n = BinaryForm.length(in, Quantiles.MAX_RANKS, "digit count openPrefixes");
+			final long[] openPrefixes = new long[n];
 			for (int t = 0; t < n; t++) {
-				targets[t] = in.readLong();
-				if (targets[t] >>> knownBits != 0 || t > 0 && targets[t] <= targets[t - 1]) throw new IOException(
-					"Digit count target " + targets[t] + " is not a rising prefix of " + knownBits + " bits.");
+				openPrefixes[t] = in.readLong();
+				if (openPrefixes[t] >>> knownBits != 0 || t > 0 && openPrefixes[t] <= openPrefixes[t - 1]) throw new IOException(
+					"Digit count open prefix " + openPrefixes[t] + " is not a rising prefix of " + knownBits + " bits.");
 			}
-			final DigitCounts digits = new DigitCounts(kind, knownBits, digitBits, targets);
+			final DigitCounts digits = new DigitCounts(kind, knownBits, digitBits, openPrefixes);
 			for (int t = 0; t < n; t++) {
 				digits.mins[t] = in.readLong();
 				digits.maxs[t] = in.readLong();
 				final long[] c = BinaryForm.readCounts(in, 1 << digitBits, "digit counts");
 				if (c == null || c.length != 1 << digitBits) throw new IOException("Digit counts need " + (1 << digitBits) +
-					" counts per target.");
+					" counts per open prefix.");
 				digits.counts[t] = c;
 			}
 			return digits;

@@ -41,9 +41,9 @@ final class SecondPassSetup {
 		// the values between the few lowest and the few highest: beyond it lie outliers
 		final double[] bulk = first.bulk();
 		// how far from the centre a value is an outlier of the bulk, to be added to the moments exactly
-		// lest it round away the others: FloatCells.FAR times the reach of the bulk; never for whole
+		// lest it round away the others: FloatCells.OUTLIER_RATIO times the reach of the bulk; never for whole
 		// numbers of up to 32 bits, whose deviations are summed exactly
-		far = smallWholeNumbers || first.finite() == 0 ? Double.MAX_VALUE : FloatCells.FAR * Math.max(Math.abs(bulk[0] -
+		far = smallWholeNumbers || first.finite() == 0 ? Double.MAX_VALUE : FloatCells.OUTLIER_RATIO * Math.max(Math.abs(bulk[0] -
 			centre), Math.abs(bulk[1] - centre));
 		this.binning = binning;
 		this.ranksOpen = !selector.isDone();

@@ -20,7 +20,7 @@ class OrderKeysTest {
 			if (v != v) continue;
 			final int bits = Float.floatToRawIntBits(v);
 			for (final int top : new int[] { 1, 16, 18, 32 })
-				assertEquals(OrderKeys.floatKey(v) >>> 32 - top, OrderKeys.floatTopOfRawTop(bits >>> 32 - top, top) &
+				assertEquals(OrderKeys.floatKey(v) >>> 32 - top, OrderKeys.keyTopOfRawTop(bits >>> 32 - top, top) &
 					0xffffffffL, top + "-bit bucket of " + v);
 			// Float.compare is the numeric order, with -0 before 0 as the keys have it
 			assertEquals(Integer.signum(Float.compare(previous, v)), Long.signum(Long.compare(OrderKeys.floatKey(
