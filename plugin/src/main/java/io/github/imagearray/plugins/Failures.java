@@ -1,6 +1,8 @@
 package io.github.imagearray.plugins;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +38,31 @@ public final class Failures {
 	/** A class named in a linkage error's message: {@code com/google/gson/Gson} or {@code com.google.gson.Gson}. */
 	private static final Pattern CLASS = Pattern.compile("([a-zA-Z_$][\\w$]*(?:[./][a-zA-Z_$][\\w$]*)+)");
 
+	/** A command's work, which may refuse its input. */
+	@FunctionalInterface
+	public interface Work {
+
+		void run() throws IOException;
+	}
+
 	private Failures() {
+	}
+
+	/**
+	 * Runs a command's work; a failure that {@link #message} puts in words goes to {@code refused}
+	 * as that line: a refused input ({@link IOException}, {@link UncheckedIOException},
+	 * {@link IllegalArgumentException}), a {@link LinkageError} or an {@link OutOfMemoryError}.
+	 * Anything else, an interruption or a fault of ImageArray, reaches the caller.
+	 * <p>
+	 * {@code Failures.run(() -> process(imp), message -> IJ.error(COMMAND, message));}
+	 */
+	public static void run(final Work work, final Consumer<String> refused) {
+		try {
+			work.run();
+		}
+		catch (final IOException | IllegalArgumentException | UncheckedIOException | LinkageError | OutOfMemoryError e) {
+			refused.accept(message(e));
+		}
 	}
 
 	/**

@@ -2,9 +2,7 @@ package io.github.imagearray.plugins;
 
 import java.awt.GraphicsEnvironment;
 import java.io.CharArrayWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 
 import ij.IJ;
@@ -33,34 +31,23 @@ final class Messages {
 	private Messages() {
 	}
 
-	/** A command's whole work, dialog included, which may meet bad input or be cancelled. */
-	@FunctionalInterface
-	interface Work {
-
-		void run() throws IOException;
-	}
-
 	/**
-	 * Runs a command's work with the answers every command gives: an input refused
-	 * ({@link IllegalArgumentException}, {@link IOException}), a missing library ({@link LinkageError})
-	 * or too little memory as an {@link #error}, Esc as {@link #canceled}, and the progress bar reset
-	 * in any case. Anything else is a fault of ImageArray: its trace goes to the Log and the macro
-	 * stops too.
+	 * Runs a command's whole work, dialog included, with the answers every command gives: what
+	 * {@link Failures#run} puts in words as an {@link #error}, Esc as {@link #canceled}, and the
+	 * progress bar reset in any case. Anything else is a fault of ImageArray: its trace goes to the
+	 * Log and the macro stops too.
 	 * <p>
 	 * Example: {@code Messages.run(COMMAND, () -> process(ActiveImage.get(), bins).show(TABLE));}
 	 */
-	static void run(final String command, final Work work) {
+	static void run(final String command, final Failures.Work work) {
 		try {
-			work.run();
+			Failures.run(work, message -> error(command, message));
 		}
 		catch (final CancellationException e) {
 			canceled(command);
 		}
-		catch (final IOException | IllegalArgumentException | UncheckedIOException | LinkageError | OutOfMemoryError e) {
-			error(command, Failures.message(e));
-		}
 		catch (final RuntimeException e) {
-			// ImageJ's own way out of a macro (an error it already reported) passes through
+			// ImageJ's own way out of a macro (an error it already reported, ours too) passes through
 			if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
 			IJ.log(trace(e));
 			error(command, "ImageArray failed (" + e.getClass().getSimpleName() +

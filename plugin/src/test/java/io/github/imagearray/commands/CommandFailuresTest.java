@@ -15,6 +15,7 @@ import org.scijava.command.CommandService;
 import org.scijava.command.ContextCommand;
 
 import io.github.imagearray.io.ImageFileException;
+import io.github.imagearray.plugins.Failures;
 
 /** What a SciJava command of ImageArray does when it cannot do its work, and what its caller sees. */
 class CommandFailuresTest {
@@ -22,7 +23,7 @@ class CommandFailuresTest {
 	/** A command whose work is set by the test. */
 	private static final class Failing extends ContextCommand {
 
-		CommandFailures.Work work;
+		Failures.Work work;
 
 		@Override
 		public void run() {
@@ -30,7 +31,7 @@ class CommandFailuresTest {
 		}
 	}
 
-	private static Failing failing(final CommandFailures.Work work) {
+	private static Failing failing(final Failures.Work work) {
 		final Failing command = new Failing();
 		command.work = work;
 		command.run();

@@ -1,10 +1,15 @@
 package io.github.imagearray.plugins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import io.github.imagearray.io.ImageFileException;
 import org.junit.jupiter.api.Test;
@@ -62,6 +67,27 @@ class FailuresTest {
 		final String message = Failures.message(new OutOfMemoryError("Java heap space"));
 		assertTrue(message.matches("Not enough memory: ImageJ may use \\d+ MB; give it more in Edit > Options > " +
 			"Memory & Threads\\."), message);
+	}
+
+	@Test
+	void runGivesTheLineOfARefusalAndLetsFaultsAndInterruptionsThrough() {
+		final List<String> refused = new ArrayList<>();
+		Failures.run(() -> {
+			throw new NoClassDefFoundError("io/jhdf/HdfFile");
+		}, refused::add);
+		Failures.run(() -> {
+			throw new IOException("v.h5: not an HDF5 file.");
+		}, refused::add);
+		Failures.run(() -> {}, refused::add);
+		assertEquals(Arrays.asList("ImageArray needs jHDF (io.jhdf), which is missing from Fiji's jars folder.",
+			"v.h5: not an HDF5 file."), refused);
+		assertThrows(IllegalStateException.class, () -> Failures.run(() -> {
+			throw new IllegalStateException("a fault");
+		}, refused::add));
+		assertThrows(CancellationException.class, () -> Failures.run(() -> {
+			throw new CancellationException("Statistics computation was interrupted.");
+		}, refused::add));
+		assertEquals(2, refused.size());
 	}
 
 	@Test
