@@ -3,7 +3,6 @@ package io.github.imagearray.commands;
 import java.io.File;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -54,7 +53,7 @@ public class DescribeCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
+		CommandFailures.run(this, () -> {
 			final String name = StatisticsCsv.withExtension(filename == null ? "" : filename);
 			if (directory == null) throw new IOException("No directory given.");
 			AtomicFiles.checkDirectory(directory.toPath().toAbsolutePath());
@@ -62,9 +61,6 @@ public class DescribeCommand extends ContextCommand {
 				"ImageArray Describe"));
 			file = StatisticsCsv.write(directory.toPath(), name, s).toFile();
 			statistics = s.describe();
-		}
-		catch (final IOException | IllegalArgumentException | CancellationException e) {
-			cancel(e.getMessage());
-		}
+		});
 	}
 }

@@ -2,7 +2,6 @@ package io.github.imagearray.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.concurrent.CancellationException;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -53,16 +52,13 @@ public class HistogramCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
+		CommandFailures.run(this, () -> {
 			final Statistics s = ImageInput.statistics(image, imp, bins, raw, new StatusProgress(status,
 				"ImageArray Histogram"));
 			final ImagePlus given = ImageInput.imagePlus(image, imp);
 			plot = HistogramFigure.render(s, given == null ? "image" : given.getTitle(), ImageInput.unit(image, imp,
 				raw));
 			if (export != null) file = FigureFiles.export(plot, export.toPath()).toFile();
-		}
-		catch (final IOException | IllegalArgumentException | CancellationException e) {
-			cancel(e.getMessage());
-		}
+		});
 	}
 }

@@ -1,7 +1,6 @@
 package io.github.imagearray.commands;
 
 import java.util.SortedMap;
-import java.util.concurrent.CancellationException;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -39,15 +38,12 @@ public class LabelStatisticsCommand extends ContextCommand {
 	@SuppressWarnings("unchecked")
 	@Override
 	public void run() {
-		try {
+		CommandFailures.run(this, () -> {
 			if (!(labels.getType() instanceof IntegerType)) throw new IllegalArgumentException(
 				"The labels must be an image of whole numbers, not of " + labels.getType().getClass().getSimpleName() + ".");
 			final StatisticsCalculator calculator = new StatisticsCalculator().binsOrAutomatic(bins);
 			statistics = LabelStatistics.compute(ImageInput.real(image),
 				(RandomAccessibleInterval<? extends IntegerType<?>>) labels, calculator);
-		}
-		catch (final IllegalArgumentException | CancellationException e) {
-			cancel(e.getMessage());
-		}
+		});
 	}
 }

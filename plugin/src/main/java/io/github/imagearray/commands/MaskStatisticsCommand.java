@@ -1,6 +1,5 @@
 package io.github.imagearray.commands;
 
-import java.util.concurrent.CancellationException;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -36,12 +35,9 @@ public class MaskStatisticsCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
+		CommandFailures.run(this, () -> {
 			final StatisticsCalculator calculator = new StatisticsCalculator().binsOrAutomatic(bins);
 			statistics = calculator.compute(ImageInput.real(image), Masks.nonZero(ImageInput.real(mask)));
-		}
-		catch (final IllegalArgumentException | CancellationException e) {
-			cancel(e.getMessage());
-		}
+		});
 	}
 }

@@ -69,7 +69,7 @@ public class OrthogonalSlicesCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
+		CommandFailures.run(this, () -> {
 			final ImagePlus given = ImageInput.imagePlus(image, imp);
 			final RandomAccessibleInterval<? extends RealType<?>> volume = given == null ? ImageInput.real(image)
 				: ImagePlusImgs.wrap(given);
@@ -85,9 +85,6 @@ public class OrthogonalSlicesCommand extends ContextCommand {
 			figure = style.renderAtScale(volume, given == null ? "image" : given.getTitle(), width > 0 ? style.scaleForWidth(
 				volume, width) : scale, x, y, z);
 			if (export != null) file = FigureFiles.export(figure, export.toPath(), format).toFile();
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			cancel(e.getMessage());
-		}
+		});
 	}
 }

@@ -1,7 +1,5 @@
 package io.github.imagearray.commands;
 
-import java.util.concurrent.CancellationException;
-
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -73,23 +71,19 @@ public class StatisticsCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try {
+		CommandFailures.run(this, () -> {
 			statistics = ImageInput.statistics(image, imp, bins, raw, new StatusProgress(status,
 				"ImageArray Statistics"));
 			unit = ImageInput.unit(image, imp, raw);
-		}
-		catch (final IllegalArgumentException | CancellationException e) {
-			cancel(e.getMessage());
-			return;
-		}
-		mean = statistics.mean();
-		median = statistics.median();
-		variance = statistics.variance();
-		standarddev = statistics.standardDeviation();
-		skewness = statistics.skewness();
-		kurtosis = statistics.kurtosis();
-		minimum = statistics.minimum();
-		maximum = statistics.maximum();
-		count = statistics.count();
+			mean = statistics.mean();
+			median = statistics.median();
+			variance = statistics.variance();
+			standarddev = statistics.standardDeviation();
+			skewness = statistics.skewness();
+			kurtosis = statistics.kurtosis();
+			minimum = statistics.minimum();
+			maximum = statistics.maximum();
+			count = statistics.count();
+		});
 	}
 }

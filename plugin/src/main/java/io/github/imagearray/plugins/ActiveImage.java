@@ -4,23 +4,23 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import io.github.imagearray.bridge.ImagePlusImgs;
 
-/** The image a menu command works on, with ImageJ's messages when there is none or it does not fit. */
+/** The image a menu command works on, refused with ImageJ's words when there is none or it does not fit. */
 final class ActiveImage {
+
+	/** The refusal when no image is open. */
+	static final String NONE = "No image is open.";
 
 	private ActiveImage() {
 	}
 
-	/** @return the current image, or null after telling the user why there is none to use */
-	static ImagePlus get(final String command) {
+	/**
+	 * @return the current image
+	 * @throws IllegalArgumentException when no image is open or it is RGB
+	 */
+	static ImagePlus get() {
 		final ImagePlus imp = WindowManager.getCurrentImage();
-		if (imp == null) {
-			Messages.error(command, "No image is open.");
-			return null;
-		}
-		if (imp.getType() == ImagePlus.COLOR_RGB) {
-			Messages.error(command, ImagePlusImgs.RGB_REFUSED);
-			return null;
-		}
+		if (imp == null) throw new IllegalArgumentException(NONE);
+		if (imp.getType() == ImagePlus.COLOR_RGB) throw new IllegalArgumentException(ImagePlusImgs.RGB_REFUSED);
 		return imp;
 	}
 }

@@ -29,14 +29,13 @@ public class AutoContrastPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePlus imp = ActiveImage.get(COMMAND);
-		if (imp == null) return;
-		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addNumericField("Saturated", DEFAULT_SATURATED, 2, 6, "% (half at each end)");
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		final double saturated = gd.getNextNumber();
 		Messages.run(COMMAND, () -> {
+			final ImagePlus imp = ActiveImage.get();
+			final GenericDialog gd = new GenericDialog(COMMAND);
+			gd.addNumericField("Saturated", DEFAULT_SATURATED, 2, 6, "% (half at each end)");
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			final double saturated = gd.getNextNumber();
 			final double[] range = process(imp, saturated);
 			IJ.showStatus(COMMAND + ": " + range[0] + " to " + range[1]);
 		});

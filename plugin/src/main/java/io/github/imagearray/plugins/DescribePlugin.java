@@ -28,18 +28,17 @@ public class DescribePlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePlus imp = ActiveImage.get(COMMAND);
-		if (imp == null) return;
-		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addDirectoryField("Directory", Prefs.get(DIRECTORY, IJ.getDirectory("home")));
-		gd.addStringField("Filename", Prefs.get(FILENAME, "statistics.csv"), 30);
-		RawField.addTo(gd);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		final String directory = gd.getNextString().trim();
-		final String filename = gd.getNextString().trim();
-		final boolean raw = gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
+			final ImagePlus imp = ActiveImage.get();
+			final GenericDialog gd = new GenericDialog(COMMAND);
+			gd.addDirectoryField("Directory", Prefs.get(DIRECTORY, IJ.getDirectory("home")));
+			gd.addStringField("Filename", Prefs.get(FILENAME, "statistics.csv"), 30);
+			RawField.addTo(gd);
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			final String directory = gd.getNextString().trim();
+			final String filename = gd.getNextString().trim();
+			final boolean raw = gd.getNextBoolean();
 			final Path written = process(imp, Paths.get(directory), filename, raw);
 			Prefs.set(DIRECTORY, directory);
 			Prefs.set(FILENAME, filename);

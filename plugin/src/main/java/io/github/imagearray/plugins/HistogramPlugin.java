@@ -24,19 +24,18 @@ public class HistogramPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePlus imp = ActiveImage.get(COMMAND);
-		if (imp == null) return;
-		final GenericDialog gd = new GenericDialog(COMMAND);
-		BinsField.addTo(gd);
-		gd.addStringField("Export", "", 30);
-		gd.addMessage("Export: a directory or a .png file; empty for none.");
-		RawField.addTo(gd);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		final double bins = gd.getNextNumber();
-		final String export = gd.getNextString().trim();
-		final boolean raw = gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
+			final ImagePlus imp = ActiveImage.get();
+			final GenericDialog gd = new GenericDialog(COMMAND);
+			BinsField.addTo(gd);
+			gd.addStringField("Export", "", 30);
+			gd.addMessage("Export: a directory or a .png file; empty for none.");
+			RawField.addTo(gd);
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			final double bins = gd.getNextNumber();
+			final String export = gd.getNextString().trim();
+			final boolean raw = gd.getNextBoolean();
 			final ImagePlus plot = process(imp, bins, export.isEmpty() ? null : Paths.get(export), raw);
 			if (!Interpreter.isBatchMode()) plot.show();
 		});

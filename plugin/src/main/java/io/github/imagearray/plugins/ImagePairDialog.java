@@ -30,12 +30,12 @@ final class ImagePairDialog {
 		this.raw = raw;
 	}
 
-	/** @return the choices, or null when there is no image (after saying so) or the user cancels */
+	/**
+	 * @return the choices, or null when the user cancels
+	 * @throws IllegalArgumentException when no image is open
+	 */
 	static ImagePairDialog show(final String command, final String otherName) {
-		if (WindowManager.getImageCount() == 0) {
-			Messages.error(command, "No image is open.");
-			return null;
-		}
+		if (WindowManager.getImageCount() == 0) throw new IllegalArgumentException(ActiveImage.NONE);
 		final GenericDialog gd = new GenericDialog(command);
 		gd.addImageChoice("Image", null);
 		gd.addImageChoice(otherName, null);

@@ -39,10 +39,10 @@ public class ImportPlugin implements PlugIn {
 	@Override
 	public void run(final String arg) {
 		final String kind = kind(arg);
-		final boolean folder = "zarr".equals(arg) || "dicom".equals(arg);
-		final File file = chosen(kind, folder);
-		if (file == null) return;
 		Messages.run("Import " + kind, () -> {
+			final boolean folder = "zarr".equals(arg) || "dicom".equals(arg);
+			final File file = chosen(kind, folder);
+			if (file == null) return;
 			Path source = file.toPath();
 			String series = null;
 			if ("hdf5".equals(arg)) {

@@ -28,10 +28,11 @@ public class LabelsPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Labels");
-		if (choice == null) return;
-		Messages.run(COMMAND, () -> process(choice.image, choice.other, choice.bins, choice.each, choice.raw).show(
-			TABLE));
+		Messages.run(COMMAND, () -> {
+			final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Labels");
+			if (choice == null) return;
+			process(choice.image, choice.other, choice.bins, choice.each, choice.raw).show(TABLE);
+		});
 	}
 
 	/**

@@ -23,9 +23,9 @@ public class MaskPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Mask");
-		if (choice == null) return;
 		Messages.run(COMMAND, () -> {
+			final ImagePairDialog choice = ImagePairDialog.show(COMMAND, "Mask");
+			if (choice == null) return;
 			final ResultsTable table = StatisticsTable.table();
 			addRows(table, choice.image, choice.other, choice.bins, choice.each, choice.raw);
 			table.show(StatisticsTable.TITLE);

@@ -53,74 +53,66 @@ public class OrthogonalSlicesPlugin implements PlugIn, DialogListener {
 
 	@Override
 	public void run(final String arg) {
-		source = ActiveImage.get(COMMAND);
-		if (source == null) return;
-		final RandomAccessibleInterval<? extends RealType<?>> volume;
-		try {
-			volume = ImagePlusImgs.wrap(source);
+		Messages.run(COMMAND, () -> {
+			source = ActiveImage.get();
+			final RandomAccessibleInterval<? extends RealType<?>> volume = ImagePlusImgs.wrap(source);
 			// refuses 2D images and bad voxel sizes before the dialog
 			OrthogonalView.requireStack(volume);
 			style(source, Contrast.AUTOMATIC, null, false);
-		}
-		catch (final IllegalArgumentException e) {
-			Messages.error(COMMAND, e.getMessage());
-			return;
-		}
-		final boolean live = !IJ.isMacro() && !GraphicsEnvironment.isHeadless();
-		final GenericDialog gd = live ? new NonBlockingGenericDialog(COMMAND) : new GenericDialog(COMMAND);
-		for (int d = 0; d < 3; d++)
-			gd.addSlider(Axis.of(d).label(), 0, volume.dimension(d) - 1, volume.dimension(d) / 2);
-		gd.addChoice("Contrast", Contrast.labels(), Contrast.AUTOMATIC.label());
-		gd.addChoice("LUT", IJ.getLuts(), "Grays");
-		gd.addNumericField("Scale", SliceFigure.DEFAULT_EXPORT_SCALE, 1, 6, "(export pixels per screen pixel)");
-		gd.addNumericField("Width", 0, 0, 6, "pixels (0: by the scale)");
-		// "Scale_bar" shows as "Scale bar" with the macro key scale_bar (a space would make it "scale")
-		gd.addCheckbox("Scale_bar", false);
-		gd.addChoice("Format", FORMATS, FORMATS[0]);
-		gd.addStringField("Export", "", 30);
-		gd.addMessage("Export: a directory (in the format chosen) or a .png or .tif file; empty for none.\n" +
-			"Scale 4 writes 300 dpi, vIQA's resolution.");
-		ComponentAdapter besideTheWindow = null;
-		if (live) {
-			view = OrthogonalView.show(source, style(source, Contrast.AUTOMATIC, null, false), volume.dimension(
-				0) / 2, volume.dimension(1) / 2, volume.dimension(2) / 2);
-			view.onMove(position -> followInDialog(gd, position));
-			gd.addDialogListener(this);
-			gd.pack();
-			placeBeside(gd, view.window().getBounds());
-			// ImageJ may still move a new window, and the user may move it: the dialog keeps beside it
-			besideTheWindow = new ComponentAdapter() {
+			final boolean live = !IJ.isMacro() && !GraphicsEnvironment.isHeadless();
+			final GenericDialog gd = live ? new NonBlockingGenericDialog(COMMAND) : new GenericDialog(COMMAND);
+			for (int d = 0; d < 3; d++)
+				gd.addSlider(Axis.of(d).label(), 0, volume.dimension(d) - 1, volume.dimension(d) / 2);
+			gd.addChoice("Contrast", Contrast.labels(), Contrast.AUTOMATIC.label());
+			gd.addChoice("LUT", IJ.getLuts(), "Grays");
+			gd.addNumericField("Scale", SliceFigure.DEFAULT_EXPORT_SCALE, 1, 6, "(export pixels per screen pixel)");
+			gd.addNumericField("Width", 0, 0, 6, "pixels (0: by the scale)");
+			// "Scale_bar" shows as "Scale bar" with the macro key scale_bar (a space would make it "scale")
+			gd.addCheckbox("Scale_bar", false);
+			gd.addChoice("Format", FORMATS, FORMATS[0]);
+			gd.addStringField("Export", "", 30);
+			gd.addMessage("Export: a directory (in the format chosen) or a .png or .tif file; empty for none.\n" +
+				"Scale 4 writes 300 dpi, vIQA's resolution.");
+			ComponentAdapter besideTheWindow = null;
+			if (live) {
+				view = OrthogonalView.show(source, style(source, Contrast.AUTOMATIC, null, false), volume.dimension(
+					0) / 2, volume.dimension(1) / 2, volume.dimension(2) / 2);
+				view.onMove(position -> followInDialog(gd, position));
+				gd.addDialogListener(this);
+				gd.pack();
+				placeBeside(gd, view.window().getBounds());
+				// ImageJ may still move a new window, and the user may move it: the dialog keeps beside it
+				besideTheWindow = new ComponentAdapter() {
 
-				@Override
-				public void componentMoved(final ComponentEvent e) {
-					placeBeside(gd, e.getComponent().getBounds());
-				}
+					@Override
+					public void componentMoved(final ComponentEvent e) {
+						placeBeside(gd, e.getComponent().getBounds());
+					}
 
-				@Override
-				public void componentResized(final ComponentEvent e) {
-					placeBeside(gd, e.getComponent().getBounds());
-				}
-			};
-			view.window().addComponentListener(besideTheWindow);
-		}
-		gd.showDialog();
-		if (view != null && view.isOpen()) {
-			// the window stays live; the closed dialog follows it no more
-			view.window().removeComponentListener(besideTheWindow);
-			view.onMove(position -> {});
-		}
-		if (gd.wasCanceled()) {
-			if (view != null) view.close();
-			return;
-		}
-		final long[] slices = { (long) gd.getNextNumber(), (long) gd.getNextNumber(), (long) gd.getNextNumber() };
-		final double scale = gd.getNextNumber();
-		final double width = gd.getNextNumber();
-		final String contrast = gd.getNextChoice(), lut = gd.getNextChoice();
-		final boolean scaleBar = gd.getNextBoolean();
-		final String format = gd.getNextChoice();
-		final String export = gd.getNextString().trim();
-		Messages.run(COMMAND, () -> {
+					@Override
+					public void componentResized(final ComponentEvent e) {
+						placeBeside(gd, e.getComponent().getBounds());
+					}
+				};
+				view.window().addComponentListener(besideTheWindow);
+			}
+			gd.showDialog();
+			if (view != null && view.isOpen()) {
+				// the window stays live; the closed dialog follows it no more
+				view.window().removeComponentListener(besideTheWindow);
+				view.onMove(position -> {});
+			}
+			if (gd.wasCanceled()) {
+				if (view != null) view.close();
+				return;
+			}
+			final long[] slices = { (long) gd.getNextNumber(), (long) gd.getNextNumber(), (long) gd.getNextNumber() };
+			final double scale = gd.getNextNumber();
+			final double width = gd.getNextNumber();
+			final String contrast = gd.getNextChoice(), lut = gd.getNextChoice();
+			final boolean scaleBar = gd.getNextBoolean();
+			final String format = gd.getNextChoice();
+			final String export = gd.getNextString().trim();
 			final SliceFigure style = style(source, Contrast.named(contrast), lut, scaleBar);
 			final double exportScale = width > 0 ? style.scaleForWidth(volume, checkedWidth(width)) : scale;
 			process(source, slices, style, exportScale, export.isEmpty() ? null : Paths.get(export), format);

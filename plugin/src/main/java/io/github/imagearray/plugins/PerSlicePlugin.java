@@ -41,21 +41,20 @@ public class PerSlicePlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePlus imp = ActiveImage.get(COMMAND);
-		if (imp == null) return;
-		final GenericDialog gd = new GenericDialog(COMMAND);
-		gd.addChoice("Axis", Axis.labels(), Axis.Z.label());
-		if (Hyperstack.isHyperstack(imp)) Hyperstack.addTo(gd);
-		gd.addStringField("Export", "", 30);
-		gd.addMessage("Export: a directory for the CSV and PNG; empty for none.");
-		RawField.addTo(gd);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		final int axis = gd.getNextChoiceIndex();
-		final boolean each = Hyperstack.isHyperstack(imp) && gd.getNextBoolean();
-		final String export = gd.getNextString().trim();
-		final boolean raw = gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
+			final ImagePlus imp = ActiveImage.get();
+			final GenericDialog gd = new GenericDialog(COMMAND);
+			gd.addChoice("Axis", Axis.labels(), Axis.Z.label());
+			if (Hyperstack.isHyperstack(imp)) Hyperstack.addTo(gd);
+			gd.addStringField("Export", "", 30);
+			gd.addMessage("Export: a directory for the CSV and PNG; empty for none.");
+			RawField.addTo(gd);
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			final int axis = gd.getNextChoiceIndex();
+			final boolean each = Hyperstack.isHyperstack(imp) && gd.getNextBoolean();
+			final String export = gd.getNextString().trim();
+			final boolean raw = gd.getNextBoolean();
 			final ResultsTable table = process(imp, axis, each, raw);
 			final ImagePlus plot = plot(table, imp.getTitle(), Axis.of(axis).label());
 			if (!export.isEmpty()) export(table, plot, Paths.get(export), imp.getTitle());

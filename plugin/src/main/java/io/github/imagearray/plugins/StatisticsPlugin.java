@@ -26,23 +26,22 @@ public class StatisticsPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final ImagePlus imp = ActiveImage.get(COMMAND);
-		if (imp == null) return;
-		final GenericDialog gd = new GenericDialog(COMMAND);
-		BinsField.addTo(gd);
-		final boolean hyperstack = Hyperstack.isHyperstack(imp);
-		if (hyperstack) {
-			gd.addCheckbox("All channels and frames", false);
-			Hyperstack.addTo(gd);
-		}
-		RawField.addTo(gd);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		final double bins = gd.getNextNumber();
-		final boolean everyPlane = hyperstack && gd.getNextBoolean();
-		final boolean each = hyperstack && gd.getNextBoolean();
-		final boolean raw = gd.getNextBoolean();
 		Messages.run(COMMAND, () -> {
+			final ImagePlus imp = ActiveImage.get();
+			final GenericDialog gd = new GenericDialog(COMMAND);
+			BinsField.addTo(gd);
+			final boolean hyperstack = Hyperstack.isHyperstack(imp);
+			if (hyperstack) {
+				gd.addCheckbox("All channels and frames", false);
+				Hyperstack.addTo(gd);
+			}
+			RawField.addTo(gd);
+			gd.showDialog();
+			if (gd.wasCanceled()) return;
+			final double bins = gd.getNextNumber();
+			final boolean everyPlane = hyperstack && gd.getNextBoolean();
+			final boolean each = hyperstack && gd.getNextBoolean();
+			final boolean raw = gd.getNextBoolean();
 			if (everyPlane && each) throw new IllegalArgumentException(
 				"Measure all channels and frames together or each of them, not both.");
 			final ResultsTable table = StatisticsTable.table();

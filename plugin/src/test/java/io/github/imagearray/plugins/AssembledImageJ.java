@@ -40,22 +40,52 @@ final class AssembledImageJ {
 
 	/** Runs {@code macro} in batch mode ({@code -batch}). */
 	static Result batch(final Path dir, final String macro) throws IOException, InterruptedException {
-		return run(dir, macro, "-batch");
+		return batch(HOME, dir, macro);
+	}
+
+	/** Runs {@code macro} in batch mode in the ImageJ at {@code home}, such as {@link #withoutLibrary} makes. */
+	static Result batch(final Path home, final Path dir, final String macro) throws IOException,
+		InterruptedException
+	{
+		return run(home, dir, macro, "-batch");
 	}
 
 	/** Starts the ImageJ window and runs {@code macro} in it ({@code -macro}); the macro must end with run("Quit"). */
 	static Result gui(final Path dir, final String macro) throws IOException, InterruptedException {
-		return run(dir, macro, "-macro");
+		return run(HOME, dir, macro, "-macro");
 	}
 
-	private static Result run(final Path dir, final String macro, final String mode) throws IOException,
-		InterruptedException
+	private static Result run(final Path home, final Path dir, final String macro, final String mode)
+		throws IOException, InterruptedException
 	{
 		checkAssembled();
 		final Path file = dir.resolve("test.ijm");
 		Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
-		return run(dir, new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-jar", HOME.resolve(
-			"ij.jar").toString(), "-ijpath", HOME.toString(), mode, file.toString())));
+		return run(dir, new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-jar", home.resolve(
+			"ij.jar").toString(), "-ijpath", home.toString(), mode, file.toString())));
+	}
+
+	/**
+	 * Copies the assembled ImageJ into {@code dir/ImageJ} without the jars of {@code jars/} whose names
+	 * start with {@code library} (e.g. "gson-"): a Fiji that lacks that library.
+	 *
+	 * @return the copy's folder
+	 */
+	static Path withoutLibrary(final Path dir, final String library) throws IOException {
+		checkAssembled();
+		final Path copy = dir.resolve("ImageJ");
+		final List<Path> left = new ArrayList<>();
+		try (Stream<Path> all = Files.walk(HOME)) {
+			for (final Path p : (Iterable<Path>) all::iterator) {
+				final Path to = copy.resolve(HOME.relativize(p).toString());
+				if (Files.isDirectory(p)) Files.createDirectories(to);
+				else if (p.getParent().getFileName().toString().equals("jars") && p.getFileName().toString().startsWith(
+					library)) left.add(p);
+				else Files.copy(p, to);
+			}
+		}
+		if (left.isEmpty()) fail("The assembled ImageJ has no jar " + library + "* in jars/ to leave out.");
+		return copy;
 	}
 
 	private static void checkAssembled() {
