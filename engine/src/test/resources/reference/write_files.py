@@ -242,6 +242,14 @@ expect("shared-strips.tif", a)
 os.remove(path("plain.tif"))
 os.remove(path("copies.tif"))
 
+# compressed strips that end early: byte counts cut to a third (LZW, PackBits) or a strip of 0 bytes
+set_values("uint16-lzw.tif", "lzw-strip-ends-early.tif", 0, "StripByteCounts", {2: lambda n: n // 3})
+refused.append(["lzw-strip-ends-early.tif", "page 1, strip 3 of 8 (LZW"])
+set_values("int16-packbits.tif", "packbits-strip-ends-early.tif", 2, "StripByteCounts", {0: lambda n: n // 3})
+refused.append(["packbits-strip-ends-early.tif", "page 3, strip 1 of 1 (PackBits"])
+set_values("float32-deflate.tif", "deflate-strip-empty.tif", 1, "StripByteCounts", {4: 0})
+refused.append(["deflate-strip-empty.tif", "image 2: strip 5 of 6 holds 0 bytes"])
+
 # NIfTI-1 from nibabel: every datatype, .nii and .nii.gz, both byte orders, scaling
 for dtype in INTEGER_TYPES + [np.int64, np.uint64, np.float32, np.float64]:
     t = np.dtype(dtype).name
