@@ -247,6 +247,8 @@ set_values("uint16-lzw.tif", "lzw-strip-ends-early.tif", 0, "StripByteCounts", {
 refused.append(["lzw-strip-ends-early.tif", "page 1, strip 3 of 8 (LZW"])
 set_values("int16-packbits.tif", "packbits-strip-ends-early.tif", 2, "StripByteCounts", {0: lambda n: n // 3})
 refused.append(["packbits-strip-ends-early.tif", "page 3, strip 1 of 1 (PackBits"])
+set_values("float32-lzw3-tiles.tif", "lzw-tile-ends-early.tif", 0, "TileByteCounts", {5: lambda n: n // 3})
+refused.append(["lzw-tile-ends-early.tif", "page 1, tiles 5 to 8 of 12 (a row of tiles, LZW) ends early"])
 set_values("float32-deflate.tif", "deflate-strip-empty.tif", 1, "StripByteCounts", {4: 0})
 refused.append(["deflate-strip-empty.tif", "image 2: strip 5 of 6 holds 0 bytes"])
 
