@@ -284,11 +284,11 @@ public final class TiffReader implements ImageFormat {
 					if (decodes(decoder, page, middle)) good = middle;
 					else bad = middle;
 				}
-				if (bad == rowsAsked && decodes(decoder, page, rowsAsked)) return new ImageFileException(page.file +
-					": page " + (page.chainIndex + 1) + " cannot be decoded: " + reason(e) + ".");
+				if (bad == rowsAsked && decodes(decoder, page, rowsAsked)) return undecodable(page, e);
 			}
 			catch (final IOException opening) {
-				// the file went away since its structure was read: say what failed first
+				// the file cannot be opened again (gone since its structure was read): say what failed first
+				return undecodable(page, e);
 			}
 			// row `good` is the first that fails: its strip, or its row of tiles, is the culprit
 			final long partRows = page.tiled ? page.tileHeight : page.rowsPerStrip;
@@ -308,6 +308,11 @@ public final class TiffReader implements ImageFormat {
 				" bytes of " + rowsIn * page.width * bytes + " decoded (" + decoded + " of its " + rowsIn + " rows).");
 			return new ImageFileException(where + " cannot be decoded after " + decoded + " of its " + rowsIn +
 				" rows: " + reason(e) + ".");
+		}
+
+		private static ImageFileException undecodable(final Page page, final Exception e) {
+			return new ImageFileException(page.file + ": page " + (page.chainIndex + 1) + " cannot be decoded: " + reason(
+				e) + ".");
 		}
 
 		/**
