@@ -227,6 +227,12 @@ with tifffile.TiffFile(path("imagej.tif")) as f:
     description_at = f.pages[0].tags["ImageDescription"].valueoffset
 set_values("imagej.tif", "strip-on-description.tif", 0, "StripOffsets", {0: description_at})
 refused.append(["strip-on-description.tif", "overlaps the values of tag 270 of page 1"])
+# an uncompressed last strip whose byte count is padded to a whole strip of 6 rows, its tail on the IFD: the 4 rows
+# it holds are all there, and only they are read
+tiffcp(["-r", "6"], "plain.tif", "six-rows.tif")
+set_values("six-rows.tif", "padded-last-strip.tif", 0, "StripByteCounts", {6: 6 * 52 * 2})
+expect("padded-last-strip.tif", tifffile.imread(path("plain.tif")))
+os.remove(path("six-rows.tif"))
 os.remove(path("plain.tif"))
 os.remove(path("one-strip.tif"))
 

@@ -336,6 +336,8 @@ final class TiffPages {
 		boolean contiguous = p.compression == NONE && p.predictor == 1 && !p.tiled;
 		for (int i = 0; i < parts; i++) {
 			contiguous &= i == 0 || p.offsets[i] == p.offsets[i - 1] + p.byteCounts[i - 1];
+			// the bytes that are read: all of a compressed strip, the rows' bytes of an uncompressed one
+			long read = p.byteCounts[i];
 			final long end = p.offsets[i] + p.byteCounts[i];
 			if (p.offsets[i] < 0 || end > fileSize || end < 0) throw new ImageFileException(where + (p.tiled ? "tile "
 				: "strip ") + (i + 1) + " of " + parts + " ends at byte " + end + ", beyond the end of the file (" +
@@ -350,11 +352,11 @@ final class TiffPages {
 					(i + 1) + " of " + parts + " holds " + p.byteCounts[i] + " bytes but needs " + needed + ".");
 				// a strip with more bytes than its rows need is not followed by the next rows
 				contiguous &= p.byteCounts[i] == needed || i == parts - 1;
+				read = needed;
 			}
+			spans.add(new Span(p.offsets[i], p.offsets[i] + read, p.chainIndex, i, (int) parts, p.tiled));
 		}
 		if (contiguous) p.rawOffset = p.offsets[0];
-		for (int i = 0; i < parts; i++)
-			spans.add(new Span(p.offsets[i], p.offsets[i] + p.byteCounts[i], p.chainIndex, i, (int) parts, p.tiled));
 	}
 
 	/**
@@ -373,7 +375,9 @@ final class TiffPages {
 
 	/**
 	 * Refuses a strip or tile that overlaps the header, an IFD, the values of a tag or another strip
-	 * or tile: its offset or byte count is wrong, and its bytes would be read as voxels. Two strips or
+	 * or tile: its offset or byte count is wrong, and its bytes would be read as voxels. Of an
+	 * uncompressed strip or tile, only the bytes its rows need count, as only they are read: a byte
+	 * count padded beyond them is harmless. Two strips or
 	 * tiles with the same offset and byte count are allowed: the TIFF specification does not forbid
 	 * it, a writer may store identical blocks once, and libtiff and tifffile read such files. The
 	 * spans are sorted once, then each is compared with the one that reaches furthest before it.
