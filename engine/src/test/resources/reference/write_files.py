@@ -160,6 +160,104 @@ for i, (tag, kind, value) in enumerate(ifd):
 open(path("huge-claim.tif"), "wb").write(raw)
 refused.append(["huge-claim.tif", "beyond the end of the file"])
 
+# strips that overlap the file's own structure or one another (libtiff's tiffcp writes the strips, then the IFD)
+def tag_field(f, page, name):
+    """Where the value of tag `name` of page `page` is stored, and its struct format."""
+    tag = f.pages[page].tags[name]
+    return tag.valueoffset, {3: "H", 4: "I", 16: "Q"}[tag.dtype], f.byteorder
+
+
+def set_values(name, target, page, tag, changes):
+    """Copies `name` to `target` with values of a tag changed: changes maps index -> new value, or a function of the old."""
+    raw = bytearray(open(path(name), "rb").read())
+    with tifffile.TiffFile(path(name)) as f:
+        at, kind, order = tag_field(f, page, tag)
+    size = struct.calcsize(kind)
+    for i, v in changes.items():
+        old = struct.unpack_from(order + kind, raw, at + i * size)[0]
+        struct.pack_into(order + kind, raw, at + i * size, v(old) if callable(v) else v)
+    open(path(target), "wb").write(raw)
+
+
+def shorten_last_strip(name, target, cut):
+    """Writes `name` with `cut` bytes of its last strip's data missing, its byte count unchanged: the IFD behind
+    the strip moves forward into it, as when a writer declares more bytes than it wrote."""
+    raw = bytearray(open(path(name), "rb").read())
+    with tifffile.TiffFile(path(name)) as f:
+        assert not f.is_bigtiff and len(f.pages) == 1
+        page = f.pages[0]
+        end = page.dataoffsets[-1] + page.databytecounts[-1]
+        assert page.offset >= end
+        pointers = [tag.offset + 8 for tag in page.tags.values() if tag.valueoffset != tag.offset + 8]
+    order = "<" if raw[0:2] == b"II" else ">"
+    for at in [4] + pointers:
+        value = struct.unpack_from(order + "I", raw, at)[0]
+        if value >= end:
+            struct.pack_into(order + "I", raw, at, value - cut)
+    del raw[end - cut:end]
+    open(path(target), "wb").write(raw)
+
+
+a = voxels(np.uint16, (40, 52))
+tifffile.imwrite(path("plain.tif"), a, photometric="minisblack")
+tiffcp(["-r", "1000"], "plain.tif", "one-strip.tif")
+shorten_last_strip("one-strip.tif", "one-strip-into-ifd.tif", 100)
+refused.append(["one-strip-into-ifd.tif", "page 1, strip 1 of 1 (bytes 8-4167) overlaps the IFD of page 1"])
+tiffcp(["-r", "5"], "plain.tif", "strips.tif")
+shorten_last_strip("strips.tif", "last-strip-into-ifd.tif", 60)
+refused.append(["last-strip-into-ifd.tif", "page 1, strip 8 of 8 (bytes 3648-4167) overlaps the IFD of page 1"])
+set_values("strips.tif", "strips-overlap.tif", 0, "StripOffsets", {2: lambda o: o - 100})
+refused.append(["strips-overlap.tif", "page 1, strip 3 of 8 (bytes 948-1467) overlaps page 1, strip 2 of 8"])
+with tifffile.TiffFile(path("uint16-lzw.tif")) as f:
+    counts_at = f.pages[0].tags["StripByteCounts"].valueoffset
+set_values("uint16-lzw.tif", "strip-on-tag-values.tif", 0, "StripOffsets", {7: counts_at})
+set_values("strip-on-tag-values.tif", "strip-on-tag-values.tif", 0, "StripByteCounts", {7: 16})
+refused.append(["strip-on-tag-values.tif", "page 1, strip 8 of 8 (bytes %d-%d) overlaps the values of tag 279 of page 1"
+                % (counts_at, counts_at + 15)])
+with tifffile.TiffFile(path("float32-tiles.tif")) as f:
+    tile_at = f.pages[1].tags["TileByteCounts"].valueoffset
+set_values("float32-tiles.tif", "tile-on-tag-values.tif", 1, "TileOffsets", {3: tile_at - 4})
+refused.append(["tile-on-tag-values.tif", "page 2, tile 4 of 6"])
+with tifffile.TiffFile(path("int8-bigtiff.tif")) as f:
+    ifd_at = f.pages[0].offset
+set_values("int8-bigtiff.tif", "bigtiff-strip-on-ifd.tif", 2, "StripOffsets", {0: ifd_at + 8})
+refused.append(["bigtiff-strip-on-ifd.tif", "page 3, strip 1 of 1 (bytes %d-%d) overlaps the IFD of page 1"
+                % (ifd_at + 8, ifd_at + 8 + 2080 - 1)])
+with tifffile.TiffFile(path("imagej.tif")) as f:
+    description_at = f.pages[0].tags["ImageDescription"].valueoffset
+set_values("imagej.tif", "strip-on-description.tif", 0, "StripOffsets", {0: description_at})
+refused.append(["strip-on-description.tif", "overlaps the values of tag 270 of page 1"])
+# an uncompressed last strip whose byte count is padded to a whole strip of 6 rows, its tail on the IFD: the 4 rows
+# it holds are all there, and only they are read
+tiffcp(["-r", "6"], "plain.tif", "six-rows.tif")
+set_values("six-rows.tif", "padded-last-strip.tif", 0, "StripByteCounts", {6: 6 * 52 * 2})
+expect("padded-last-strip.tif", tifffile.imread(path("plain.tif")))
+os.remove(path("six-rows.tif"))
+os.remove(path("plain.tif"))
+os.remove(path("one-strip.tif"))
+
+# two strips that are one copy of identical bytes (same offset and byte count) are read, as libtiff and tifffile read them
+a = np.tile(voxels(np.uint8, (4, 30)), (3, 1))
+tifffile.imwrite(path("plain.tif"), a, photometric="minisblack")
+tiffcp(["-r", "4"], "plain.tif", "copies.tif")
+with tifffile.TiffFile(path("copies.tif")) as f:
+    first = f.pages[0].dataoffsets[0]
+set_values("copies.tif", "shared-strips.tif", 0, "StripOffsets", {1: first, 2: first})
+assert (tifffile.imread(path("shared-strips.tif")) == a).all()
+expect("shared-strips.tif", a)
+os.remove(path("plain.tif"))
+os.remove(path("copies.tif"))
+
+# compressed strips that end early: byte counts cut to a third (LZW, PackBits) or a strip of 0 bytes
+set_values("uint16-lzw.tif", "lzw-strip-ends-early.tif", 0, "StripByteCounts", {2: lambda n: n // 3})
+refused.append(["lzw-strip-ends-early.tif", "page 1, strip 3 of 8 (LZW"])
+set_values("int16-packbits.tif", "packbits-strip-ends-early.tif", 2, "StripByteCounts", {0: lambda n: n // 3})
+refused.append(["packbits-strip-ends-early.tif", "page 3, strip 1 of 1 (PackBits"])
+set_values("float32-lzw3-tiles.tif", "lzw-tile-ends-early.tif", 0, "TileByteCounts", {5: lambda n: n // 3})
+refused.append(["lzw-tile-ends-early.tif", "page 1, tiles 5 to 8 of 12 (a row of tiles, LZW) ends early"])
+set_values("float32-deflate.tif", "deflate-strip-empty.tif", 1, "StripByteCounts", {4: 0})
+refused.append(["deflate-strip-empty.tif", "image 2: strip 5 of 6 holds 0 bytes"])
+
 # NIfTI-1 from nibabel: every datatype, .nii and .nii.gz, both byte orders, scaling
 for dtype in INTEGER_TYPES + [np.int64, np.uint64, np.float32, np.float64]:
     t = np.dtype(dtype).name

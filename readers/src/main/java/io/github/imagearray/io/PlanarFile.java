@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import io.github.imagearray.OneLine;
 import io.github.imagearray.stats.PlanesOnDemand;
 import io.github.imagearray.stats.PlanesOnDemand.PlaneRanges;
 import net.imglib2.RandomAccessibleInterval;
@@ -34,8 +35,8 @@ import net.imglib2.type.numeric.real.FloatType;
 /**
  * Raw voxels in a file as a planar image whose planes are read from the file when needed
  * ({@link PlanesOnDemand}), or part of a plane at a time, with positional reads that several threads
- * may do at once. A read
- * that fails is an {@link UncheckedIOException} naming the file and the plane.
+ * may do at once. A read that fails is an {@link UncheckedIOException} whose cause, an
+ * {@link ImageFileException}, names the file and the plane (counted from 1).
  */
 final class PlanarFile {
 
@@ -106,7 +107,7 @@ final class PlanarFile {
 				buffer.limit(n * size);
 				while (buffer.hasRemaining()) {
 					final int read = channel.read(buffer, at);
-					if (read < 0) throw new EOFException("the file ends early");
+					if (read < 0) throw new EOFException("the file ends at byte " + at);
 					at += read;
 				}
 				buffer.flip();
@@ -115,7 +116,9 @@ final class PlanarFile {
 			}
 		}
 		catch (final IOException e) {
-			throw new UncheckedIOException(file + ": cannot read plane " + plane + " (" + e.getMessage() + ").", e);
+			// the command line prints the cause: it must name the file
+			throw new UncheckedIOException(new ImageFileException(file + ": cannot read plane " + (plane + 1) + " (" +
+				OneLine.reason(e) + ").", e));
 		}
 		return array;
 	}

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,9 @@ import java.util.Set;
 /**
  * The structure of a TIFF or BigTIFF file, read strictly before any pixel is decoded: every image
  * file directory (IFD) of the chain, with loops, offsets beyond the file and strips or tiles that
- * end beyond it refused, and the pages' sizes and sample types checked to agree. The pixels are
+ * end beyond it refused, strips or tiles that overlap the header, an IFD, the values of a tag or
+ * one another refused (a strip or tile that is an exact copy of another's offset and byte count
+ * is allowed), and the pages' sizes and sample types checked to agree. The pixels are
  * decoded by {@link TiffReader}; this class only tells where they are and what they are.
  * <p>
  * {@code TiffPages pages = TiffPages.read(Paths.get("stack.tif")); int depth = pages.count();}
@@ -82,6 +85,52 @@ final class TiffPages {
 	private ByteOrder order;
 	private boolean big;
 	private final List<Page> pages = new ArrayList<>();
+	/** Where the header, the IFDs, the tags' values and the strips or tiles lie, for {@link #checkOverlaps}. */
+	private final List<Span> spans = new ArrayList<>();
+
+	/** Bytes [start, end) of the file and what they hold. */
+	private static final class Span implements Comparable<Span> {
+
+		final long start, end;
+		/** The page (0-based position in the IFD chain) whose strip or tile this is, else -1. */
+		final int page;
+		/** The strip or tile's index in its page, or the tag; -1 for the header and an IFD. */
+		final int index;
+		/** The strip or tile count of the page, 0 for what is not a strip or tile. */
+		final int parts;
+		final boolean tiled;
+
+		Span(final long start, final long end, final int page, final int index, final int parts, final boolean tiled) {
+			this.start = start;
+			this.end = end;
+			this.page = page;
+			this.index = index;
+			this.parts = parts;
+			this.tiled = tiled;
+		}
+
+		boolean isPart() {
+			return parts > 0;
+		}
+
+		boolean sameBytes(final Span other) {
+			return start == other.start && end == other.end;
+		}
+
+		@Override
+		public int compareTo(final Span other) {
+			return start != other.start ? Long.compare(start, other.start) : Long.compare(end, other.end);
+		}
+
+		@Override
+		public String toString() {
+			final String bytes = " (bytes " + start + "-" + (end - 1) + ")";
+			if (isPart()) return "page " + (page + 1) + ", " + (tiled ? "tile " : "strip ") + (index + 1) + " of " +
+				parts + bytes;
+			if (index >= 0) return "the values of tag " + index + " of page " + (page + 1) + bytes;
+			return (page < 0 ? "the file header" : "the IFD of page " + (page + 1)) + bytes;
+		}
+	}
 
 	private TiffPages(final Path file, final FileChannel channel) throws IOException {
 		this.file = file;
@@ -98,6 +147,7 @@ final class TiffPages {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			final TiffPages t = new TiffPages(file, channel);
 			t.readChain();
+			t.checkOverlaps();
 			t.checkAgree();
 			return t.pages;
 		}
@@ -120,6 +170,7 @@ final class TiffPages {
 		}
 		else throw new ImageFileException(file + ": not a TIFF file (version " + magic + "; TIFF is 42, BigTIFF 43).");
 		if (next == 0) throw new ImageFileException(file + ": the TIFF file has no image.");
+		spans.add(new Span(0, big ? 16 : 8, -1, -1, 0, false));
 		final Set<Long> seen = new HashSet<>();
 		for (int index = 0; next != 0; index++) {
 			if (!seen.add(next)) throw new ImageFileException(file + ": the IFD chain loops: image " + (index + 1) +
@@ -141,6 +192,7 @@ final class TiffPages {
 			throw new ImageFileException(where + "its IFD at byte " + offset + " claims " + entries +
 				" entries, beyond the end of the file (" + fileSize + " bytes).");
 		final ByteBuffer ifd = bytes(offset + countBytes, (int) (entries * entryBytes + nextBytes));
+		spans.add(new Span(offset, offset + countBytes + entries * entryBytes + nextBytes, index, -1, 0, false));
 		final Page page = new Page();
 		page.file = file;
 		page.bigEndian = order == ByteOrder.BIG_ENDIAN;
@@ -158,6 +210,7 @@ final class TiffPages {
 
 	private void entry(final ByteBuffer ifd, final int at, final Page page, final String where) throws IOException {
 		final int tag = ifd.getShort(at) & 0xffff;
+		noteValues(ifd, at, page.chainIndex, tag);
 		if (!sampleEntry(ifd, at, page, where, tag)) layoutEntry(ifd, at, page, where, tag);
 	}
 
@@ -283,10 +336,15 @@ final class TiffPages {
 		boolean contiguous = p.compression == NONE && p.predictor == 1 && !p.tiled;
 		for (int i = 0; i < parts; i++) {
 			contiguous &= i == 0 || p.offsets[i] == p.offsets[i - 1] + p.byteCounts[i - 1];
+			// the bytes that are read: all of a compressed strip, the rows' bytes of an uncompressed one
+			long read = p.byteCounts[i];
 			final long end = p.offsets[i] + p.byteCounts[i];
 			if (p.offsets[i] < 0 || end > fileSize || end < 0) throw new ImageFileException(where + (p.tiled ? "tile "
 				: "strip ") + (i + 1) + " of " + parts + " ends at byte " + end + ", beyond the end of the file (" +
 				fileSize + " bytes): the file is truncated.");
+			// TwelveMonkeys ignores every byte count of a page when one is 0, and would decode past the strip
+			if (p.compression != NONE && p.byteCounts[i] == 0) throw new ImageFileException(where + (p.tiled ? "tile "
+				: "strip ") + (i + 1) + " of " + parts + " holds 0 bytes of compressed data.");
 			if (p.compression == NONE) {
 				final long needed = p.tiled ? p.tileWidth * p.tileHeight * p.bitsPerSample / 8 : Math.min(p.rowsPerStrip,
 					p.height - i * p.rowsPerStrip) * bytesPerRow;
@@ -294,9 +352,57 @@ final class TiffPages {
 					(i + 1) + " of " + parts + " holds " + p.byteCounts[i] + " bytes but needs " + needed + ".");
 				// a strip with more bytes than its rows need is not followed by the next rows
 				contiguous &= p.byteCounts[i] == needed || i == parts - 1;
+				read = needed;
 			}
+			spans.add(new Span(p.offsets[i], p.offsets[i] + read, p.chainIndex, i, (int) parts, p.tiled));
 		}
 		if (contiguous) p.rawOffset = p.offsets[0];
+	}
+
+	/**
+	 * Notes where the entry's values lie when they are stored outside the IFD. Values of a tag not
+	 * read that point beyond the file are no part of it, and are left out, as before.
+	 */
+	private void noteValues(final ByteBuffer ifd, final int at, final int page, final int tag) {
+		final int type = ifd.getShort(at + 2) & 0xffff;
+		final long count = big ? ifd.getLong(at + 4) : ifd.getInt(at + 4) & 0xffffffffL;
+		final int size = type < TYPE_BYTES.length ? TYPE_BYTES[type] : 0;
+		if (size == 0 || count < 1 || count > fileSize / size || count * size <= (big ? 8 : 4)) return;
+		final long offset = big ? ifd.getLong(at + 12) : ifd.getInt(at + 8) & 0xffffffffL;
+		if (offset >= 0 && offset + count * size <= fileSize) spans.add(new Span(offset, offset + count * size, page,
+			tag, 0, false));
+	}
+
+	/**
+	 * Refuses a strip or tile that overlaps the header, an IFD, the values of a tag or another strip
+	 * or tile: its offset or byte count is wrong, and its bytes would be read as voxels. Of an
+	 * uncompressed strip or tile, only the bytes its rows need count, as only they are read: a byte
+	 * count padded beyond them is harmless. Two strips or
+	 * tiles with the same offset and byte count are allowed: the TIFF specification does not forbid
+	 * it, a writer may store identical blocks once, and libtiff and tifffile read such files. The
+	 * spans are sorted once, then each is compared with the one that reaches furthest before it.
+	 */
+	private void checkOverlaps() throws ImageFileException {
+		Collections.sort(spans);
+		Span reach = null, partReach = null;
+		Span previousPart = null;
+		for (final Span s : spans) {
+			if (s.start == s.end) continue;
+			final boolean copy = s.isPart() && previousPart != null && s.sameBytes(previousPart);
+			if (s.isPart() && !copy && reach != null && reach.end > s.start) throw overlap(s, reach);
+			if (!s.isPart() && partReach != null && partReach.end > s.start) throw overlap(partReach, s);
+			if (s.isPart()) {
+				previousPart = s;
+				if (partReach == null || s.end > partReach.end) partReach = s;
+			}
+			if (reach == null || s.end > reach.end) reach = s;
+		}
+		spans.clear();
+	}
+
+	private ImageFileException overlap(final Span part, final Span other) {
+		return new ImageFileException(file + ": " + part + " overlaps " + other + ": the " + (part.tiled ? "tile"
+			: "strip") + "'s offset or byte count is wrong.");
 	}
 
 	/** All pages must be of one size and type, as the planes of one volume. */

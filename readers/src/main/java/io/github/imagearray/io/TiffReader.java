@@ -2,6 +2,7 @@ package io.github.imagearray.io;
 
 import java.awt.Rectangle;
 import java.awt.image.Raster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -194,7 +195,7 @@ public final class TiffReader implements ImageFormat {
 		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
 
 		/** A reader and the file it reads. */
-		private static final class Decoder {
+		private static final class Decoder implements AutoCloseable {
 
 			final Path file;
 			final ImageReader reader;
@@ -205,7 +206,8 @@ public final class TiffReader implements ImageFormat {
 				reader.setInput(new FileImageInputStream(file.toFile()));
 			}
 
-			void close() {
+			@Override
+			public void close() {
 				try {
 					((FileImageInputStream) reader.getInput()).close();
 				}
@@ -241,22 +243,121 @@ public final class TiffReader implements ImageFormat {
 				}
 				if (decoder == null) decoder = new Decoder(page.file);
 				final ImageReader reader = decoder.reader;
-				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> {
-					final ImageReadParam param = reader.getDefaultReadParam();
-					param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
-					final Raster raster = reader.readRaster(page.chainIndex, param);
-					if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
-						throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " +
-							raster.getNumBands() + " instead of " + width + " x " + rows + " x 1");
-					return ofType(raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null));
-				}, plane, from, length, width, type);
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> ofType(rows(reader, page, firstRow, rows)),
+					plane, from, length, width, type);
 				idle.add(decoder);
 				return range;
 			}
 			catch (final IOException | RuntimeException e) {
 				if (decoder != null) decoder.close();
-				throw new UncheckedIOException(new ImageFileException(page.file + ": image " + (page.chainIndex + 1) +
-					" cannot be decoded: " + OneLine.reason(e) + "."));
+				throw new UncheckedIOException(failure(page, (int) ((from + length - 1) / width) + 1, e));
+			}
+		}
+
+		/** @return rows [firstRow, firstRow + rows) of the page, decoded */
+		private static Object rows(final ImageReader reader, final Page page, final int firstRow, final int rows)
+			throws IOException
+		{
+			final int width = (int) page.width;
+			final ImageReadParam param = reader.getDefaultReadParam();
+			param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
+			final Raster raster = reader.readRaster(page.chainIndex, param);
+			if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
+				throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " + raster
+					.getNumBands() + " instead of " + width + " x " + rows + " x 1");
+			return raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null);
+		}
+
+		/**
+		 * Says which strip or tile of the page failed to decode, and how, in words. TwelveMonkeys decodes a
+		 * page's strips or tiles from its first row down to the last row asked for, and stops there: the
+		 * first row that fails is found by halving the interval of rows asked for, some twenty decodings
+		 * of the page's top, only once a read has failed.
+		 *
+		 * @param rowsAsked how many rows from the top were asked for when {@code e} was thrown
+		 */
+		private static ImageFileException failure(final Page page, final int rowsAsked, final Exception e) {
+			int good = 0, bad = rowsAsked;
+			try (Decoder decoder = new Decoder(page.file)) {
+				while (bad - good > 1) {
+					final int middle = (good + bad) >>> 1;
+					if (decodes(decoder, page, middle)) good = middle;
+					else bad = middle;
+				}
+				if (bad == rowsAsked && decodes(decoder, page, rowsAsked)) return undecodable(page, e);
+			}
+			catch (final IOException opening) {
+				// the file cannot be opened again (gone since its structure was read): say what failed first
+				return undecodable(page, e);
+			}
+			// row `good` is the first that fails: its strip, or its row of tiles, is the culprit
+			final long partRows = page.tiled ? page.tileHeight : page.rowsPerStrip;
+			final long part = good / partRows, rowsBefore = part * partRows;
+			final long rowsIn = Math.min(partRows, page.height - rowsBefore), decoded = good - rowsBefore;
+			final int bytes = page.bitsPerSample / 8;
+			final String which;
+			if (page.tiled) {
+				final long across = (page.width + page.tileWidth - 1) / page.tileWidth;
+				which = "tiles " + (part * across + 1) + " to " + (part * across + across) + " of " + page.offsets.length +
+					" (a row of tiles, " + compression(page) + ")";
+			}
+			else which = "strip " + (part + 1) + " of " + page.offsets.length + " (" + compression(page) + ", " +
+				page.byteCounts[(int) part] + " bytes at byte " + page.offsets[(int) part] + ")";
+			final String where = page.file + ": page " + (page.chainIndex + 1) + ", " + which;
+			if (endsEarly(e)) return new ImageFileException(where + " ends early: " + decoded * page.width * bytes +
+				" bytes of " + rowsIn * page.width * bytes + " decoded (" + decoded + " of its " + rowsIn + " rows).");
+			return new ImageFileException(where + " cannot be decoded after " + decoded + " of its " + rowsIn +
+				" rows: " + reason(e) + ".");
+		}
+
+		private static ImageFileException undecodable(final Page page, final Exception e) {
+			return new ImageFileException(page.file + ": page " + (page.chainIndex + 1) + " cannot be decoded: " + reason(
+				e) + ".");
+		}
+
+		/**
+		 * @return whether the first {@code rows} rows of the page decode: asking for the last of them,
+		 *         TwelveMonkeys decodes all, and only that row is held
+		 */
+		private static boolean decodes(final Decoder decoder, final Page page, final int rows) {
+			if (rows == 0) return true;
+			try {
+				rows(decoder.reader, page, rows - 1, 1);
+				return true;
+			}
+			catch (final IOException | RuntimeException e) {
+				return false;
+			}
+		}
+
+		private static boolean endsEarly(final Throwable e) {
+			for (Throwable t = e; t != null; t = t.getCause())
+				if (t instanceof EOFException) return true;
+			return false;
+		}
+
+		/**
+		 * @return the decoder's words when they are words (zlib's "invalid distance too far back",
+		 *         TwelveMonkeys' "Corrupted TIFF LZW: code 4000 (table size: 300)"), never Java's
+		 *         exception names or an index out of an array's bounds
+		 */
+		private static String reason(final Throwable e) {
+			final String m = e.getMessage();
+			if (e instanceof RuntimeException || m == null || m.trim().isEmpty() || m.contains("Exception") || m
+				.contains("java.")) return "its compressed data are corrupt";
+			return OneLine.printable(m);
+		}
+
+		private static String compression(final Page page) {
+			switch (page.compression) {
+				case TiffPages.LZW:
+					return "LZW";
+				case TiffPages.PACKBITS:
+					return "PackBits";
+				case TiffPages.NONE:
+					return "uncompressed";
+				default:
+					return "deflate";
 			}
 		}
 

@@ -153,17 +153,22 @@ public final class ZarrReader implements ImageFormat {
 	private static Store zarr(final Path dir) throws IOException {
 		final Map<?, ?> a = JsonMetadata.object(dir.resolve(".zarray"));
 		final String where = dir + "/.zarray: ";
-		if (!Long.valueOf(2).equals(a.get("zarr_format"))) throw new ImageFileException(where + "zarr_format is " + a
-			.get("zarr_format") + "; Zarr version 2 is read.");
+		if (!Long.valueOf(2).equals(a.get("zarr_format"))) throw new ImageFileException(where + field("zarr_format", a
+			.get("zarr_format")) + "; Zarr version 2 is read.");
 		if (a.get("filters") != null) throw new ImageFileException(where + "filters " + a.get("filters") +
 			" are not read.");
-		final String dtype = String.valueOf(a.get("dtype"));
-		if (dtype.length() < 3) throw new ImageFileException(where + "dtype " + dtype + " is not read.");
-		final MetaElementType type = elementType(dtype.charAt(1), Integer.parseInt(dtype.substring(2)), where + "dtype " +
-			dtype);
-		final ByteOrder order = dtype.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-		final Map<?, ?> compressor = (Map<?, ?>) a.get("compressor");
-		final String codec = compressor == null ? "raw" : String.valueOf(compressor.get("id"));
+		final Object dtype = a.get("dtype");
+		if (!(dtype instanceof String) || !((String) dtype).matches("[<>|][iuf][1-8]")) throw new ImageFileException(
+			where + field("dtype", dtype) + ", not read; read: 1 to 8-byte integers, 4 and 8-byte floats (<u2, <f4, ...).");
+		final String d = (String) dtype;
+		final MetaElementType type = elementType(d.charAt(1), d.charAt(2) - '0', where + "dtype " + d);
+		final ByteOrder order = d.charAt(0) == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+		final Object compressor = a.get("compressor");
+		if (compressor != null && !(compressor instanceof Map)) throw new ImageFileException(where + "compressor " +
+			compressor + " is not an object with an id.");
+		final String codec = compressor == null ? "raw" : String.valueOf(((Map<?, ?>) compressor).get("id"));
+		if (compressor != null && ((Map<?, ?>) compressor).get("id") == null) throw new ImageFileException(where +
+			"the compressor " + compressor + " has no id.");
 		if (!ChunkCodecs.isKnown(codec)) throw new ImageFileException(where + "the compressor " + codec +
 			" is not read; read: none, gzip, zlib, blosc, zstd.");
 		final boolean fortran = "F".equals(a.get("order"));
@@ -171,6 +176,7 @@ public final class ZarrReader implements ImageFormat {
 			"dimension_separator"));
 		final int[] fullShape = ints(a.get("shape"), where + "shape"), fullChunk = ints(a.get("chunks"), where +
 			"chunks");
+		sameLength(fullShape, fullChunk, where + "shape and chunks");
 		final int lead = leadingOnes(fullShape, where);
 		final int[] shape = Arrays.copyOfRange(fullShape, lead, fullShape.length);
 		final int[] chunk = Arrays.copyOfRange(fullChunk, lead, fullChunk.length);
@@ -198,9 +204,13 @@ public final class ZarrReader implements ImageFormat {
 		final String where = dir + "/attributes.json: ";
 		final int[] dimensions = ints(a.get("dimensions"), where + "dimensions"), blockSize = ints(a.get("blockSize"),
 			where + "blockSize");
-		final String dataType = String.valueOf(a.get("dataType"));
+		sameLength(dimensions, blockSize, where + "dimensions and blockSize");
+		if (!(a.get("dataType") instanceof String)) throw new ImageFileException(where + field("dataType", a.get(
+			"dataType")) + ", not read.");
+		final String dataType = (String) a.get("dataType");
 		final MetaElementType type = n5Type(dataType, where);
 		final Object compression = a.containsKey("compression") ? a.get("compression") : a.get("compressionType");
+		if (compression == null) throw new ImageFileException(where + "compression is missing.");
 		String codec = compression instanceof Map ? String.valueOf(((Map<?, ?>) compression).get("type")) : String
 			.valueOf(compression);
 		if (compression instanceof Map && Boolean.TRUE.equals(((Map<?, ?>) compression).get("useZlib"))) codec = "zlib";
@@ -281,10 +291,12 @@ public final class ZarrReader implements ImageFormat {
 		final Path zattrs = dir.resolve(".zattrs");
 		if (!Files.isRegularFile(zattrs)) return null;
 		final Object multiscales = JsonMetadata.object(zattrs).get("multiscales");
-		if (!(multiscales instanceof List) || ((List<?>) multiscales).isEmpty()) return null;
-		final Object datasets = ((Map<?, ?>) ((List<?>) multiscales).get(0)).get("datasets");
-		if (!(datasets instanceof List) || ((List<?>) datasets).isEmpty()) return null;
-		return (Map<?, ?>) ((List<?>) datasets).get(0);
+		final Object first = multiscales instanceof List && !((List<?>) multiscales).isEmpty() ? ((List<?>) multiscales)
+			.get(0) : null;
+		final Object datasets = first instanceof Map ? ((Map<?, ?>) first).get("datasets") : null;
+		final Object finest = datasets instanceof List && !((List<?>) datasets).isEmpty() ? ((List<?>) datasets).get(0)
+			: null;
+		return finest instanceof Map ? (Map<?, ?>) finest : null;
 	}
 
 	private static MetaElementType elementType(final char kind, final int bytes, final String what)
@@ -340,6 +352,16 @@ public final class ZarrReader implements ImageFormat {
 			v[i] = (int) (long) (Long) o;
 		}
 		return v;
+	}
+
+	/** @return "name is missing" where the value is absent, else "name is value" */
+	private static String field(final String name, final Object value) {
+		return name + (value == null ? " is missing" : " is " + value);
+	}
+
+	private static void sameLength(final int[] shape, final int[] chunk, final String what) throws ImageFileException {
+		if (shape.length != chunk.length) throw new ImageFileException(what + " have " + shape.length + " and " +
+			chunk.length + " values; one per axis expected.");
 	}
 
 	private static int[] reversed(final int[] v) {

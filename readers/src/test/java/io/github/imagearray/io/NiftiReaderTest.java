@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -139,27 +141,49 @@ class NiftiReaderTest {
 		return e.getMessage();
 	}
 
-	@Test
-	void badFilesAreOneClearError() throws IOException {
+	/** A broken NIfTI file, and words its refusal holds. */
+	static final class BadFile {
+
+		final String name;
+		final byte[] bytes;
+		final String words;
+
+		BadFile(final String name, final byte[] bytes, final String words) {
+			this.name = name;
+			this.bytes = bytes;
+			this.words = words;
+		}
+	}
+
+	/** @return files cut short, of wrong magic, unsupported type or dimensions, and a corrupt gzip stream */
+	static List<BadFile> badFiles() throws IOException {
 		final double[] v = values(16, 24);
 		final byte[] ok = nifti(16, 4, new short[] { 4, 3, 2 }, new float[4], v, ByteOrder.LITTLE_ENDIAN, 0, 0);
-		assertTrue(error(Arrays.copyOf(ok, 100), "short.nii").contains("shorter than its 348-byte header"));
-		assertTrue(error(Arrays.copyOf(ok, ok.length - 5), "truncated.nii").contains("the voxel data end early"));
+		final List<BadFile> files = new ArrayList<>();
+		files.add(new BadFile("short.nii", Arrays.copyOf(ok, 100), "shorter than its 348-byte header"));
+		files.add(new BadFile("truncated.nii", Arrays.copyOf(ok, ok.length - 5), "the voxel data end early"));
 		final byte[] magic = ok.clone();
 		magic[345] = 'i';
-		assertTrue(error(magic, "pair.nii").contains("only single-file NIfTI-1 (n+1) is read"));
-		assertTrue(error(nifti(128, 3, new short[] { 4, 3, 2 }, new float[4], new double[0], ByteOrder.LITTLE_ENDIAN,
-			0, 0), "rgb.nii").contains("unsupported datatype 128"));
-		assertTrue(error(nifti(16, 4, new short[] { 4, 3, 2, 2 }, new float[4], new double[48], ByteOrder.LITTLE_ENDIAN,
-			0, 0), "4d.nii").contains("only 2 and 3 are read"));
-		assertTrue(error(nifti(16, 4, new short[] { 4, 0, 2 }, new float[4], new double[0], ByteOrder.LITTLE_ENDIAN, 0,
-			0), "zero.nii").contains("dim[2] is 0"));
+		files.add(new BadFile("pair.nii", magic, "only single-file NIfTI-1 (n+1) is read"));
+		files.add(new BadFile("rgb.nii", nifti(128, 3, new short[] { 4, 3, 2 }, new float[4], new double[0],
+			ByteOrder.LITTLE_ENDIAN, 0, 0), "unsupported datatype 128"));
+		files.add(new BadFile("4d.nii", nifti(16, 4, new short[] { 4, 3, 2, 2 }, new float[4], new double[48],
+			ByteOrder.LITTLE_ENDIAN, 0, 0), "only 2 and 3 are read"));
+		files.add(new BadFile("zero.nii", nifti(16, 4, new short[] { 4, 0, 2 }, new float[4], new double[0],
+			ByteOrder.LITTLE_ENDIAN, 0, 0), "dim[2] is 0"));
 		final byte[] garbage = new byte[400];
 		Arrays.fill(garbage, (byte) 7);
-		assertTrue(error(garbage, "garbage.nii").contains("sizeof_hdr is not 348"));
+		files.add(new BadFile("garbage.nii", garbage, "sizeof_hdr is not 348"));
 		final byte[] gz = gzip(ok);
 		gz[gz.length / 2] ^= 0x55;
 		gz[gz.length / 2 + 1] ^= 0x55;
-		assertTrue(error(gz, "corrupt.nii.gz").contains(".nii.gz"));
+		files.add(new BadFile("corrupt.nii.gz", gz, ".nii.gz"));
+		return files;
+	}
+
+	@Test
+	void badFilesAreOneClearError() throws IOException {
+		for (final BadFile f : badFiles())
+			assertTrue(error(f.bytes, f.name).contains(f.words), f.name);
 	}
 }

@@ -1,0 +1,113 @@
+package io.github.imagearray.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+
+import io.github.imagearray.ReferenceFiles;
+import io.github.imagearray.TestImages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The TIFF reader's decoder is TwelveMonkeys' TIFF reader made directly, never looked up in Java's
+ * ImageIO registry: it reads where no {@code META-INF/services} entry registers it (the plugin jar
+ * relocates TwelveMonkeys and drops them, so that Fiji's ImageIO never sees our copy), and reading
+ * registers nothing into ImageIO.
+ */
+class TiffReaderTest {
+
+	@TempDir
+	static Path dir;
+
+	private static final String SERVICES = "META-INF/services/";
+
+	/** The test class path, with every {@code META-INF/services} entry hidden. */
+	private static final class WithoutServices extends URLClassLoader {
+
+		WithoutServices(final URL[] urls) {
+			super(urls, ClassLoader.getSystemClassLoader().getParent());
+		}
+
+		@Override
+		public URL findResource(final String name) {
+			return name.startsWith(SERVICES) ? null : super.findResource(name);
+		}
+
+		@Override
+		public Enumeration<URL> findResources(final String name) throws IOException {
+			return name.startsWith(SERVICES) ? Collections.emptyEnumeration() : super.findResources(name);
+		}
+	}
+
+	@Test
+	void decodesWithoutImageIoServicesAndRegistersNothing() throws Exception {
+		ReferenceFiles.write("write_files.py", dir, "reference.tsv");
+		final Path lzw = dir.resolve("uint16-lzw.tif"), tiles = dir.resolve("float32-lzw3-tiles.tif");
+		assertTrue(twelveMonkeysReaders(getClass().getClassLoader()) > 0,
+			"on the ordinary class path TwelveMonkeys registers its readers");
+		try (WithoutServices loader = new WithoutServices(testClassPath())) {
+			assertEquals(0, twelveMonkeysReaders(loader), "services hidden");
+			final Thread thread = Thread.currentThread();
+			final ClassLoader context = thread.getContextClassLoader();
+			thread.setContextClassLoader(loader);
+			try {
+				for (final Path file : new Path[] { lzw, tiles })
+					assertArrayEquals(TestImages.values(ImageFiles.open(file)), valuesThrough(loader, file), 0, file
+						.toString());
+				// ImageIO scans the context class loader when first used: nothing of ours is there
+				IIORegistry.getDefaultInstance().registerApplicationClasspathSpis();
+				final Iterator<ImageReaderSpi> registered = IIORegistry.getDefaultInstance().getServiceProviders(
+					ImageReaderSpi.class, false);
+				while (registered.hasNext()) {
+					final ImageReaderSpi spi = registered.next();
+					assertTrue(spi.getClass().getClassLoader() != loader, spi.getClass() + " registered");
+				}
+			}
+			finally {
+				thread.setContextClassLoader(context);
+			}
+		}
+	}
+
+	/** @return the voxels of {@code file} as {@code ImageFiles.open} of {@code loader}'s own classes reads them */
+	private static double[] valuesThrough(final ClassLoader loader, final Path file) throws Exception {
+		final Object image = loader.loadClass(ImageFiles.class.getName()).getMethod("open", Path.class).invoke(null,
+			file);
+		final Class<?> images = loader.loadClass(TestImages.class.getName());
+		assertTrue(images.getClassLoader() == loader, "TestImages of the class path without services");
+		for (final java.lang.reflect.Method m : images.getMethods())
+			if (m.getName().equals("values")) return (double[]) m.invoke(null, image);
+		throw new AssertionError("TestImages.values");
+	}
+
+	private static int twelveMonkeysReaders(final ClassLoader loader) {
+		int n = 0;
+		for (final ImageReaderSpi spi : ServiceLoader.load(ImageReaderSpi.class, loader))
+			if (spi.getClass().getName().startsWith("com.twelvemonkeys.")) n++;
+		return n;
+	}
+
+	private static URL[] testClassPath() throws IOException {
+		final String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		final List<URL> urls = new ArrayList<>();
+		for (final String entry : path.split(File.pathSeparator))
+			if (!entry.isEmpty()) urls.add(new File(entry).toURI().toURL());
+		return urls.toArray(new URL[0]);
+	}
+}
