@@ -1,0 +1,122 @@
+package io.github.imagearray.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.github.imagearray.ReferenceFiles;
+import io.github.imagearray.stats.SliceStatistics;
+import io.github.imagearray.stats.Statistics;
+import io.github.imagearray.stats.StatisticsCalculator;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.util.Util;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DICOM as other software writes it ({@code reference/write_dicom.py}): uncompressed series, unusual
+ * headers, Enhanced CT and MR, RT Dose and SEG by pydicom; RLE, deflated and JPEG Lossless by DCMTK
+ * and GDCM; measured as numpy measures the values pydicom gives (modality LUT or Dose Grid Scaling
+ * applied), plane by plane in the order along the normal. Every broken or unread file is refused in
+ * one line naming it, never in Java's words.
+ */
+class DicomFilesTest {
+
+	/** Words of Java's own exceptions that a user must never read. */
+	private static final List<String> JAVA_WORDS = Arrays.asList("newPosition", "For input string", "empty String",
+		"out of bounds", "null", "EOFException", "Exception");
+
+	@TempDir
+	static Path dir;
+	private static List<String[]> expected;
+
+	@BeforeAll
+	static void writeFiles() throws Exception {
+		expected = ReferenceFiles.write("write_dicom.py", dir, "dicom.tsv");
+	}
+
+	@Test
+	void everyFileMeasuresAsNumpyMeasuresPydicomsValues() throws IOException {
+		assertTrue(expected.size() >= 20, "volumes: " + expected.size());
+		for (final String[] row : expected) {
+			final String what = row[0] + ": ";
+			final List<String> warnings = new ArrayList<>();
+			final ImageFile file = ImageFiles.read(dir.resolve(row[0]), OpenOptions.NONE.warnings(warnings::add));
+			assertEquals(Arrays.asList(), warnings, what + "warnings");
+			final Statistics s = new StatisticsCalculator().compute(file.image());
+			assertEquals(Long.parseLong(row[1]), s.count(), what + "count");
+			final double mean = Double.parseDouble(row[2]);
+			assertEquals(mean, s.mean(), 1e-12 * Math.abs(mean), what + "mean");
+			assertEquals(Double.parseDouble(row[3]), s.median(), 0, what + "median");
+			assertEquals(Double.parseDouble(row[4]), s.variance(), 1e-11 * Double.parseDouble(row[4]), what +
+				"variance");
+			assertEquals(Double.parseDouble(row[6]), s.minimum(), 0, what + "minimum");
+			assertEquals(Double.parseDouble(row[7]), s.maximum(), 0, what + "maximum");
+			assertArrayEquals(new double[] { Double.parseDouble(row[8]), Double.parseDouble(row[9]), Double.parseDouble(
+				row[10]) }, file.voxelSize(), 1e-9, what + "voxel size");
+			final List<Double> means = new ArrayList<>();
+			SliceStatistics.compute(file.image(), null, 2, new StatisticsCalculator(), (z, plane) -> means.add(plane
+				.mean()));
+			assertEquals(row.length - 11, means.size(), what + "planes");
+			for (int z = 0; z < means.size(); z++) {
+				final double m = Double.parseDouble(row[11 + z]);
+				assertEquals(m, means.get(z), 1e-12 * Math.max(1, Math.abs(m)), what + "mean of plane " + z);
+			}
+		}
+	}
+
+	@Test
+	void aSegmentationIsRead1BitAs8Bit0And1() throws IOException {
+		final ImageFile seg = ImageFiles.read(dir.resolve("seg.dcm"), OpenOptions.NONE);
+		assertTrue(Util.getTypeFromInterval(seg.image()) instanceof UnsignedByteType);
+		assertEquals("DICOM series, 15 x 7 x 3, UnsignedByteType, voxel size [1.0, 1.0, 2.0]", seg.description());
+	}
+
+	@Test
+	void lossyJpegIsReadWithOneWarning() throws IOException {
+		for (final String[] row : ReferenceFiles.table(dir.resolve("dicom-lossy.tsv"))) {
+			final List<String> warnings = new ArrayList<>();
+			final ImageFile file = ImageFiles.read(dir.resolve(row[0]), OpenOptions.NONE.warnings(warnings::add));
+			assertEquals(1, warnings.size(), warnings.toString());
+			assertTrue(warnings.get(0).contains("lossy JPEG (transfer syntax 1.2.840.10008.1.2.4.50)"), warnings.get(0));
+			// decoders of lossy JPEG may differ by one in a value; pydicom decodes through Pillow (libjpeg)
+			assertEquals(Double.parseDouble(row[1]), new StatisticsCalculator().compute(file.image()).mean(), 0.5,
+				row[0]);
+		}
+	}
+
+	@Test
+	void brokenAndUnreadFilesAreRefusedInOneLineNamingTheFile() throws IOException {
+		final List<String[]> refused = ReferenceFiles.table(dir.resolve("dicom-refused.tsv"));
+		assertTrue(refused.size() >= 15, "refused: " + refused.size());
+		for (final String[] row : refused) {
+			final Path path = dir.resolve(row[0]);
+			final Exception e = assertThrows(Exception.class, () -> new StatisticsCalculator().compute(ImageFiles.read(
+				path, OpenOptions.NONE).image()), path.toString());
+			final Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+			assertTrue(cause instanceof ImageFileException, path + ": " + e);
+			final String message = cause.getMessage();
+			assertTrue(message.startsWith(path.toString()) && message.contains(row[1]) && !message.contains("\n"),
+				message);
+			for (final String word : JAVA_WORDS)
+				assertFalse(message.contains(word), message);
+		}
+	}
+
+	@Test
+	void aFolderOfFilesWithoutPreambleIsADicomSeries() throws IOException {
+		final Path acr = dir.resolve("acr-nema");
+		assertTrue(ImageFiles.read(acr, OpenOptions.NONE).format() instanceof DicomSeries);
+		assertEquals(Arrays.asList(DicomImage.read(acr.resolve("IM0")).series), DicomSeries.seriesUids(acr));
+	}
+}
