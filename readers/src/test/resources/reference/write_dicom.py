@@ -119,6 +119,17 @@ for z in range(3):
     single(path("mr", "IM%d" % z), mr[z], z, series, sop=MR)
 expect("mr", list(mr), (0.6, 0.8, 2.5))
 
+# signed values of 12 bits stored in 16: JPEG codes 12-bit patterns, which the reader sign-extends
+ct12 = rng.integers(-2048, 2048, size=(3, 16, 20)).astype(np.int16)
+ct12[0, 0, 0], ct12[0, 0, 1] = -2048, 2047
+series = generate_uid()
+for z in range(3):
+    ds = single(path("ct12", "IM%d" % z), ct12[z], z, series)
+    ds.BitsStored, ds.HighBit = 12, 11
+    ds.save_as(path("ct12", "IM%d" % z), write_like_original=False)
+assert np.array_equal(pydicom.dcmread(path("ct12", "IM0")).pixel_array, ct12[0])
+expect("ct12", list(ct12), (0.6, 0.8, 2.5))
+
 # --- compressed by DCMTK and GDCM, file by file, from the uncompressed series -----------------------
 def compressed(name, source, command):
     os.makedirs(os.path.join(out, name), exist_ok=True)
@@ -132,6 +143,8 @@ compressed("ct-deflated-dcmtk", "ct", lambda a, b: run("dcmconv", "+td", a, b))
 compressed("ct-jpeg-sv1-dcmtk", "ct", lambda a, b: run("dcmcjpeg", "+e1", a, b))
 compressed("ct-jpeg-sv6-dcmtk", "ct", lambda a, b: run("dcmcjpeg", "+el", "+sv", "6", a, b))
 compressed("ct-jpeg-gdcm", "ct", lambda a, b: run("gdcmconv", "--jpeg", a, b))
+compressed("ct12-jpeg-sv1-dcmtk", "ct12", lambda a, b: run("dcmcjpeg", "+e1", a, b))
+compressed("ct12-jpeg-gdcm", "ct12", lambda a, b: run("gdcmconv", "--jpeg", a, b))
 compressed("mr-rle-gdcm", "mr", lambda a, b: run("gdcmconv", "--rle", a, b))
 compressed("mr-jpeg-sv1-dcmtk", "mr", lambda a, b: run("dcmcjpeg", "+e1", a, b))
 compressed("mr-jpeg-sv7-dcmtk", "mr", lambda a, b: run("dcmcjpeg", "+el", "+sv", "7", a, b))
@@ -140,6 +153,8 @@ compressed("mr-jpeg-split-gdcm", "mr-jpeg-sv1-dcmtk", lambda a, b: run("gdcmconv
 for name in ["ct-rle-dcmtk", "ct-rle-gdcm", "ct-deflated-dcmtk", "ct-jpeg-sv1-dcmtk", "ct-jpeg-sv6-dcmtk",
              "ct-jpeg-gdcm"]:
     expect(name, ct_planes, (0.6, 0.8, 2.5))
+for name in ["ct12-jpeg-sv1-dcmtk", "ct12-jpeg-gdcm"]:
+    expect(name, list(ct12), (0.6, 0.8, 2.5))
 for name in ["mr-rle-gdcm", "mr-jpeg-sv1-dcmtk", "mr-jpeg-sv7-dcmtk", "mr-jpeg-split-gdcm"]:
     expect(name, list(mr), (0.6, 0.8, 2.5))
 # pydicom's own RLE decoder agrees with the source

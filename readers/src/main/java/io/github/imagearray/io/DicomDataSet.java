@@ -176,6 +176,9 @@ final class DicomDataSet {
 	private static final class Parser {
 
 		private static final int WINDOW = 1 << 16;
+		/** Sequences nest a few levels in real files; a corrupt length must not exhaust the stack. */
+		private static final int MAX_DEPTH = 64;
+		private int depth;
 		DicomInput in;
 		long pos;
 		boolean explicit, bigEndian;
@@ -298,6 +301,8 @@ final class DicomDataSet {
 		private List<DicomDataSet> sequence(final DicomDataSet parent, final int tag, final long length)
 			throws IOException
 		{
+			if (++depth > MAX_DEPTH) throw new ImageFileException(in.file + ": sequence " + DicomDataSet.tag(tag) +
+				parent.where + " at byte " + pos + " is nested more than " + MAX_DEPTH + " deep.");
 			final long end = length == UNDEFINED ? Long.MAX_VALUE : pos + length;
 			if (end != Long.MAX_VALUE && end > in.size()) throw new ImageFileException(in.file + ": sequence " + DicomDataSet.tag(tag) +
 				parent.where + " of " + length + " bytes at byte " + pos + " runs beyond the end of the " + in.size() +
@@ -329,6 +334,7 @@ final class DicomDataSet {
 				}
 				items.add(item);
 			}
+			depth--;
 			return items;
 		}
 

@@ -119,6 +119,8 @@ final class DicomImage {
 			" samples per pixel, " + photometric + "; ImageArray measures grey (MONOCHROME) images.");
 		if (rows == 0 || columns == 0) throw new ImageFileException(where() + "Rows (0028,0010) " + rows +
 			" and Columns (0028,0011) " + columns + ": an image needs both, above 0.");
+		if ((long) rows * columns > Integer.MAX_VALUE - 8) throw new ImageFileException(where() + columns + " x " + rows +
+			" pixels in a frame; at most 2^31 are read.");
 		if (bitsAllocated != 1 && bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32)
 			throw new ImageFileException(where() + bitsAllocated + " bits allocated (0028,0100); read: 1, 8, 16 and 32.");
 		final String syntax = ds.syntax;
@@ -256,6 +258,7 @@ final class DicomImage {
 			at += (int) fragment[1];
 		}
 		final String frame = file + ": frame " + (index + 1);
+		ImageFiles.checkMemory(frame, 2L * rows * columns * storedType().bytes());
 		if (ds.syntax.equals(RLE)) return DicomRle.decode(data, rows, columns, storedType(), frame);
 		return DicomJpeg.decode(data, this, frame);
 	}

@@ -68,7 +68,14 @@ final class DicomJpeg {
 		final ImageReader reader = reader();
 		try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
 			reader.setInput(in);
+			// the size in the JPEG header, checked before the decoder allocates for it
+			if (reader.getWidth(0) != image.columns || reader.getHeight(0) != image.rows) throw new ImageFileException(
+				what + ": the JPEG data hold a " + reader.getWidth(0) + " x " + reader.getHeight(0) + " image, but the " +
+					"header says " + image.columns + " x " + image.rows + ".");
 			raster = reader.readRaster(0, null);
+		}
+		catch (final ImageFileException e) {
+			throw e;
 		}
 		catch (final IOException | RuntimeException e) {
 			throw new ImageFileException(what + ": the JPEG data cannot be decoded (" + words(e) + ").", e);

@@ -29,6 +29,9 @@ final class DicomRle {
 		if (segments != bytes) throw new ImageFileException(what + ": the RLE header gives " + segments +
 			" segments; a " + columns + " x " + rows + " grey image of " + 8 * bytes + " bits needs " + bytes + ".");
 		final int pixels = rows * columns;
+		// a PackBits run of 2 bytes gives at most 128: a frame this short cannot hold the pixels
+		if ((long) pixels * bytes > 64L * data.length) throw new ImageFileException(what + ": " + data.length +
+			" bytes of RLE data cannot hold " + columns + " x " + rows + " values of " + 8 * bytes + " bits.");
 		final byte[][] planes = new byte[bytes][];
 		for (int s = 0; s < bytes; s++) {
 			final long start = integer(data, 4 + 4 * s);

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.stats.SliceStatistics;
@@ -111,6 +115,27 @@ class DicomFilesTest {
 			for (final String word : JAVA_WORDS)
 				assertFalse(message.contains(word), message);
 		}
+	}
+
+	@Test
+	void mutatedDicomFilesAreMeasuredOrRefusedInOneLine() {
+		final String[] bases = { "enhanced-ct.dcm", "enhanced-mr.dcm", "enhanced-ct-rle.dcm", "enhanced-ct-jpeg.dcm",
+			"enhanced-ct-fragments.dcm", "rtdose.dcm", "seg.dcm", "sr.dcm", "ct-deflated-dcmtk/IM0", "unusual/IM0",
+			"unusual/IM2", "acr-nema/IM0", "mr-rle-gdcm/IM0" };
+		final Random random = new Random(20261206);
+		final long end = System.nanoTime() + 5_000_000_000L;
+		final int[] outcome = new int[2];
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			for (int c = 0; c < 2000 && System.nanoTime() < end; c++) {
+				final byte[] mutated = FileFuzzTest.mutate(Files.readAllBytes(dir.resolve(bases[random.nextInt(
+					bases.length)])), random);
+				final Path file = dir.resolve("fuzz-" + c + ".dcm");
+				Files.write(file, mutated);
+				outcome[FileFuzzTest.measureOrRefuse(file) == null ? 1 : 0]++;
+				Files.delete(file);
+			}
+		});
+		assertTrue(outcome[0] > 100 && outcome[1] > 100, "measured " + outcome[0] + ", refused " + outcome[1]);
 	}
 
 	@Test

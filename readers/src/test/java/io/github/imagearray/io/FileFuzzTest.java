@@ -170,7 +170,7 @@ class FileFuzzTest {
 	 * @return the image when it is read and measured, its statistics consistent with its size;
 	 *         null when it is refused with one line that names the file
 	 */
-	private static RandomAccessibleInterval<? extends RealType<?>> measureOrRefuse(final Path file) {
+	static RandomAccessibleInterval<? extends RealType<?>> measureOrRefuse(final Path file) {
 		try {
 			final RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(file);
 			final Statistics s = new StatisticsCalculator().threads(1).compute(img);
@@ -197,7 +197,7 @@ class FileFuzzTest {
 	}
 
 	/** One to three changes: a byte flipped, a 16 or 32-bit field set to an interesting value, or a cut. */
-	private static byte[] mutate(final byte[] bytes, final Random random) {
+	static byte[] mutate(final byte[] bytes, final Random random) {
 		byte[] b = bytes.clone();
 		for (int m = 1 + random.nextInt(3); m > 0; m--) {
 			final int at = random.nextInt(b.length);
