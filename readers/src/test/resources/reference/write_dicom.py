@@ -331,6 +331,24 @@ ds.save_as(path("seg.dcm"), write_like_original=False)
 assert np.array_equal(pydicom.dcmread(path("seg.dcm")).pixel_array, mask)
 expect("seg.dcm", list(mask), (1.0, 1.0, 2.0))
 
+# a SEG on the Enhanced CT's grid, its frames stored in another order: as a mask, it selects the
+# CT's voxels at the same positions once both are ordered along the normal
+seg_z = sorted(z, reverse=True)
+ct_mask = (rng.random(size=(4, 16, 20)) < 0.4).astype(np.uint8)
+ds.Rows, ds.Columns, ds.NumberOfFrames = 16, 20, 4
+ds.SharedFunctionalGroupsSequence[0].PixelMeasuresSequence[0].PixelSpacing = [0.7, 0.9]
+ds.PerFrameFunctionalGroupsSequence = Sequence([item(
+    PlanePositionSequence=Sequence([item(ImagePositionPatient=[-30.0, -40.0, zz])]),
+    SegmentIdentificationSequence=Sequence([item(ReferencedSegmentNumber=1)])) for zz in seg_z])
+ds.PixelData = pack_bits(ct_mask.ravel())
+ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+ds.save_as(path("seg-ct.dcm"), write_like_original=False)
+by_z = {zz: planes[k] for k, zz in enumerate(z)}
+selected = np.concatenate([by_z[zz][ct_mask[k] == 1] for k, zz in enumerate(seg_z)])
+with open(os.path.join(out, "dicom-masked.tsv"), "w") as f:
+    f.write("enhanced-ct.dcm\tseg-ct.dcm\t%d\t%r\t%r\n" % (selected.size, float(selected.mean()),
+                                                        float(np.median(selected))))
+
 # --- files that hold no image -----------------------------------------------------------------------
 ds = base(SR)
 ds.Modality = "SR"

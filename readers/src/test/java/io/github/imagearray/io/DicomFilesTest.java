@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.github.imagearray.ReferenceFiles;
+import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.SliceStatistics;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
@@ -84,6 +85,17 @@ class DicomFilesTest {
 		final ImageFile seg = ImageFiles.read(dir.resolve("seg.dcm"), OpenOptions.NONE);
 		assertTrue(Util.getTypeFromInterval(seg.image()) instanceof UnsignedByteType);
 		assertEquals("DICOM series, 15 x 7 x 3, UnsignedByteType, voxel size [1.0, 1.0, 2.0]", seg.description());
+	}
+
+	@Test
+	void aSegmentationMasksTheImageOnItsGridAsNumpyDoes() throws IOException {
+		for (final String[] row : ReferenceFiles.table(dir.resolve("dicom-masked.tsv"))) {
+			final Statistics s = new StatisticsCalculator().compute(ImageFiles.open(dir.resolve(row[0])), Masks.nonZero(
+				ImageFiles.open(dir.resolve(row[1]))));
+			assertEquals(Long.parseLong(row[2]), s.count(), row[1]);
+			assertEquals(Double.parseDouble(row[3]), s.mean(), 1e-12 * Math.abs(Double.parseDouble(row[3])), row[1]);
+			assertEquals(Double.parseDouble(row[4]), s.median(), 0, row[1]);
+		}
 	}
 
 	@Test
