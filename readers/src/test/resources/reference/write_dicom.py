@@ -237,8 +237,8 @@ def item(**values):
 
 
 def enhanced(file, sop, volume, positions, orientation, slopes=None, intercepts=None, undefined=False,
-             syntax=ExplicitVRLittleEndian):
-    ds = base(sop, syntax)
+             syntax=ExplicitVRLittleEndian, series=None):
+    ds = base(sop, syntax, series)
     ds.Modality = "CT" if sop == ENHANCED_CT else "MR"
     ds.InstanceNumber = 1
     shared = item(PixelMeasuresSequence=Sequence([item(PixelSpacing=[0.7, 0.9], SliceThickness=1.5)]),
@@ -273,6 +273,12 @@ enhanced(path("enhanced-ct.dcm"), ENHANCED_CT, ect, [(-30.0, -40.0, zz) for zz i
 planes = [ect[k] * slopes[k] + intercepts[k] for k in range(4)]
 order = np.argsort(z)
 expect("enhanced-ct.dcm", [planes[k] for k in order], (0.9, 0.7, 3.0))
+# a folder of two Enhanced CT files of one series, two frames each, their positions interleaved
+series = generate_uid()
+for name, frames in (("IM1", [0, 3]), ("IM2", [1, 2])):
+    enhanced(path("enhanced-ct-folder", name), ENHANCED_CT, ect[frames], [(-30.0, -40.0, z[k]) for k in frames],
+             [1, 0, 0, 0, 1, 0], [slopes[k] for k in frames], [intercepts[k] for k in frames], series=series)
+expect("enhanced-ct-folder", [planes[k] for k in order], (0.9, 0.7, 3.0))
 # Enhanced MR: sagittal, one shared rescale, sequences of undefined length, implicit VR
 emr = rng.integers(0, 60000, size=(3, 16, 20)).astype(np.uint16)
 x = [10.0, 4.0, 7.0]
