@@ -19,7 +19,7 @@ import java.util.Map;
  * lengths, missing group lengths, and elements after the Pixel Data. Values of more than 1 MiB
  * (overlays, icons) are skipped, not kept.
  * <p>
- * {@code DicomDataSet ds = DicomDataSet.read(file); int rows = ds.unsigned16(DicomDataSet.ROWS, 0);}
+ * {@code DicomDataSet ds = DicomDataSet.read(file); int rows = ds.unsigned16(0x00280010, 0);}
  */
 final class DicomDataSet {
 
@@ -50,6 +50,15 @@ final class DicomDataSet {
 	private DicomDataSet(final Path file, final String where) {
 		this.file = file;
 		this.where = where;
+	}
+
+	/**
+	 * Forgets the elements, keeping the transfer syntax and where the pixel data lie: a series of a
+	 * thousand files, or a multi-frame file's functional groups, need not stay in memory once read.
+	 */
+	void keepPixelDataOnly() {
+		values.clear();
+		sequences.clear();
 	}
 
 	/** @return "(0028,0010)" */

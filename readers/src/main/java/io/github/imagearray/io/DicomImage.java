@@ -81,6 +81,7 @@ final class DicomImage {
 		frameFragments = ds.fragments == null ? null : frameFragments();
 		if (ds.fragments == null) checkNativeLength();
 		frames = DicomFrames.of(ds, frameCount);
+		ds.keepPixelDataOnly();
 	}
 
 	/**
