@@ -14,6 +14,7 @@ DIR/dicom-lossy.tsv: one line per lossy JPEG volume: its name and pydicom's (Pil
 The compressed files are compared with the uncompressed files the tools made them from (lossless);
 the RLE ones also with pydicom's own RLE decoder.
 """
+import glob
 import os
 import shutil
 import subprocess
@@ -21,9 +22,11 @@ import sys
 
 import numpy as np
 import pydicom
+import pydicom.data
 import pydicom.encaps
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.pixel_data_handlers.numpy_handler import pack_bits
+from pydicom.pixel_data_handlers.util import apply_modality_lut
 from pydicom.sequence import Sequence
 from pydicom.uid import ExplicitVRBigEndian, ExplicitVRLittleEndian, ImplicitVRLittleEndian, generate_uid
 
@@ -442,6 +445,24 @@ frames = b"\x28\x00\x08\x00IS\x02\x003 "
 assert raw.count(frames) == 1
 open(path("broken-frames-text.dcm"), "wb").write(raw.replace(frames, frames[:-2] + b"x "))  # no number
 refuse("broken-frames-text.dcm", "Number of Frames (0028,0008)")
+
+# --- pydicom's own test files, which GE, DCMTK, GDCM, highdicom and others wrote (Debian ships them with
+# pydicom): pydicom's values, modality LUT and Dose Grid Scaling applied, where pydicom decodes a grey
+# image in a transfer syntax ImageArray reads; otherwise only the file's name
+READ = {ImplicitVRLittleEndian, ExplicitVRLittleEndian, ExplicitVRBigEndian, "1.2.840.10008.1.2.1.99",
+        "1.2.840.10008.1.2.5", "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70"}
+test_files = os.path.dirname(pydicom.data.get_testdata_file("CT_small.dcm"))
+with open(os.path.join(out, "pydicom-files.tsv"), "w") as f:
+    for file in sorted(glob.glob(os.path.join(test_files, "*.dcm"))):
+        row = [file]
+        try:
+            ds = pydicom.dcmread(file)
+            if ds.file_meta.TransferSyntaxUID in READ and ds.SamplesPerPixel == 1:
+                v = apply_modality_lut(ds.pixel_array, ds).astype(np.float64) * float(ds.get("DoseGridScaling", 1))
+                row += [v.size, repr(v.mean()), repr(np.median(v)), repr(v.min()), repr(v.max())]
+        except Exception:  # pydicom cannot read or decode it: the reader must only refuse it in one line
+            pass
+        f.write("\t".join(str(x) for x in row) + "\n")
 
 with open(os.path.join(out, "dicom.tsv"), "w") as f:
     for row in reference:

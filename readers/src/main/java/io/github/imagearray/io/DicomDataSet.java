@@ -175,6 +175,11 @@ final class DicomDataSet {
 		ds.bigEndian = ds.syntax.equals(EXPLICIT_BE);
 		p.bigEndian = ds.bigEndian;
 		p.explicit = !ds.syntax.equals(IMPLICIT_LE);
+		// some writers declare explicit VR but write implicit: the first element shows which (as pydicom reads them)
+		if (p.explicit && !ds.bigEndian && p.pos + 8 <= p.in.size()) {
+			final byte[] vr = p.bytes(p.pos + 4, 2, "the first element");
+			if (!isVr(vr[0], vr[1])) p.explicit = false;
+		}
 		ds.input = p.in;
 		while (p.pos + 8 <= p.in.size())
 			p.element(ds, true);
@@ -213,7 +218,7 @@ final class DicomDataSet {
 			return bigEndian ? (b[0] & 0xff) << 8 | b[1] & 0xff : (b[1] & 0xff) << 8 | b[0] & 0xff;
 		}
 
-		private byte[] bytes(final long at, final int n, final String what) throws IOException {
+		byte[] bytes(final long at, final int n, final String what) throws IOException {
 			if (at + n > in.size()) throw new ImageFileException(in.file + ": " + what + " at byte " + at +
 				" runs beyond the end of the " + in.size() + " bytes (truncated file).");
 			if (window == null || at < windowStart || at + n > windowStart + window.length) {

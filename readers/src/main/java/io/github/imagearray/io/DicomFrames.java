@@ -53,11 +53,11 @@ final class DicomFrames {
 		final boolean enhanced = !perFrame.isEmpty() || !shared.isEmpty();
 		if (!perFrame.isEmpty() && perFrame.size() != count) throw new ImageFileException(ds.file +
 			": the Per-frame Functional Groups Sequence " + DicomDataSet.tag(PER_FRAME) + " has " + perFrame.size() +
-			" items for " + count + " frames (Number of Frames (0028,0008)).");
+			" items for " + frames(count) + " (Number of Frames (0028,0008)).");
 		final double[] offsets = ds.numbers(FRAME_OFFSETS, "Grid Frame Offset Vector");
 		if (offsets != null && count > 1 && offsets.length != count) throw new ImageFileException(ds.file +
 			": the Grid Frame Offset Vector " + DicomDataSet.tag(FRAME_OFFSETS) + " has " + offsets.length +
-			" offsets for " + count + " frames (Number of Frames (0028,0008)).");
+			" offsets for " + frames(count) + " (Number of Frames (0028,0008)).");
 		final double doseScaling = ds.number(DOSE_SCALING, "Dose Grid Scaling", 1);
 		final List<Frame> frames = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
@@ -147,6 +147,11 @@ final class DicomFrames {
 		for (int i = 0; i < a.length; i++)
 			if (Math.abs(a[i] - b[i]) > SAME_COSINE * Math.max(1, Math.abs(a[i]))) return false;
 		return true;
+	}
+
+	/** @return "1 frame", "3 frames" */
+	static String frames(final int count) {
+		return count + (count == 1 ? " frame" : " frames");
 	}
 
 	/** @return the slice normal: the cross product of the row and column direction cosines */

@@ -151,7 +151,7 @@ final class DicomImage {
 		final long needed = nativeBytes();
 		final long there = Math.min(ds.pixelLength, ds.input.size() - ds.pixelOffset);
 		if (there < needed) throw new ImageFileException(where() + "the Pixel Data (7FE0,0010) hold " + there +
-			" bytes but " + frameCount + (frameCount == 1 ? " frame" : " frames") + " of " + columns + " x " + rows + " " +
+			" bytes but " + DicomFrames.frames(frameCount) + " of " + columns + " x " + rows + " " +
 			type() + " need " + needed + (frameCount > 1 ? " (fewer frames than Number of Frames (0028,0008) says, " +
 				"or a truncated file)." : " (truncated file)."));
 	}
@@ -192,7 +192,7 @@ final class DicomImage {
 			}
 		}
 		if (starts.size() != frameCount) throw new ImageFileException(where() + "the encapsulated Pixel Data " +
-			"(7FE0,0010) hold " + n + " fragments for " + frameCount + " frames (Number of Frames (0028,0008)), and " +
+			"(7FE0,0010) hold " + n + " fragments for " + DicomFrames.frames(frameCount) + " (Number of Frames (0028,0008)), and " +
 			(ds.offsetTable.length == 0 ? "no Basic Offset Table tells which belong to which frame." :
 				"their offset table does not match them."));
 		if (starts.get(0) != 0) throw new ImageFileException(where() + "the first frame of the Pixel Data " +
