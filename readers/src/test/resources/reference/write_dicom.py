@@ -364,6 +364,14 @@ with open(os.path.join(out, "dicom-masked.tsv"), "w") as f:
     f.write("enhanced-ct.dcm\tseg-ct.dcm\t%d\t%r\t%r\n" % (selected.size, float(selected.mean()),
                                                         float(np.median(selected))))
 
+# a SEG of two segments at the same positions: not one volume
+ds.PerFrameFunctionalGroupsSequence = Sequence([item(
+    PlanePositionSequence=Sequence([item(ImagePositionPatient=[-30.0, -40.0, zz])]),
+    SegmentIdentificationSequence=Sequence([item(ReferencedSegmentNumber=k // 2 + 1)]))
+    for k, zz in enumerate([1.0, 2.0, 1.0, 2.0])])
+ds.save_as(path("seg-two-segments.dcm"), write_like_original=False)
+refuse("seg-two-segments.dcm", "one segment per file is read")
+
 # --- files that hold no image -----------------------------------------------------------------------
 ds = base(SR)
 ds.Modality = "SR"

@@ -283,9 +283,23 @@ final class DicomDataSet {
 				pixelData(ds, length);
 				return;
 			}
-			if ("SQ".equals(vr) || vr == null && (length == UNDEFINED || startsWithItem(length))) {
+			if ("SQ".equals(vr) || vr == null && length == UNDEFINED) {
 				ds.sequences.put(tag, sequence(ds, tag, length));
 				return;
+			}
+			if (vr == null && startsWithItem(length)) {
+				// implicit VR names no sequence: a value whose first bytes are an item's tag is taken for
+				// one, and kept as bytes if it does not parse as one
+				final long start = pos;
+				final int wasDepth = depth;
+				try {
+					ds.sequences.put(tag, sequence(ds, tag, length));
+					return;
+				}
+				catch (final ImageFileException e) {
+					pos = start;
+					depth = wasDepth;
+				}
 			}
 			if (length == UNDEFINED || "UN".equals(vr) && startsWithItem(length)) {
 				// VR UN of undefined length, or holding items (a sequence a writer knew not, as GDCM

@@ -49,6 +49,7 @@ final class DicomImage {
 		NO_IMAGE_CLASSES.put("1.2.840.10008.5.1.4.1.1.104.1", "Encapsulated PDF");
 		NO_IMAGE_CLASSES.put("1.2.840.10008.1.3.10", "Media Storage Directory (DICOMDIR)");
 	}
+	private static final String SEGMENTATION = "1.2.840.10008.5.1.4.1.1.66.4";
 	private static final int SERIES = 0x0020000E, INSTANCE = 0x00200013, SAMPLES = 0x00280002,
 		PHOTOMETRIC = 0x00280004, FRAME_COUNT = 0x00280008, ROWS = 0x00280010, COLUMNS = 0x00280011,
 		BITS_ALLOCATED = 0x00280100, BITS_STORED = 0x00280101, REPRESENTATION = 0x00280103;
@@ -59,6 +60,8 @@ final class DicomImage {
 	final int instance;
 	final int rows, columns, bitsAllocated, bitsStored, signed, frameCount;
 	final List<DicomFrames.Frame> frames;
+	/** Whether the image is a DICOM Segmentation (SEG), whose segments may share positions. */
+	final boolean segmentation;
 	/** For encapsulated pixel data: the fragments (indices into the data set's) of each frame. */
 	private final int[][] frameFragments;
 
@@ -66,6 +69,7 @@ final class DicomImage {
 		this.file = file;
 		this.ds = ds;
 		series = ds.text(SERIES) == null ? "" : ds.text(SERIES);
+		segmentation = SEGMENTATION.equals(ds.text(DicomDataSet.SOP_CLASS));
 		instance = (int) ds.number(INSTANCE, "Instance Number", Integer.MIN_VALUE);
 		rows = ds.unsigned16(ROWS, 0);
 		columns = ds.unsigned16(COLUMNS, 0);

@@ -196,7 +196,8 @@ public final class DicomSeries implements ImageFormat {
 			for (int i = 1; i < planes.size(); i++)
 				if (planes.get(i).frame.along == planes.get(i - 1).frame.along) throw new ImageFileException(path + ": " +
 					planes.get(i - 1).name() + " and " + planes.get(i).name() + " lie at the same position " + Arrays
-						.toString(planes.get(i).frame.position) + "; a volume has one plane per position.");
+						.toString(planes.get(i).frame.position) + "; a volume has one plane per position" + (planes.get(i).image
+							.segmentation ? " (a segmentation of several segments: one segment per file is read)." : "."));
 			return;
 		}
 		if (planes.size() > 1) for (final Plane p : planes)
