@@ -391,6 +391,13 @@ ds.WaveformSequence = Sequence([item(NumberOfWaveformChannels=2, NumberOfWavefor
 ds.save_as(path("ecg.dcm"), write_like_original=False)
 refuse("ecg.dcm", "holds no image: SOP class " + ECG)
 
+# a series folder with a report beside it (left out, with a warning), and one with a text file (refused)
+shutil.copytree(path("ct"), path("ct-with-report"))
+shutil.copyfile(path("sr.dcm"), path("ct-with-report", "SR0001"))
+shutil.copytree(path("ct"), path("ct-with-notes"))
+open(path("ct-with-notes", "notes.txt"), "w").write("scanned on Monday\n")
+refuse("ct-with-notes", "notes.txt: not a DICOM file")
+
 # --- broken variants: each refused in one line naming the file and what is wrong ----------------------
 def copy(source, name):
     shutil.copyfile(path(source), path(name))

@@ -93,14 +93,27 @@ final class DicomImage {
 	 * @throws ImageFileException when the file holds no image, or one not read, naming why
 	 */
 	static DicomImage read(final Path file) throws IOException {
+		final DicomImage image = readImage(file);
+		if (image == null) throw new ImageFileException(noImage(DicomDataSet.read(file)));
+		return image;
+	}
+
+	/**
+	 * @return the image of a DICOM file, or null when the file holds none (a structured report, a
+	 *         waveform, a DICOMDIR)
+	 * @throws ImageFileException when the file is broken or its image not read, naming why
+	 */
+	static DicomImage readImage(final Path file) throws IOException {
 		final DicomDataSet ds = DicomDataSet.read(file);
-		if (!ds.hasPixelData()) {
-			final String sop = ds.text(DicomDataSet.SOP_CLASS);
-			final String name = sop == null ? null : NO_IMAGE_CLASSES.get(sop);
-			throw new ImageFileException(file + ": holds no image: " + (sop == null ? "no SOP class" : "SOP class " +
-				sop + (name == null ? "" : " (" + name + ")")) + ", no Pixel Data (7FE0,0010).");
-		}
-		return new DicomImage(file, ds);
+		return ds.hasPixelData() ? new DicomImage(file, ds) : null;
+	}
+
+	/** @return "file: holds no image: SOP class … (Comprehensive SR), no Pixel Data (7FE0,0010)." */
+	static String noImage(final DicomDataSet ds) {
+		final String sop = ds.text(DicomDataSet.SOP_CLASS);
+		final String name = sop == null ? null : NO_IMAGE_CLASSES.get(sop);
+		return ds.file + ": holds no image: " + (sop == null ? "no SOP class" : "SOP class " + sop + (name == null ? "" :
+			" (" + name + ")")) + ", no Pixel Data (7FE0,0010).";
 	}
 
 	/** @return "uint16", "int16", "uint1" */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -53,7 +54,7 @@ public final class DicomSeries implements ImageFormat {
 	 */
 	@Override
 	public ImageFile open(final Path path, final OpenOptions options) throws IOException {
-		final List<DicomImage> images = images(path, options.series());
+		final List<DicomImage> images = images(path, options);
 		final List<Plane> planes = planes(path, images);
 		for (final DicomImage image : images)
 			if (DicomJpeg.lossy(image.ds.syntax)) {
@@ -134,22 +135,33 @@ public final class DicomSeries implements ImageFormat {
 	/** @return the Series Instance UIDs of the folder's DICOM files (or of the file), for a choice */
 	public static List<String> seriesUids(final Path path) throws IOException {
 		final TreeSet<String> uids = new TreeSet<>();
-		for (final DicomImage image : read(path))
+		for (final DicomImage image : read(path, warning -> {}))
 			uids.add(image.series);
 		return new ArrayList<>(uids);
 	}
 
-	/** @return the images of a file, or of every file of a folder */
-	private static List<DicomImage> read(final Path path) throws IOException {
+	/**
+	 * @param warnings told of the files of a folder that hold no image (a DICOMDIR, a report beside
+	 *          the series), which are left out
+	 * @return the images of a file, or of every file of a folder
+	 */
+	private static List<DicomImage> read(final Path path, final Consumer<String> warnings) throws IOException {
+		if (!Files.isDirectory(path)) return new ArrayList<>(Arrays.asList(DicomImage.read(path)));
 		final List<DicomImage> all = new ArrayList<>();
-		for (final Path f : Files.isDirectory(path) ? files(path) : Arrays.asList(path))
-			all.add(DicomImage.read(f));
+		for (final Path f : files(path)) {
+			if (!DicomDataSet.looksLikeDicom(f)) throw new ImageFileException(f + ": not a DICOM file, in a folder of " +
+				"DICOM files.");
+			final DicomImage image = DicomImage.readImage(f);
+			if (image != null) all.add(image);
+			else warnings.accept(DicomImage.noImage(DicomDataSet.read(f)) + " Left out.");
+		}
 		return all;
 	}
 
-	private static List<DicomImage> images(final Path path, final String series) throws IOException {
-		final List<DicomImage> all = read(path);
-		if (all.isEmpty()) throw new ImageFileException(path + ": no DICOM files in this folder.");
+	private static List<DicomImage> images(final Path path, final OpenOptions options) throws IOException {
+		final String series = options.series();
+		final List<DicomImage> all = read(path, options::warn);
+		if (all.isEmpty()) throw new ImageFileException(path + ": no DICOM image in this folder.");
 		final TreeSet<String> uids = new TreeSet<>();
 		for (final DicomImage s : all)
 			uids.add(s.series);

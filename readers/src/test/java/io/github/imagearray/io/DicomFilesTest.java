@@ -195,6 +195,18 @@ class DicomFilesTest {
 	}
 
 	@Test
+	void aFileThatHoldsNoImageIsLeftOutOfAFolderWithAWarning() throws IOException {
+		final List<String> warnings = new ArrayList<>();
+		final Statistics withReport = new StatisticsCalculator().compute(ImageFiles.read(dir.resolve("ct-with-report"),
+			OpenOptions.NONE.warnings(warnings::add)).image());
+		assertEquals(new StatisticsCalculator().compute(ImageFiles.open(dir.resolve("ct"))).describe(), withReport
+			.describe());
+		assertEquals(1, warnings.size(), warnings.toString());
+		assertTrue(warnings.get(0).startsWith(dir.resolve("ct-with-report").resolve("SR0001") +
+			": holds no image: SOP class 1.2.840.10008.5.1.4.1.1.88.33 (Comprehensive SR)"), warnings.get(0));
+	}
+
+	@Test
 	void aFolderOfFilesWithoutPreambleIsADicomSeries() throws IOException {
 		final Path acr = dir.resolve("acr-nema");
 		assertTrue(ImageFiles.read(acr, OpenOptions.NONE).format() instanceof DicomSeries);
