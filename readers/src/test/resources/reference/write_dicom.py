@@ -364,13 +364,28 @@ with open(os.path.join(out, "dicom-masked.tsv"), "w") as f:
     f.write("enhanced-ct.dcm\tseg-ct.dcm\t%d\t%r\t%r\n" % (selected.size, float(selected.mean()),
                                                         float(np.median(selected))))
 
-# a SEG of two segments at the same positions: not one volume
-ds.PerFrameFunctionalGroupsSequence = Sequence([item(
-    PlanePositionSequence=Sequence([item(ImagePositionPatient=[-30.0, -40.0, zz])]),
-    SegmentIdentificationSequence=Sequence([item(ReferencedSegmentNumber=k // 2 + 1)]))
-    for k, zz in enumerate([1.0, 2.0, 1.0, 2.0])])
-ds.save_as(path("seg-two-segments.dcm"), write_like_original=False)
-refuse("seg-two-segments.dcm", "one segment per file is read")
+# a SEG of two segments sharing positions, frames stored segment by segment: a label image (the
+# segment number, 0 for none); one without the empty frame of segment 2 (as highdicom leaves out
+# empty frames); one whose segments overlap (refused)
+labels = rng.integers(0, 3, size=(2, 16, 20)).astype(np.uint8)
+labels[1][labels[1] == 2] = 0  # segment 2 is empty at the second position
+for name, frames in (("seg-labels.dcm", [(1, 0), (1, 1), (2, 0), (2, 1)]),
+                     ("seg-labels-no-empty-frame.dcm", [(1, 0), (1, 1), (2, 0)]),
+                     ("seg-overlap.dcm", [(1, 0), (1, 1), (2, 0), (2, 1)])):
+    ds.NumberOfFrames = len(frames)
+    ds.PerFrameFunctionalGroupsSequence = Sequence([item(
+        PlanePositionSequence=Sequence([item(ImagePositionPatient=[-30.0, -40.0, 1.0 + k])]),
+        SegmentIdentificationSequence=Sequence([item(ReferencedSegmentNumber=segment)])) for segment, k in frames])
+    bits = np.stack([(labels[k] == segment) for segment, k in frames]).astype(np.uint8)
+    if name == "seg-overlap.dcm":
+        bits[3] = 1
+    ds.PixelData = pack_bits(bits.ravel())
+    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
+    ds.save_as(path(name), write_like_original=False)
+    assert np.array_equal(pydicom.dcmread(path(name)).pixel_array, bits)
+expect("seg-labels.dcm", list(labels), (0.9, 0.7, 1.0))
+expect("seg-labels-no-empty-frame.dcm", list(labels), (0.9, 0.7, 1.0))
+refuse("seg-overlap.dcm", "segments 1 and 2 overlap")
 
 # --- files that hold no image -----------------------------------------------------------------------
 ds = base(SR)

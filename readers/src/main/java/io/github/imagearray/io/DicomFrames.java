@@ -20,7 +20,8 @@ final class DicomFrames {
 	private static final int POSITION = 0x00200032, ORIENTATION = 0x00200037, SPACING = 0x00280030,
 		INTERCEPT = 0x00281052, SLOPE = 0x00281053, SHARED = 0x52009229, PER_FRAME = 0x52009230,
 		PLANE_POSITION = 0x00209113, PLANE_ORIENTATION = 0x00209116, PIXEL_MEASURES = 0x00289110,
-		VALUE_TRANSFORMATION = 0x00289145, FRAME_OFFSETS = 0x3004000C, DOSE_SCALING = 0x3004000E;
+		VALUE_TRANSFORMATION = 0x00289145, FRAME_OFFSETS = 0x3004000C, DOSE_SCALING = 0x3004000E,
+		SEGMENT_IDENTIFICATION = 0x0062000A, SEGMENT_NUMBER = 0x0062000B;
 	/** Direction cosines that differ by less than this are the same orientation. */
 	private static final double SAME_COSINE = 1e-4;
 
@@ -33,6 +34,8 @@ final class DicomFrames {
 		final int index;
 		double[] position, orientation, spacing;
 		double slope = 1, intercept;
+		/** The Referenced Segment Number of a SEG's frame; 0 for other images. */
+		int segment;
 		/** The frame's position along the slice normal, where known. */
 		double along = Double.NaN;
 
@@ -70,6 +73,8 @@ final class DicomFrames {
 				f.spacing = group(own, common, PIXEL_MEASURES, SPACING, "Pixel Spacing");
 				final double[] slope = group(own, common, VALUE_TRANSFORMATION, SLOPE, "Rescale Slope");
 				final double[] intercept = group(own, common, VALUE_TRANSFORMATION, INTERCEPT, "Rescale Intercept");
+				final List<DicomDataSet> segment = own == null ? null : own.sequence(SEGMENT_IDENTIFICATION);
+				if (segment != null && !segment.isEmpty()) f.segment = segment.get(0).unsigned16(SEGMENT_NUMBER, 0);
 				if (slope != null) f.slope = slope[0];
 				if (intercept != null) f.intercept = intercept[0];
 			}

@@ -70,6 +70,8 @@ public final class DicomSeries implements ImageFormat {
 
 		final DicomImage image;
 		final DicomFrames.Frame frame;
+		/** In a SEG of several segments, the frames of the other segments at this position. */
+		final List<DicomFrames.Frame> otherSegments = new ArrayList<>();
 
 		Plane(final DicomImage image, final DicomFrames.Frame frame) {
 			this.image = image;
@@ -96,6 +98,8 @@ public final class DicomSeries implements ImageFormat {
 	/** @return the volume of the planes, in their stored type or, rescaled, float64 */
 	private static RandomAccessibleInterval<? extends RealType<?>> volume(final List<Plane> planes) {
 		final DicomImage first = planes.get(0).image;
+		final int segments = segments(planes);
+		if (segments > 1) return labels(planes, segments);
 		final MetaElementType raw = first.storedType();
 		boolean rescaled = false;
 		for (final Plane p : planes)
@@ -113,6 +117,54 @@ public final class DicomSeries implements ImageFormat {
 				throw new UncheckedIOException(e);
 			}
 			return scale ? rescale(values, raw, plane.frame.slope, plane.frame.intercept) : values;
+		}, type);
+	}
+
+	/** @return the largest segment number of a SEG of several segments, else 0 */
+	private static int segments(final List<Plane> planes) {
+		final TreeSet<Integer> numbers = new TreeSet<>();
+		for (final Plane p : planes) {
+			if (!p.image.segmentation) return 0;
+			numbers.add(p.frame.segment);
+			for (final DicomFrames.Frame f : p.otherSegments)
+				numbers.add(f.segment);
+		}
+		return numbers.size() > 1 ? numbers.last() : 0;
+	}
+
+	/**
+	 * @return a SEG of several segments as a label image: each voxel the number of the segment that
+	 *         holds it, 0 where none does; a voxel of two segments is refused when read
+	 */
+	private static RandomAccessibleInterval<? extends RealType<?>> labels(final List<Plane> planes, final int largest) {
+		final DicomImage first = planes.get(0).image;
+		final MetaElementType type = largest > 255 ? MetaElementType.MET_USHORT : MetaElementType.MET_UCHAR;
+		final long[] dims = { first.columns, first.rows, planes.size() };
+		return PlanarFile.open(dims, (p, from, length) -> {
+			final Plane plane = planes.get(p);
+			final int[] labels = new int[length];
+			final List<DicomFrames.Frame> frames = new ArrayList<>(plane.otherSegments);
+			frames.add(0, plane.frame);
+			try {
+				for (final DicomFrames.Frame f : frames) {
+					final byte[] bits = (byte[]) plane.image.frame(f.index, from, length);
+					for (int i = 0; i < length; i++)
+						if (bits[i] != 0) {
+							if (labels[i] != 0) throw new ImageFileException(plane.image.file + ": segments " + labels[i] +
+								" and " + f.segment + " overlap at voxel " + (from + i) % first.columns + ", " + (from + i) /
+									first.columns + " of plane " + p + "; a label image gives each voxel one segment.");
+							labels[i] = f.segment;
+						}
+				}
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			final Object values = PlanarFile.newArray(type, length);
+			for (int i = 0; i < length; i++)
+				if (type == MetaElementType.MET_UCHAR) ((byte[]) values)[i] = (byte) labels[i];
+				else ((short[]) values)[i] = (short) labels[i];
+			return values;
 		}, type);
 	}
 
@@ -205,11 +257,16 @@ public final class DicomSeries implements ImageFormat {
 			for (final Plane p : planes)
 				p.frame.along = n[0] * p.frame.position[0] + n[1] * p.frame.position[1] + n[2] * p.frame.position[2];
 			planes.sort(Comparator.comparingDouble(p -> p.frame.along));
-			for (int i = 1; i < planes.size(); i++)
-				if (planes.get(i).frame.along == planes.get(i - 1).frame.along) throw new ImageFileException(path + ": " +
-					planes.get(i - 1).name() + " and " + planes.get(i).name() + " lie at the same position " + Arrays
-						.toString(planes.get(i).frame.position) + "; a volume has one plane per position" + (planes.get(i).image
-							.segmentation ? " (a segmentation of several segments: one segment per file is read)." : "."));
+			for (int i = 1; i < planes.size(); i++) {
+				final Plane before = planes.get(i - 1), plane = planes.get(i);
+				if (plane.frame.along != before.frame.along) continue;
+				if (!otherSegment(before, plane)) throw new ImageFileException(path + ": " + before.name() + " and " +
+					plane.name() + " lie at the same position " + Arrays.toString(plane.frame.position) +
+					"; a volume has one plane per position.");
+				// a SEG's segments share positions: their frames make one plane of labels
+				before.otherSegments.add(plane.frame);
+				planes.remove(i--);
+			}
 			return;
 		}
 		if (planes.size() > 1) for (final Plane p : planes)
@@ -219,6 +276,14 @@ public final class DicomSeries implements ImageFormat {
 		planes.sort(Comparator.<Plane> comparingInt(p -> p.image.instance).thenComparingInt(p -> p.frame.index));
 		for (int i = 0; i < planes.size(); i++)
 			planes.get(i).frame.along = i;
+	}
+
+	/** @return whether {@code plane} is a frame of another segment than those of {@code at}, in the same SEG */
+	private static boolean otherSegment(final Plane at, final Plane plane) {
+		if (!plane.image.segmentation || plane.image != at.image || plane.frame.segment == at.frame.segment) return false;
+		for (final DicomFrames.Frame f : at.otherSegments)
+			if (f.segment == plane.frame.segment) return false;
+		return true;
 	}
 
 	private static List<Path> files(final Path dir) throws IOException {
