@@ -25,8 +25,10 @@ import net.imglib2.type.numeric.RealType;
  * from Pixel Spacing and the distance between slice positions. A folder of several series is
  * refused listing their Series Instance UIDs, unless one is chosen. Read: uncompressed (implicit
  * and explicit VR, little and big endian), deflated, RLE Lossless and JPEG (lossless exactly,
- * baseline with a warning that the values are lossy); 1-bit data (SEG) as 0 and 1. JPEG-LS and JPEG
- * 2000 are refused naming the syntax. Each frame is read from its file when needed.
+ * baseline with a warning that the values are lossy); 1-bit data (SEG) as 0 and 1, a SEG of several
+ * segments as labels (each voxel its segment's number). JPEG-LS and JPEG 2000 are refused naming the
+ * syntax. In a folder, files that hold no image are left out with a warning. Each frame is read from
+ * its file when needed.
  * <p>
  * {@code ImageFile ct = new DicomSeries().open(Paths.get("series"), OpenOptions.NONE);}
  */
