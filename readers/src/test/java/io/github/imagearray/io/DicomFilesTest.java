@@ -177,7 +177,7 @@ class DicomFilesTest {
 	void mutatedDicomFilesAreMeasuredOrRefusedInOneLine() {
 		final String[] bases = { "enhanced-ct.dcm", "enhanced-mr.dcm", "enhanced-ct-rle.dcm", "enhanced-ct-jpeg.dcm",
 			"enhanced-ct-fragments.dcm", "rtdose.dcm", "seg.dcm", "sr.dcm", "ct-deflated-dcmtk/IM0", "unusual/IM0",
-			"unusual/IM2", "acr-nema/IM0", "mr-rle-gdcm/IM0" };
+			"unusual/IM2", "acr-nema/IM0", "mr-rle-gdcm/IM0", "seg-labels.dcm" };
 		final Random random = new Random(20261206);
 		final long end = System.nanoTime() + 5_000_000_000L;
 		final int[] outcome = new int[2];
