@@ -62,7 +62,8 @@ public final class Main {
 		"  histogram FILE --out FILE.png [--bins N] the histogram with the statistics as PNG", //
 		"FILE may be a folder of 2D images of one size and type (TIFF, PNG, BMP), slices in natural order of their", //
 		"  names; --pattern GLOB (e.g. '*.tif') selects its files; a folder of DICOM files (one series, or", //
-		"  --series UID); an HDF5 dataset FILE.h5:/path; a Zarr, OME-Zarr or N5 directory.", //
+		"  --series UID) or a DICOM file (multi-frame: Enhanced CT/MR, RT Dose, SEG; uncompressed, deflated, RLE,", //
+		"  JPEG); an HDF5 dataset FILE.h5:/path; a Zarr, OME-Zarr or N5 directory.", //
 		"Options: --bins N, 0 to 1048576 (0, the default: automatic, one bin per value for integers up to 65,536,", //
 		"  255 for floats); --threads T, 0 (the default: all processors) or more.", //
 		"FILE: TIFF (.tif, .tiff: 8/16/32-bit integers signed or not, 32/64-bit floats; uncompressed, LZW, deflate,", //

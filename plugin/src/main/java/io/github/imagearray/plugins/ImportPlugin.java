@@ -54,7 +54,9 @@ public class ImportPlugin implements PlugIn {
 				series = choice("Import " + kind, "series", DicomSeries.seriesUids(source));
 				if (series == null) return;
 			}
-			final ImageFile read = ImageFiles.read(source, OpenOptions.NONE.series(series));
+			// what the reader leaves out or cannot give exactly (lossy JPEG in DICOM) goes to the Log
+			final ImageFile read = ImageFiles.read(source, OpenOptions.NONE.series(series).warnings(w -> IJ.log("Import " +
+				kind + ": " + w)));
 			final String warning = ImagePlusFromImg.conversionWarning(read.image());
 			if (warning != null) IJ.log("Import " + kind + ": " + file + ": " + warning);
 			final boolean virtual = ImagePlusFromImg.stackBytes(read.image()) > Heap.free() / 2;

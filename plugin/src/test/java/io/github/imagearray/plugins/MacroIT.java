@@ -352,6 +352,9 @@ class MacroIT {
 	@Test
 	void hdf5ZarrAndDicomImportsAndAVirtualStackLargerThanMemory() throws Exception {
 		ReferenceFiles.write("write_volumes.py", dir, "volumes.tsv");
+		// multi-frame and compressed DICOM that pydicom and DCMTK write
+		Files.createDirectories(dir.resolve("dicom"));
+		ReferenceFiles.write("write_dicom.py", dir.resolve("dicom"), "dicom.tsv");
 		// 2 GiB of HDF5 voxels for an ImageJ of 512 MB: a virtual stack, measured plane by plane
 		ReferenceFiles.run("write_big_volume.py", dir, "hdf5", dir.resolve("big.h5").toString());
 		final String d = dir.toString().replace("\\", "/") + "/";
@@ -365,6 +368,10 @@ class MacroIT {
 			"run('DICOM Series...', 'open=" + d + "dicom-ct');", //
 			"run('ImageArray Statistics...', 'bins=0');", //
 			"print('dicom ' + nSlices + ' ' + String.format('%.17g', getResult('mean', nResults - 1)));", //
+			"run('DICOM Series...', 'open=" + d + "dicom/enhanced-ct-rle.dcm');", //
+			"run('ImageArray Statistics...', 'bins=0');", //
+			"print('enhanced ' + nSlices + ' ' + String.format('%.17g', getResult('mean', nResults - 1)));", //
+			"run('DICOM Series...', 'open=" + d + "dicom/us8-jpeg-baseline');", //
 			"run('HDF5 Dataset...', 'open=" + d + "big.h5');", //
 			"run('ImageArray Statistics...', 'bins=0');", //
 			"print('big ' + nSlices + ' ' + is('Virtual Stack') + ' ' + getResult('median', nResults - 1) + ' ' + " +
@@ -384,6 +391,12 @@ class MacroIT {
 		assertTrue(m.find(), r.output);
 		assertEquals(dicom.mean(), Double.parseDouble(m.group(1)), 1e-12 * Math.abs(dicom.mean()));
 		assertTrue(r.output.contains("ImageJ has no float64 images"), r.output);
+		// an Enhanced CT in one RLE file: 4 frames, a rescale per frame; lossy JPEG said so in the Log
+		final Statistics enhanced = c.compute(ImageFiles.open(dir.resolve("dicom/enhanced-ct-rle.dcm")));
+		final Matcher e = Pattern.compile("enhanced 4 (\\S+)").matcher(r.output);
+		assertTrue(e.find(), r.output);
+		assertEquals(enhanced.mean(), Double.parseDouble(e.group(1)), 1e-12 * Math.abs(enhanced.mean()));
+		assertTrue(r.output.contains("lossy JPEG (transfer syntax 1.2.840.10008.1.2.4.50)"), r.output);
 		assertTrue(r.output.contains("big 512 1 2047.5 536870912"), r.output);
 	}
 

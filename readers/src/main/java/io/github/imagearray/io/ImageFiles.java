@@ -62,7 +62,7 @@ public final class ImageFiles {
 		for (final ImageFormat format : FORMATS)
 			if (format.recognises(path, options)) return format.open(path, options);
 		throw new ImageFileException(path + ": unsupported file type; ImageArray reads .tif, .tiff, .mhd, .mha, .nii, " +
-			".nii.gz, HDF5 (.h5, .hdf5, .hdf, .he5, .nxs) and folders of 2D images.");
+			".nii.gz, HDF5 (.h5, .hdf5, .hdf, .he5, .nxs), DICOM files and folders, and folders of 2D images.");
 	}
 
 	/** @return whether the file's name ends with one of the extensions, in any case */

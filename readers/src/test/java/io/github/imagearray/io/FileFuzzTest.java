@@ -156,7 +156,7 @@ class FileFuzzTest {
 	 * @return the image when it is read and measured, its statistics consistent with its size;
 	 *         null when it is refused with one line that names the file
 	 */
-	private static RandomAccessibleInterval<? extends RealType<?>> measureOrRefuse(final Path file) {
+	static RandomAccessibleInterval<? extends RealType<?>> measureOrRefuse(final Path file) {
 		try {
 			final RandomAccessibleInterval<? extends RealType<?>> img = ImageFiles.open(file);
 			final Statistics s = new StatisticsCalculator().threads(1).compute(img);
