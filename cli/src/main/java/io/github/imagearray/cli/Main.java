@@ -2,7 +2,6 @@ package io.github.imagearray.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import ij.ImagePlus;
-import io.github.imagearray.OneLine;
 import io.github.imagearray.AtomicFiles;
+import io.github.imagearray.Json;
 import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.command.Arguments;
+import io.github.imagearray.command.ExitStatus;
+import io.github.imagearray.command.UsageException;
 import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
@@ -84,53 +87,10 @@ public final class Main {
 
 	/** Runs a command; returns the exit status. */
 	static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		return exitStatus(err, () -> {
+		return ExitStatus.of(err, () -> {
 			new Main(out, err).dispatch(args);
 			out.flush();
 		});
-	}
-
-	/** A command's work, which may meet bad input. */
-	@FunctionalInterface
-	public interface Work {
-
-		/** @throws IOException for a file that cannot be read or written */
-		void run() throws IOException;
-	}
-
-	/**
-	 * Runs a command's work with the answers every command gives: one line on {@code err} for a
-	 * problem, never a stack trace.
-	 *
-	 * @return the exit status: 0 done, 2 a bad command line, 1 input that cannot be used, 3 an
-	 *         internal error
-	 */
-	public static int exitStatus(final PrintStream err, final Work work) {
-		try {
-			work.run();
-			return 0;
-		}
-		catch (final UsageException e) {
-			err.println("imagearray: " + OneLine.reason(e));
-			return 2;
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			err.println("imagearray: " + OneLine.reason(e));
-			return 1;
-		}
-		catch (final UncheckedIOException e) {
-			err.println("imagearray: " + OneLine.reason(e.getCause()));
-			return 1;
-		}
-		catch (final OutOfMemoryError e) {
-			err.println("imagearray: not enough memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") +
-				"; run Java with a larger -Xmx, or with fewer --threads.");
-			return 1;
-		}
-		catch (final RuntimeException e) {
-			err.println("imagearray: internal error: " + OneLine.printable(e.toString()));
-			return 3;
-		}
 	}
 
 	private void dispatch(final String[] args) throws IOException {
