@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import io.github.imagearray.AtomicFiles;
 import io.github.imagearray.Json;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.StatisticsTable;
 import io.github.imagearray.command.Arguments;
 import io.github.imagearray.command.ExitStatus;
 import io.github.imagearray.command.UsageException;
@@ -103,10 +105,10 @@ public final class Main {
 		switch (args[0]) {
 			case "stats":
 				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern",
-					"series", "percentiles"));
+					"series", "percentiles", "skip-unreadable"));
 				break;
 			case "describe":
-				describe(new Arguments("describe", rest, "out", "name", "pattern", "series"));
+				describe(new Arguments("describe", rest, "out", "name", "pattern", "series", "threads", "skip-unreadable"));
 				break;
 			case "demo":
 				demo(new Arguments("demo", rest, "out", "size", "json"));
@@ -146,6 +148,16 @@ public final class Main {
 
 	private void stats(final Arguments a) throws IOException {
 		final StatisticsCalculator calculator = calculator(a);
+		final List<String> files = a.positional();
+		if (files.size() > 1) {
+			if (a.has("mask") || a.has("labels") || a.has("per-slice")) throw new UsageException(
+				"stats: --mask, --labels and --per-slice go with one image file, not " + files.size() + ".");
+			manyFiles(a, calculator).measure(files, a.flag("skip-unreadable"), (file, voxels, s) -> {
+				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, StatisticsJson.of(s))));
+				out.flush();
+			}, this::skipped, TerminalProgress.files(err, files.size()));
+			return;
+		}
 		final Path file = Paths.get(a.single("image file"));
 		final int axis = a.has("per-slice") ? axis(a.option("per-slice", "z")) : -1;
 		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
@@ -203,6 +215,11 @@ public final class Main {
 
 
 	private void describe(final Arguments a) throws IOException {
+		final List<String> files = a.positional();
+		if (files.size() > 1) {
+			describeMany(a, files);
+			return;
+		}
 		final Path file = Paths.get(a.single("image file"));
 		if (!a.has("out")) throw new UsageException("describe needs --out DIR.");
 		final Path dir = Paths.get(a.option("out", "."));
@@ -213,6 +230,41 @@ public final class Main {
 		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().progress(TerminalProgress.of(err,
 			Intervals.numElements(image))).compute(image));
 		out.println(written);
+	}
+
+	/**
+	 * Writes DIR/NAME.csv, a row per file in the order given, through NAME.csv.partial; with
+	 * --skip-unreadable also DIR/NAME-skipped.csv, the files that could not be read and why.
+	 */
+	private void describeMany(final Arguments a, final List<String> files) throws IOException {
+		if (!a.has("out")) throw new UsageException("describe needs --out DIR.");
+		final Path dir = Paths.get(a.option("out", ".")).toAbsolutePath();
+		final String csv = StatisticsCsv.withExtension(a.option("name", "statistics"));
+		final boolean skip = a.flag("skip-unreadable");
+		AtomicFiles.checkDirectory(dir);
+		try (RowFile table = RowFile.create(dir.resolve(csv), StatisticsTable.header(false)); RowFile skipped = skip
+			? RowFile.create(dir.resolve(csv.substring(0, csv.length() - 4) + "-skipped.csv"),
+				StatisticsTable.UNREADABLE_HEADER) : null)
+		{
+			manyFiles(a, new StatisticsCalculator()).measure(files, skip, (file, voxels, s) -> table.add(StatisticsTable
+				.row(file, null, voxels, StatisticsJson.of(s))), (file, problem) -> {
+					skipped(file, problem);
+					skipped.add(StatisticsTable.unreadableRow(file, problem));
+				}, TerminalProgress.files(err, files.size()));
+			out.println(table.finish());
+			if (skipped != null) out.println(skipped.finish());
+		}
+	}
+
+	/** @return the many-files run of these options: --threads, --pattern, --series */
+	private ManyFiles manyFiles(final Arguments a, final StatisticsCalculator calculator) {
+		final int threads = a.integer("threads", 0, 0, 1024, " (0: all processors)");
+		return new ManyFiles(calculator, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+			options(a));
+	}
+
+	private void skipped(final String file, final String problem) {
+		err.println("imagearray: skipped " + ManyFiles.named(file, problem));
 	}
 
 	private void demo(final Arguments a) throws IOException {
@@ -304,8 +356,13 @@ public final class Main {
 	 *         the file records but is not applied said on standard error
 	 */
 	private ImageFile read(final Path file, final Arguments a) throws IOException {
-		return ImageFiles.read(file, OpenOptions.NONE.pattern(a.option("pattern", null)).series(a.option("series",
-			null)).warnings(warning -> err.println("imagearray: " + warning)));
+		return ImageFiles.read(file, options(a));
+	}
+
+	/** @return how a folder is read (--pattern, --series), warnings said on standard error */
+	private OpenOptions options(final Arguments a) {
+		return OpenOptions.NONE.pattern(a.option("pattern", null)).series(a.option("series", null)).warnings(
+			warning -> err.println("imagearray: " + warning));
 	}
 
 	private static String baseName(final Path file) {

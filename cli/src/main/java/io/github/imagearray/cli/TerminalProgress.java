@@ -9,9 +9,10 @@ import java.util.Locale;
 import io.github.imagearray.stats.ProgressListener;
 
 /**
- * A progress line on standard error — the fraction done and the rate in voxels per second,
- * rewritten in place at most four times a second — only when standard error is a terminal, and
- * wiped when the work is done; nothing ever on standard output.
+ * A progress line on standard error — the fraction done and the rate in voxels per second, or the
+ * files done of all and the rate in files per second, rewritten in place at most four times a
+ * second — only when standard error is a terminal, and wiped when the work is done; nothing ever on
+ * standard output.
  * <p>
  * {@code calculator.progress(TerminalProgress.of(System.err, voxels))}
  */
@@ -19,15 +20,22 @@ final class TerminalProgress implements ProgressListener {
 
 	private static final long EVERY_NANOS = 250_000_000L;
 
+	/** The line for the fraction done after some seconds. */
+	@FunctionalInterface
+	interface Line {
+
+		String of(double fraction, double seconds);
+	}
+
 	private final PrintStream err;
-	private final double voxels;
+	private final Line line;
 	private final long start = System.nanoTime();
 	private long shown;
 	private int width;
 
-	private TerminalProgress(final PrintStream err, final double voxels) {
+	private TerminalProgress(final PrintStream err, final Line line) {
 		this.err = err;
-		this.voxels = voxels;
+		this.line = line;
 	}
 
 	/**
@@ -35,7 +43,26 @@ final class TerminalProgress implements ProgressListener {
 	 * @return a progress line on {@code err} when standard error is a terminal, else nothing
 	 */
 	static ProgressListener of(final PrintStream err, final double voxels) {
-		return err == System.err && stderrIsTerminal() ? new TerminalProgress(err, voxels) : ProgressListener.NONE;
+		return shown(err, (fraction, seconds) -> String.format(Locale.ROOT, "imagearray: %3.0f %%  %.0f Mvoxels/s", 100 *
+			fraction, fraction * voxels / Math.max(seconds, 1e-9) * 1e-6));
+	}
+
+	/**
+	 * @param files the files of the run
+	 * @return a line of the files done on {@code err} when standard error is a terminal, else nothing
+	 */
+	static ProgressListener files(final PrintStream err, final int files) {
+		return shown(err, (fraction, seconds) -> filesLine(Math.round(fraction * files), files, seconds));
+	}
+
+	/** @return the line for {@code done} of {@code files} files after {@code seconds} */
+	static String filesLine(final long done, final int files, final double seconds) {
+		return String.format(Locale.ROOT, "imagearray: %d of %d files  %.1f files/s", done, files, done / Math.max(
+			seconds, 1e-9));
+	}
+
+	private static ProgressListener shown(final PrintStream err, final Line line) {
+		return err == System.err && stderrIsTerminal() ? new TerminalProgress(err, line) : ProgressListener.NONE;
 	}
 
 	/** @return whether file descriptor 2 is a terminal (Linux: /proc; elsewhere: a console) */
@@ -59,11 +86,9 @@ final class TerminalProgress implements ProgressListener {
 		}
 		if (now - shown < EVERY_NANOS) return;
 		shown = now;
-		final double seconds = (now - start) * 1e-9;
-		final String line = String.format(Locale.ROOT, "imagearray: %3.0f %%  %.0f Mvoxels/s", 100 * fraction, fraction *
-			voxels / Math.max(seconds, 1e-9) * 1e-6);
-		err.print("\r" + line + spaces(Math.max(0, width - line.length())));
-		width = line.length();
+		final String text = line.of(fraction, (now - start) * 1e-9);
+		err.print("\r" + text + spaces(Math.max(0, width - text.length())));
+		width = text.length();
 	}
 
 	private static String spaces(final int n) {
