@@ -4,7 +4,7 @@ the command line on many files.
 Usage: python3 write_scans.py DIR
 
 DIR gets scan1.nii.gz ... scan6 (float32 with two NaN, int16, uint8, float64, uint16 as
-.nii, a 2D float32), broken.nii.gz (scan2.nii.gz with one byte of its compressed data changed, so
+.nii, a 2D float32), large.nii (uint8, 160 x 160 x 170), broken.nii.gz (scan2.nii.gz with one byte of its compressed data changed, so
 that its gzip checksum fails), and scans.tsv: one line per scan with its name, the voxel count,
 count (voxels that are not NaN), nan_count, then mean, median, variance, standard deviation,
 skewness, kurtosis, minimum, maximum (numpy and scipy over the voxels that are not NaN) and the
@@ -38,6 +38,8 @@ scans.append(scan("scan3.nii.gz", rng.integers(0, 256, (17, 13, 7)).astype(np.ui
 scans.append(scan("scan4.nii.gz", rng.lognormal(0, 1, (16, 16, 8)).astype(np.float64)))
 scans.append(scan("scan5.nii", rng.integers(0, 65536, (20, 10, 6)).astype(np.uint16)))
 scans.append(scan("scan6.nii.gz", rng.uniform(-1, 1, (30, 40)).astype(np.float32)))
+# beyond the 4 Mi voxels up to which many files are measured on one thread each
+scans.append(scan("large.nii", rng.integers(0, 200, (160, 160, 170)).astype(np.uint8)))
 
 with open(os.path.join(out, "scan2.nii.gz"), "rb") as f:
     broken = bytearray(f.read())

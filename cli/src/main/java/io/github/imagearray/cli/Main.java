@@ -44,20 +44,29 @@ import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
- * The command line: {@code java -jar imagearray-cli.jar COMMAND ...}. Results go to standard
+ * The command line: {@code imagearray COMMAND ...} (the distribution's {@code bin/imagearray}) or
+ * {@code java -jar imagearray-cli.jar COMMAND ...}. Results go to standard
  * output; a problem is one line on standard error and a non-zero exit status (2 for a wrong
  * command line, 1 for input that cannot be used), never a stack trace.
  */
 public final class Main {
 
 	static final String USAGE = String.join("\n", //
-		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
+		"Usage: imagearray COMMAND ...  (or java -jar imagearray-cli.jar COMMAND ...)", //
 		"  stats FILE [--bins N] [--threads T] [--mask MASK | --labels LABELS] [--per-slice x|y|z]", //
 		"        [--percentiles P,...]              statistics of an image as JSON; inside a mask (voxels where", //
 		"                                           MASK is non-zero), per label of LABELS (whole numbers, 0 is", //
 		"                                           background: a JSON array) or per slice (a JSON array); exact", //
 		"                                           percentiles P (e.g. 0.175,99.825) beside 1, 5, 25, 75, 95, 99", //
+		"  stats FILE FILE... [--bins N] [--threads T] [--percentiles P,...] [--skip-unreadable]", //
+		"                                           a JSON line per file, in the order given: \"file\", \"voxels\",", //
+		"                                           then the statistics", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
+		"  describe FILE FILE... --out DIR [--name NAME] [--threads T] [--skip-unreadable]", //
+		"                                           DIR/NAME.csv (NAME defaults to statistics): a row per file, in", //
+		"                                           the order given, vIQA's columns, counts and percentiles", //
+		"  --skip-unreadable                        go on past a file that cannot be read: say it on standard", //
+		"                                           error and list it in DIR/NAME-skipped.csv (else: exit 1)", //
 		"  demo [--out DIR] [--size N] [--json]     statistics of a built-in noisy 3D phantom as a table (--json:", //
 		"                                           JSON) and its CSV, written to DIR (default: the current one)", //
 		"  slices FILE --at X,Y,Z --out FILE.png|FILE.tif|DIR [--lut NAME] [--range auto|minmax]", //

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class RowFile implements Closeable {
 			throw new IOException("Cannot write " + partial + ": permission denied.", e);
 		}
 		try {
-			final FileLock lock = channel.tryLock();
+			final FileLock lock = lock(channel);
 			if (lock == null) throw new IOException("Another run is writing " + partial + ".");
 			channel.truncate(0);
 			final RowFile file = new RowFile(absolute, partial, channel, lock);
@@ -69,6 +70,16 @@ final class RowFile implements Closeable {
 		catch (final IOException e) {
 			channel.close();
 			throw e;
+		}
+	}
+
+	/** @return the lock, or null when another run (in this process or another) holds one */
+	private static FileLock lock(final FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock();
+		}
+		catch (final OverlappingFileLockException e) {
+			return null;
 		}
 	}
 
