@@ -30,10 +30,11 @@ import net.imglib2.util.Intervals;
  * Small volumes (up to {@link #SMALL_VOXELS}) run several at a time, one thread each, so that every
  * core is busy; a larger one waits until the others running have finished and runs alone on all
  * threads (the statistics are the same bits with one thread or many). A file is read only once it
- * has a core, so at most {@code threads} files are read and measured at once (one more while a
- * large one waits for the cores), and at most {@code 2 * threads} are between being started and
- * being handed over, those done holding only their statistics: memory is bounded by the largest
- * volumes' working set, never by the number of files.
+ * has a core, so usually at most {@code threads} volumes are in memory; a large one holds its voxels
+ * while it waits for the cores, and the core it gave back may let one more file in, so up to
+ * {@code 2 * threads} when large volumes are read together. At most {@code 2 * threads} files are
+ * between being started and being handed over, those done holding only their statistics: memory is
+ * bounded by the threads and the largest volumes' working set, never by the number of files.
  * <p>
  * {@code new ManyFiles(new StatisticsCalculator(), 4, OpenOptions.NONE).measure(files, false, rows, skipped, ProgressListener.NONE);}
  */
