@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.imagearray.ReferenceFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The distribution's program, as a user runs it: {@code bin/imagearray} on the PATH, called from
  * another directory, through symbolic links, from the unpacked {@code .tar.gz}; Java through
- * JAVA_HOME or the PATH, JAVA_OPTS passed, the exit status passed through. Runs after
- * {@code mvn package} made {@code target/imagearray-<version>/}.
+ * JAVA_HOME or the PATH, JAVA_OPTS passed, the exit status passed through, a killed run's rows.
+ * Runs after {@code mvn package} made {@code target/imagearray-<version>/}.
  */
 class DistributionIT {
 
@@ -186,6 +185,43 @@ class DistributionIT {
 	}
 
 	@Test
+	void aKilledRunLeavesWholeRowsAndNoTable() throws IOException, InterruptedException {
+		final Path results = Files.createDirectories(elsewhere.resolve("results"));
+		final List<String> command = new ArrayList<>(Arrays.asList(DISTRIBUTION.resolve("bin/imagearray").toString(),
+			"describe", "--out", results.toString(), "--threads", "1"));
+		for (int i = 0; i < 200; i++)
+			command.add(scans.resolve("large.nii").toString());
+		final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(elsewhere
+			.resolve("output.txt").toFile());
+		builder.environment().put("PATH", JAVA_BIN + ":/usr/bin:/bin");
+		final Process p = builder.start();
+		final Path partial = results.resolve("statistics.csv.partial");
+		final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (rows(partial) < 3 && p.isAlive() && System.nanoTime() < deadline)
+			Thread.sleep(5);
+		assertTrue(p.isAlive(), "the run ended before it was killed");
+		// the shell script exec'd Java: this is the JVM, killed as by kill -9
+		p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		assertFalse(Files.exists(results.resolve("statistics.csv")));
+		final String text = new String(Files.readAllBytes(partial), StandardCharsets.UTF_8);
+		assertTrue(text.endsWith("\n"), text);
+		final String[] lines = text.split("\n");
+		assertTrue(lines.length >= 3, text);
+		for (int i = 1; i < lines.length; i++)
+			assertEquals(lines[1], lines[i], "row " + i);
+		assertEquals(20, lines[1].split(",").length, lines[1]);
+	}
+
+	/** @return the lines of a file so far, 0 when it does not exist yet */
+	private static long rows(final Path file) throws IOException {
+		if (!Files.exists(file)) return 0;
+		long lines = 0;
+		for (final byte b : Files.readAllBytes(file))
+			if (b == '\n') lines++;
+		return lines;
+	}
+
+	@Test
 	void theArchivesHoldTheDistributionWithItsProgramExecutable() throws IOException, InterruptedException {
 		final String name = DISTRIBUTION.getFileName().toString();
 		final Path tar = DISTRIBUTION.resolveSibling(name + ".tar.gz");
@@ -214,7 +250,7 @@ class DistributionIT {
 
 	private static List<String> list(final Path dir) throws IOException {
 		final List<String> names = new ArrayList<>();
-		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+		try (Stream<Path> files = Files.list(dir)) {
 			files.forEach(f -> names.add(f.getFileName().toString()));
 		}
 		names.sort(null);
