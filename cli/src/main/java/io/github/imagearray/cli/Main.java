@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import ij.ImagePlus;
 import io.github.imagearray.AtomicFiles;
@@ -161,10 +162,10 @@ public final class Main {
 		if (files.size() > 1) {
 			if (a.has("mask") || a.has("labels") || a.has("per-slice")) throw new UsageException(
 				"stats: --mask, --labels and --per-slice go with one image file, not " + files.size() + ".");
-			manyFiles(a, calculator).measure(files, a.flag("skip-unreadable"), (file, voxels, s) -> {
+			measureMany(a, calculator, files, (file, voxels, s) -> {
 				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, StatisticsJson.of(s))));
 				out.flush();
-			}, this::skipped, TerminalProgress.files(err, files.size()));
+			}, (file, problem) -> {});
 			return;
 		}
 		final Path file = Paths.get(a.single("image file"));
@@ -255,25 +256,30 @@ public final class Main {
 			? RowFile.create(dir.resolve(csv.substring(0, csv.length() - 4) + "-skipped.csv"),
 				StatisticsTable.UNREADABLE_HEADER) : null)
 		{
-			manyFiles(a, new StatisticsCalculator()).measure(files, skip, (file, voxels, s) -> table.add(StatisticsTable
-				.row(file, null, voxels, StatisticsJson.of(s))), (file, problem) -> {
-					skipped(file, problem);
-					skipped.add(StatisticsTable.unreadableRow(file, problem));
-				}, TerminalProgress.files(err, files.size()));
+			measureMany(a, new StatisticsCalculator(), files, (file, voxels, s) -> table.add(StatisticsTable.row(file,
+				null, voxels, StatisticsJson.of(s))), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
+					problem)));
 			out.println(table.finish());
 			if (skipped != null) out.println(skipped.finish());
 		}
 	}
 
-	/** @return the many-files run of these options: --threads, --pattern, --series */
-	private ManyFiles manyFiles(final Arguments a, final StatisticsCalculator calculator) {
+	/**
+	 * Measures the files with these options (--threads, --pattern, --series, --skip-unreadable), each
+	 * file skipped said on standard error before {@code skipped} has it; the files' progress, the
+	 * readers' warnings and those lines share standard error without overwriting one another.
+	 */
+	private void measureMany(final Arguments a, final StatisticsCalculator calculator, final List<String> files,
+		final ManyFiles.Rows rows, final ManyFiles.Unreadable skipped) throws IOException
+	{
 		final int threads = a.integer("threads", 0, 0, 1024, " (0: all processors)");
-		return new ManyFiles(calculator, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-			options(a));
-	}
-
-	private void skipped(final String file, final String problem) {
-		err.println("imagearray: skipped " + ManyFiles.named(file, problem));
+		final TerminalProgress progress = TerminalProgress.files(err, files.size());
+		final ManyFiles many = new ManyFiles(calculator, threads == 0 ? Runtime.getRuntime().availableProcessors()
+			: threads, options(a, progress::say));
+		many.measure(files, a.flag("skip-unreadable"), rows, (file, problem) -> {
+			progress.say("imagearray: skipped " + ManyFiles.named(file, problem));
+			skipped.skipped(file, problem);
+		}, progress);
 	}
 
 	private void demo(final Arguments a) throws IOException {
@@ -365,13 +371,13 @@ public final class Main {
 	 *         the file records but is not applied said on standard error
 	 */
 	private ImageFile read(final Path file, final Arguments a) throws IOException {
-		return ImageFiles.read(file, options(a));
+		return ImageFiles.read(file, options(a, err::println));
 	}
 
-	/** @return how a folder is read (--pattern, --series), warnings said on standard error */
-	private OpenOptions options(final Arguments a) {
+	/** @return how a folder is read (--pattern, --series), each warning as a line {@code imagearray: ...} to {@code say} */
+	private static OpenOptions options(final Arguments a, final Consumer<String> say) {
 		return OpenOptions.NONE.pattern(a.option("pattern", null)).series(a.option("series", null)).warnings(
-			warning -> err.println("imagearray: " + warning));
+			warning -> say.accept("imagearray: " + warning));
 	}
 
 	private static String baseName(final Path file) {

@@ -29,13 +29,15 @@ final class TerminalProgress implements ProgressListener {
 
 	private final PrintStream err;
 	private final Line line;
+	private final boolean onTerminal;
 	private final long start = System.nanoTime();
 	private long shown;
 	private int width;
 
-	private TerminalProgress(final PrintStream err, final Line line) {
+	private TerminalProgress(final PrintStream err, final Line line, final boolean onTerminal) {
 		this.err = err;
 		this.line = line;
+		this.onTerminal = onTerminal;
 	}
 
 	/**
@@ -49,10 +51,19 @@ final class TerminalProgress implements ProgressListener {
 
 	/**
 	 * @param files the files of the run
-	 * @return a line of the files done on {@code err} when standard error is a terminal, else nothing
+	 * @return a line of the files done on {@code err} when standard error is a terminal (else it
+	 *         shows nothing), through which other lines are {@link #say}d
 	 */
-	static ProgressListener files(final PrintStream err, final int files) {
-		return shown(err, (fraction, seconds) -> filesLine(Math.round(fraction * files), files, seconds));
+	static TerminalProgress files(final PrintStream err, final int files) {
+		return new TerminalProgress(err, (fraction, seconds) -> filesLine(Math.round(fraction * files), files, seconds),
+			onTerminal(err));
+	}
+
+	/** Prints a line of its own on {@code err}: the progress line is wiped first and drawn again after. */
+	synchronized void say(final String text) {
+		wipe();
+		err.println(text);
+		shown = System.nanoTime() - EVERY_NANOS;
 	}
 
 	/** @return the line for {@code done} of {@code files} files after {@code seconds} */
@@ -62,7 +73,11 @@ final class TerminalProgress implements ProgressListener {
 	}
 
 	private static ProgressListener shown(final PrintStream err, final Line line) {
-		return err == System.err && stderrIsTerminal() ? new TerminalProgress(err, line) : ProgressListener.NONE;
+		return onTerminal(err) ? new TerminalProgress(err, line, true) : ProgressListener.NONE;
+	}
+
+	private static boolean onTerminal(final PrintStream err) {
+		return err == System.err && stderrIsTerminal();
 	}
 
 	/** @return whether file descriptor 2 is a terminal (Linux: /proc; elsewhere: a console) */
@@ -78,10 +93,10 @@ final class TerminalProgress implements ProgressListener {
 
 	@Override
 	public synchronized void progress(final double fraction) {
+		if (!onTerminal) return;
 		final long now = System.nanoTime();
 		if (fraction >= 1) {
-			if (width > 0) err.print("\r" + spaces(width) + "\r");
-			width = 0;
+			wipe();
 			return;
 		}
 		if (now - shown < EVERY_NANOS) return;
@@ -89,6 +104,11 @@ final class TerminalProgress implements ProgressListener {
 		final String text = line.of(fraction, (now - start) * 1e-9);
 		err.print("\r" + text + spaces(Math.max(0, width - text.length())));
 		width = text.length();
+	}
+
+	private void wipe() {
+		if (width > 0) err.print("\r" + spaces(width) + "\r");
+		width = 0;
 	}
 
 	private static String spaces(final int n) {
