@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine (the root package, {@code stats} and {@code slices}) knows nothing of ImageJ, SciJava,
+ * The engine (the root package, {@code stats}, {@code slices} and {@code command}) knows nothing of ImageJ, SciJava,
  * the adapters or AWT. Its module depends on ImgLib2 alone, so the compiler keeps ImageJ, SciJava
  * and the modules above out; AWT and Swing come with the JDK, and this test keeps them out.
  */
@@ -27,7 +27,7 @@ class ArchitectureTest {
 
 	@Test
 	void engineImportsNoAwtNorSwing() throws IOException {
-		final List<String> offending = imports("", "stats", "slices").filter(line -> line.matches(
+		final List<String> offending = imports("", "stats", "slices", "command").filter(line -> line.matches(
 			"import (static )?(java\\.awt|javax\\.swing|javax\\.imageio)\\..*")).collect(Collectors.toList());
 		assertEquals(0, offending.size(), "engine imports: " + offending);
 	}

@@ -2,20 +2,26 @@ package io.github.imagearray.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import ij.ImagePlus;
-import io.github.imagearray.OneLine;
 import io.github.imagearray.AtomicFiles;
+import io.github.imagearray.Json;
 import io.github.imagearray.StatisticsCsv;
+import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.StatisticsTable;
+import io.github.imagearray.command.Arguments;
+import io.github.imagearray.command.ExitStatus;
+import io.github.imagearray.command.UsageException;
 import io.github.imagearray.display.FigureFiles;
 import io.github.imagearray.display.HistogramFigure;
 import io.github.imagearray.display.ImageJSliceRenderer;
@@ -39,20 +45,29 @@ import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
- * The command line: {@code java -jar imagearray-cli.jar COMMAND ...}. Results go to standard
+ * The command line: {@code imagearray COMMAND ...} (the distribution's {@code bin/imagearray}) or
+ * {@code java -jar imagearray-cli.jar COMMAND ...}. Results go to standard
  * output; a problem is one line on standard error and a non-zero exit status (2 for a wrong
  * command line, 1 for input that cannot be used), never a stack trace.
  */
 public final class Main {
 
 	static final String USAGE = String.join("\n", //
-		"Usage: java -jar imagearray-cli.jar COMMAND ...", //
+		"Usage: imagearray COMMAND ...  (or java -jar imagearray-cli.jar COMMAND ...)", //
 		"  stats FILE [--bins N] [--threads T] [--mask MASK | --labels LABELS] [--per-slice x|y|z]", //
 		"        [--percentiles P,...]              statistics of an image as JSON; inside a mask (voxels where", //
 		"                                           MASK is non-zero), per label of LABELS (whole numbers, 0 is", //
 		"                                           background: a JSON array) or per slice (a JSON array); exact", //
 		"                                           percentiles P (e.g. 0.175,99.825) beside 1, 5, 25, 75, 95, 99", //
+		"  stats FILE FILE... [--bins N] [--threads T] [--percentiles P,...] [--skip-unreadable]", //
+		"                                           a JSON line per file, in the order given: \"file\", \"voxels\",", //
+		"                                           then the statistics", //
 		"  describe FILE --out DIR [--name NAME]    vIQA's statistics CSV (NAME defaults to the file's name)", //
+		"  describe FILE FILE... --out DIR [--name NAME] [--threads T] [--skip-unreadable]", //
+		"                                           DIR/NAME.csv (NAME defaults to statistics): a row per file, in", //
+		"                                           the order given, vIQA's columns, counts and percentiles", //
+		"  --skip-unreadable                        go on past a file that cannot be read: say it on standard", //
+		"                                           error and list it in DIR/NAME-skipped.csv (else: exit 1)", //
 		"  demo [--out DIR] [--size N] [--json]     statistics of a built-in noisy 3D phantom as a table (--json:", //
 		"                                           JSON) and its CSV, written to DIR (default: the current one)", //
 		"  slices FILE --at X,Y,Z --out FILE.png|FILE.tif|DIR [--lut NAME] [--range auto|minmax]", //
@@ -85,53 +100,10 @@ public final class Main {
 
 	/** Runs a command; returns the exit status. */
 	static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		return exitStatus(err, () -> {
+		return ExitStatus.of(err, () -> {
 			new Main(out, err).dispatch(args);
 			out.flush();
 		});
-	}
-
-	/** A command's work, which may meet bad input. */
-	@FunctionalInterface
-	public interface Work {
-
-		/** @throws IOException for a file that cannot be read or written */
-		void run() throws IOException;
-	}
-
-	/**
-	 * Runs a command's work with the answers every command gives: one line on {@code err} for a
-	 * problem, never a stack trace.
-	 *
-	 * @return the exit status: 0 done, 2 a bad command line, 1 input that cannot be used, 3 an
-	 *         internal error
-	 */
-	public static int exitStatus(final PrintStream err, final Work work) {
-		try {
-			work.run();
-			return 0;
-		}
-		catch (final UsageException e) {
-			err.println("imagearray: " + OneLine.reason(e));
-			return 2;
-		}
-		catch (final IOException | IllegalArgumentException e) {
-			err.println("imagearray: " + OneLine.reason(e));
-			return 1;
-		}
-		catch (final UncheckedIOException e) {
-			err.println("imagearray: " + OneLine.reason(e.getCause()));
-			return 1;
-		}
-		catch (final OutOfMemoryError e) {
-			err.println("imagearray: not enough memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") +
-				"; run Java with a larger -Xmx, or with fewer --threads.");
-			return 1;
-		}
-		catch (final RuntimeException e) {
-			err.println("imagearray: internal error: " + OneLine.printable(e.toString()));
-			return 3;
-		}
 	}
 
 	private void dispatch(final String[] args) throws IOException {
@@ -144,10 +116,10 @@ public final class Main {
 		switch (args[0]) {
 			case "stats":
 				stats(new Arguments("stats", rest, "bins", "threads", "mask", "labels", "per-slice", "pattern",
-					"series", "percentiles"));
+					"series", "percentiles", "skip-unreadable"));
 				break;
 			case "describe":
-				describe(new Arguments("describe", rest, "out", "name", "pattern", "series"));
+				describe(new Arguments("describe", rest, "out", "name", "pattern", "series", "threads", "skip-unreadable"));
 				break;
 			case "demo":
 				demo(new Arguments("demo", rest, "out", "size", "json"));
@@ -187,6 +159,16 @@ public final class Main {
 
 	private void stats(final Arguments a) throws IOException {
 		final StatisticsCalculator calculator = calculator(a);
+		final List<String> files = a.positional();
+		if (files.size() > 1) {
+			if (a.has("mask") || a.has("labels") || a.has("per-slice")) throw new UsageException(
+				"stats: --mask, --labels and --per-slice go with one image file, not " + files.size() + ".");
+			measureMany(a, calculator, files, (file, voxels, s) -> {
+				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, StatisticsJson.of(s))));
+				out.flush();
+			}, (file, problem) -> {});
+			return;
+		}
 		final Path file = Paths.get(a.single("image file"));
 		final int axis = a.has("per-slice") ? axis(a.option("per-slice", "z")) : -1;
 		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
@@ -244,6 +226,11 @@ public final class Main {
 
 
 	private void describe(final Arguments a) throws IOException {
+		final List<String> files = a.positional();
+		if (files.size() > 1) {
+			describeMany(a, files);
+			return;
+		}
 		final Path file = Paths.get(a.single("image file"));
 		if (!a.has("out")) throw new UsageException("describe needs --out DIR.");
 		final Path dir = Paths.get(a.option("out", "."));
@@ -254,6 +241,46 @@ public final class Main {
 		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().progress(TerminalProgress.of(err,
 			Intervals.numElements(image))).compute(image));
 		out.println(written);
+	}
+
+	/**
+	 * Writes DIR/NAME.csv, a row per file in the order given, through NAME.csv.partial; with
+	 * --skip-unreadable also DIR/NAME-skipped.csv, the files that could not be read and why.
+	 */
+	private void describeMany(final Arguments a, final List<String> files) throws IOException {
+		if (!a.has("out")) throw new UsageException("describe needs --out DIR.");
+		final Path dir = Paths.get(a.option("out", ".")).toAbsolutePath();
+		final String csv = StatisticsCsv.withExtension(a.option("name", "statistics"));
+		final boolean skip = a.flag("skip-unreadable");
+		AtomicFiles.checkDirectory(dir);
+		try (RowFile table = RowFile.create(dir.resolve(csv), StatisticsTable.header(false)); RowFile skipped = skip
+			? RowFile.create(dir.resolve(csv.substring(0, csv.length() - 4) + "-skipped.csv"),
+				StatisticsTable.UNREADABLE_HEADER) : null)
+		{
+			measureMany(a, new StatisticsCalculator(), files, (file, voxels, s) -> table.add(StatisticsTable.row(file,
+				null, voxels, StatisticsJson.of(s))), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
+					problem)));
+			out.println(table.finish());
+			if (skipped != null) out.println(skipped.finish());
+		}
+	}
+
+	/**
+	 * Measures the files with these options (--threads, --pattern, --series, --skip-unreadable), each
+	 * file skipped said on standard error before {@code skipped} has it; the files' progress, the
+	 * readers' warnings and those lines share standard error without overwriting one another.
+	 */
+	private void measureMany(final Arguments a, final StatisticsCalculator calculator, final List<String> files,
+		final ManyFiles.Rows rows, final ManyFiles.Unreadable skipped) throws IOException
+	{
+		final int threads = a.integer("threads", 0, 0, 1024, " (0: all processors)");
+		final TerminalProgress progress = TerminalProgress.files(err, files.size());
+		final ManyFiles many = new ManyFiles(calculator, threads == 0 ? Runtime.getRuntime().availableProcessors()
+			: threads, options(a, progress::say));
+		many.measure(files, a.flag("skip-unreadable"), rows, (file, problem) -> {
+			progress.say("imagearray: skipped " + ManyFiles.named(file, problem));
+			skipped.skipped(file, problem);
+		}, progress);
 	}
 
 	private void demo(final Arguments a) throws IOException {
@@ -345,8 +372,13 @@ public final class Main {
 	 *         the file records but is not applied said on standard error
 	 */
 	private ImageFile read(final Path file, final Arguments a) throws IOException {
-		return ImageFiles.read(file, OpenOptions.NONE.pattern(a.option("pattern", null)).series(a.option("series",
-			null)).warnings(warning -> err.println("imagearray: " + warning)));
+		return ImageFiles.read(file, options(a, err::println));
+	}
+
+	/** @return how a folder is read (--pattern, --series), each warning as a line {@code imagearray: ...} to {@code say} */
+	private static OpenOptions options(final Arguments a, final Consumer<String> say) {
+		return OpenOptions.NONE.pattern(a.option("pattern", null)).series(a.option("series", null)).warnings(
+			warning -> say.accept("imagearray: " + warning));
 	}
 
 	private static String baseName(final Path file) {

@@ -6,6 +6,11 @@ import java.io.UnsupportedEncodingException;
 import java.nio.file.Paths;
 import java.util.Map;
 
+import io.github.imagearray.Json;
+import io.github.imagearray.command.Arguments;
+import io.github.imagearray.command.ExitStatus;
+import io.github.imagearray.command.UsageException;
+
 /**
  * The benchmarks, outside the production jar: run from a build (the test classes beside the
  * command-line jar), they time the statistics against a plain read of the same voxels, ImageJ's
@@ -39,7 +44,7 @@ public final class Bench {
 
 	/** Runs the benchmark the arguments ask for; returns the exit status, as {@link Main#run}. */
 	static int run(final String[] args, final PrintStream out, final PrintStream err) {
-		return Main.exitStatus(err, () -> {
+		return ExitStatus.of(err, () -> {
 			if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) out.println(USAGE);
 			else out.println(Json.write(result(new Arguments("bench", args, "size", "type", "data", "threads", "runs",
 				"file", "labels", "viqa", "python", "redraw"))));

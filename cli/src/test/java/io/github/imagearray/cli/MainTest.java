@@ -28,6 +28,7 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
 import ij.io.Opener;
+import io.github.imagearray.Json;
 import io.github.imagearray.StatisticsCsv;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.io.MetaImageFiles;

@@ -12,17 +12,15 @@ from scipy.stats import kurtosis, skew
 
 
 def calculate_statistics(image):
-    """vIQA's statistics, in its order and with its histogram bins."""
-    np.mean(image)
-    np.median(image)
-    np.var(image)
-    np.std(image)
-    skew(image, axis=None)
-    kurtosis(image, axis=None)
+    """vIQA's statistics, in its order and with its histogram bins; returns those its describe writes."""
+    statistics = {"mean": np.mean(image), "median": np.median(image), "variance": np.var(image),
+                  "standarddev": np.std(image), "skewness": skew(image, axis=None),
+                  "kurtosis": kurtosis(image, axis=None)}
     bins = np.iinfo(image.dtype).max if image.dtype.kind in "ui" else 255
     np.histogram(image, bins=bins)
-    np.min(image)
-    np.max(image)
+    statistics["minimum"] = np.min(image)
+    statistics["maximum"] = np.max(image)
+    return statistics
 
 
 def main(path, dtype, size, runs):

@@ -16,7 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 import io.github.imagearray.OneLine;
-import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.StatisticsJson;
 import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsPlan;

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import io.github.imagearray.AtomicFiles;
-import io.github.imagearray.StatisticsCsv;
-import io.github.imagearray.cli.Json;
-import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.Json;
+import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.StatisticsTable;
 import io.github.imagearray.stats.Statistics;
 
 /**
@@ -46,7 +46,7 @@ final class DatasetRun {
 			if (readable(h.file, h.problem)) readable.add(h);
 		final String type = DatasetJob.pooledType(readable);
 		final List<DatasetJob.Header> measured = new ArrayList<>();
-		final StringBuilder csv = new StringBuilder(fileColumns(groupOf != null));
+		final StringBuilder csv = new StringBuilder(StatisticsTable.header(groupOf != null));
 		final Iterator<DatasetJob.Row> rows = job.rows(readable);
 		final Iterator<DatasetJob.Header> headers = readable.iterator();
 		AtomicFiles.write(dir.resolve("files.json"), stream -> {
@@ -58,9 +58,8 @@ final class DatasetRun {
 				if (!readable(row.file, row.problem)) continue;
 				measured.add(header);
 				final String group = groupOf == null ? null : groupOf.get(row.file);
-				items.add(fields(row.file, group, row.voxels, row.statistics));
-				csv.append(csvField(row.file)).append(group == null ? "" : "," + csvField(group)).append(',').append(
-					row.voxels).append(',').append(csvValues(row.statistics)).append('\n');
+				items.add(StatisticsJson.ofFile(row.file, group, row.voxels, row.statistics));
+				csv.append(StatisticsTable.row(row.file, group, row.voxels, row.statistics));
 			}
 			items.end();
 			json.flush();
@@ -69,9 +68,8 @@ final class DatasetRun {
 		ImageArraySpark.write(dir, "files.csv", csv.toString(), out);
 		pooled(measured, type, groupOf);
 		if (!unreadable.isEmpty()) {
-			final StringBuilder list = new StringBuilder("file,problem\n");
-			unreadable.forEach((file, problem) -> list.append(csvField(file)).append(',').append(csvField(problem))
-				.append('\n'));
+			final StringBuilder list = new StringBuilder(StatisticsTable.UNREADABLE_HEADER);
+			unreadable.forEach((file, problem) -> list.append(StatisticsTable.unreadableRow(file, problem)));
 			ImageArraySpark.write(dir, "unreadable.csv", list.toString(), out);
 		}
 	}
@@ -93,7 +91,7 @@ final class DatasetRun {
 		ImageArraySpark.write(dir, "pooled.json", Json.write(all) + "\n", out);
 		if (groupOf == null) return;
 		final List<Object> groups = new ArrayList<>();
-		final StringBuilder csv = new StringBuilder("group,files,voxels," + statisticsColumns() + "\n");
+		final StringBuilder csv = new StringBuilder("group,files,voxels," + StatisticsTable.statisticsColumns() + "\n");
 		pooled.forEach((group, statistics) -> {
 			if (group.isEmpty()) return;
 			final long[] counts = DatasetJob.total(files, groupOf, group);
@@ -101,8 +99,8 @@ final class DatasetRun {
 			row.put("group", group);
 			row.putAll(counted("files", counts[0], counts, statistics));
 			groups.add(row);
-			csv.append(csvField(group)).append(',').append(counts[0]).append(',').append(counts[1]).append(',').append(
-				csvValues(StatisticsJson.of(statistics))).append('\n');
+			csv.append(StatisticsTable.field(group)).append(',').append(counts[0]).append(',').append(counts[1]).append(
+				',').append(StatisticsTable.values(StatisticsJson.of(statistics))).append('\n');
 		});
 		ImageArraySpark.write(dir, "groups.json", Json.write(groups) + "\n", out);
 		ImageArraySpark.write(dir, "groups.csv", csv.toString(), out);
@@ -116,49 +114,5 @@ final class DatasetRun {
 		map.put("voxels", counts[1]);
 		map.putAll(StatisticsJson.of(statistics));
 		return map;
-	}
-
-	private static Map<String, Object> fields(final String file, final String group, final long voxels,
-		final Map<String, Object> statistics)
-	{
-		final Map<String, Object> row = new LinkedHashMap<>();
-		row.put("file", file);
-		if (group != null) row.put("group", group);
-		row.put("voxels", voxels);
-		row.putAll(statistics);
-		return row;
-	}
-
-	private static String fileColumns(final boolean grouped) {
-		return "file," + (grouped ? "group," : "") + "voxels," + statisticsColumns() + "\n";
-	}
-
-	/** @return the describe columns first, then the counts and the percentiles as p1, p5, ... */
-	static String statisticsColumns() {
-		final StringBuilder columns = new StringBuilder(StatisticsCsv.HEADER).append(
-			",count,nan_count,posinf_count,neginf_count");
-		for (final double p : Statistics.PERCENTILES)
-			columns.append(",p").append((int) p);
-		return columns.toString();
-	}
-
-	/** @param statistics as {@link StatisticsJson#of}: the values of {@link #statisticsColumns} */
-	@SuppressWarnings("unchecked")
-	static String csvValues(final Map<String, Object> statistics) {
-		final StringBuilder values = new StringBuilder();
-		for (final String key : Statistics.DESCRIBE_KEYS)
-			values.append(values.length() == 0 ? "" : ",").append(StatisticsCsv.format((Double) statistics.get(key)));
-		for (final String key : new String[] { "count", "nan_count", "posinf_count", "neginf_count" })
-			values.append(',').append(statistics.get(key));
-		for (final Object p : ((Map<String, Object>) statistics.get("percentiles")).values())
-			values.append(',').append(StatisticsCsv.format((Double) p));
-		return values.toString();
-	}
-
-	/** @return the text as one CSV field: quoted when it holds a comma, a quote or a line break */
-	static String csvField(final String text) {
-		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0)
-			return text;
-		return '"' + text.replace("\"", "\"\"") + '"';
 	}
 }

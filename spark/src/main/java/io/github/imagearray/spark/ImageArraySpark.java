@@ -17,11 +17,11 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import io.github.imagearray.AtomicFiles;
-import io.github.imagearray.cli.Arguments;
-import io.github.imagearray.cli.Json;
-import io.github.imagearray.cli.Main;
-import io.github.imagearray.cli.StatisticsJson;
-import io.github.imagearray.cli.UsageException;
+import io.github.imagearray.Json;
+import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.command.Arguments;
+import io.github.imagearray.command.ExitStatus;
+import io.github.imagearray.command.UsageException;
 import io.github.imagearray.slices.Axis;
 import io.github.imagearray.stats.StatisticsCalculator;
 
@@ -62,7 +62,7 @@ public final class ImageArraySpark {
 
 	/** @param args the command and its options, as {@link #USAGE} lists them */
 	public static void main(final String[] args) {
-		final int status = Main.exitStatus(System.err, () -> {
+		final int status = ExitStatus.of(System.err, () -> {
 			if (args.length == 0 || args[0].equals("--help")) {
 				if (args.length == 0) throw new UsageException("no command given; --help lists the commands.");
 				System.out.println(USAGE);

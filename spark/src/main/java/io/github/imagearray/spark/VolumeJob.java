@@ -12,7 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
-import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.StatisticsJson;
 import io.github.imagearray.stats.Masks;
 import io.github.imagearray.stats.PartialStatistics;
 import io.github.imagearray.stats.SliceStatistics;

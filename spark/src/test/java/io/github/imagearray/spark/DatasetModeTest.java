@@ -21,8 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.imagearray.cli.Json;
-import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.Json;
+import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.StatisticsTable;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.stats.Statistics;
@@ -117,19 +118,20 @@ class DatasetModeTest {
 		assertEquals(pooledJson("files", 12, dataset.voxels(""), SparkRuns.stats(dataset.concatenated("",
 			MetaElementType.MET_SHORT))), read(out.resolve("pooled.json")));
 		final StringBuilder groups = new StringBuilder("[");
-		final StringBuilder groupsCsv = new StringBuilder("group,files,voxels," + DatasetRun.statisticsColumns() + "\n");
+		final StringBuilder groupsCsv = new StringBuilder("group,files,voxels," + StatisticsTable.statisticsColumns() +
+			"\n");
 		for (final String group : new String[] { "A", "B" }) {
 			final Path all = dataset.concatenated("site" + group, MetaElementType.MET_SHORT);
 			final long files = dataset.count("site" + group), voxels = dataset.voxels("site" + group);
 			groups.append(group.equals("A") ? "{" : ",\n {").append("\"group\": \"").append(group).append("\", ").append(
 				pooledJson("files", files, voxels, SparkRuns.stats(all)).substring(1).trim());
-			groupsCsv.append(group).append(',').append(files).append(',').append(voxels).append(',').append(DatasetRun
-				.csvValues(StatisticsJson.of(new StatisticsCalculator().compute(ImageFiles.open(all))))).append('\n');
+			groupsCsv.append(group).append(',').append(files).append(',').append(voxels).append(',').append(StatisticsTable
+				.values(StatisticsJson.of(new StatisticsCalculator().compute(ImageFiles.open(all))))).append('\n');
 		}
 		assertEquals(groups + "]\n", read(out.resolve("groups.json")));
 		assertEquals(groupsCsv.toString(), read(out.resolve("groups.csv")));
 		// the rows: each file's stats, the files in the order of their names
-		final StringBuilder csv = new StringBuilder("file,group,voxels," + DatasetRun.statisticsColumns() + "\n");
+		final StringBuilder csv = new StringBuilder("file,group,voxels," + StatisticsTable.statisticsColumns() + "\n");
 		final StringBuilder json = new StringBuilder("[");
 		final List<Path> byName = new ArrayList<>(dataset.files);
 		byName.sort(null);
@@ -137,7 +139,7 @@ class DatasetModeTest {
 			final Statistics s = new StatisticsCalculator().compute(ImageFiles.open(file));
 			final String group = file.getFileName().toString().substring(4, 5);
 			final long voxels = dataset.voxels.get(dataset.files.indexOf(file)).length;
-			csv.append(file).append(',').append(group).append(',').append(voxels).append(',').append(DatasetRun.csvValues(
+			csv.append(file).append(',').append(group).append(',').append(voxels).append(',').append(StatisticsTable.values(
 				StatisticsJson.of(s))).append('\n');
 			final Map<String, Object> row = new LinkedHashMap<>();
 			row.put("file", file.toString());

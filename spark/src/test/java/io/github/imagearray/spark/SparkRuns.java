@@ -11,9 +11,9 @@ import java.util.Random;
 
 import org.apache.spark.api.java.JavaSparkContext;
 
-import io.github.imagearray.cli.Json;
-import io.github.imagearray.cli.Main;
-import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.Json;
+import io.github.imagearray.StatisticsJson;
+import io.github.imagearray.command.ExitStatus;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.io.MetaImageFiles;
@@ -48,7 +48,7 @@ final class SparkRuns {
 	static Run run(final JavaSparkContext spark, final String... args) {
 		final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 		try (PrintStream o = new PrintStream(out, true, "UTF-8"); PrintStream e = new PrintStream(err, true, "UTF-8")) {
-			final int status = Main.exitStatus(e, () -> new ImageArraySpark(spark, o).run(args));
+			final int status = ExitStatus.of(e, () -> new ImageArraySpark(spark, o).run(args));
 			return new Run(status, out.toString("UTF-8"), err.toString("UTF-8"));
 		}
 		catch (final UnsupportedEncodingException e) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.github.imagearray.cli.Json;
-import io.github.imagearray.cli.StatisticsJson;
+import io.github.imagearray.Json;
+import io.github.imagearray.StatisticsJson;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.MetaElementType;
 import io.github.imagearray.stats.Masks;

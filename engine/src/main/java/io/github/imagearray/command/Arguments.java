@@ -1,4 +1,4 @@
-package io.github.imagearray.cli;
+package io.github.imagearray.command;
 
 import java.util.ArrayList;
 import java.util.Arrays;

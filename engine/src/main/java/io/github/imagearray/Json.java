@@ -1,4 +1,4 @@
-package io.github.imagearray.cli;
+package io.github.imagearray;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.imagearray.cli;
+package io.github.imagearray;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -33,5 +33,23 @@ public final class StatisticsJson {
 		histogram.put("edges", s.histogram().edges());
 		map.put("histogram", histogram);
 		return map;
+	}
+
+	/**
+	 * @param group the file's group, or null for none
+	 * @param statistics the file's statistics as {@link #of} gives them
+	 * @return one file's object in a list of files: {@code file}, {@code group} (unless null),
+	 *         {@code voxels}, then the statistics (the rows of the Spark application's
+	 *         {@code files.json} and the lines of {@code stats} with several files)
+	 */
+	public static Map<String, Object> ofFile(final String file, final String group, final long voxels,
+		final Map<String, Object> statistics)
+	{
+		final Map<String, Object> row = new LinkedHashMap<>();
+		row.put("file", file);
+		if (group != null) row.put("group", group);
+		row.put("voxels", voxels);
+		row.putAll(statistics);
+		return row;
 	}
 }
