@@ -8,8 +8,8 @@ Usage: python3 write_fiji_tree.py DIR
 DIR/metaimage.tsv: one line per MetaImage file: name, count, mean, median, variance, standard
 deviation, minimum, maximum (float64, exact median).
 DIR/commands.tsv: one line per value a command must give: key, value. Keys: whole.*, mask.* (where
-mask.nii is not zero), label.N.count and label.N.mean (N = 1..3 of labels.nii), slice.K.mean (K = 1..
-along z), p0.175 and p99.825 (numpy's linear percentiles, what Auto Contrast at saturated=0.35 sets).
+mask.nii is not zero), label.N.count and label.N.mean (N = 1..3 of labels.nii), slice.K.mean (K = 0..
+along z, as the per-slice table counts), p0.175 and p99.825 (numpy's linear percentiles, what Auto Contrast at saturated=0.35 sets).
 """
 import os
 import sys
@@ -69,7 +69,7 @@ for n in (1, 2, 3):
     values["label.%d.count" % n] = int((labels == n).sum())
     values["label.%d.mean" % n] = float(volume[labels == n].astype(np.float64).mean())
 for k in range(volume.shape[2]):
-    values["slice.%d.mean" % (k + 1)] = float(volume[:, :, k].astype(np.float64).mean())
+    values["slice.%d.mean" % k] = float(volume[:, :, k].astype(np.float64).mean())
 v = volume.astype(np.float64).ravel()
 values["p0.175"] = float(np.percentile(v, 0.175))
 values["p99.825"] = float(np.percentile(v, 99.825))
