@@ -46,6 +46,14 @@ class FijiTreeIT {
 	private static final List<String> TIFF = Arrays.asList("uint16-lzw.tif", "float32-predictor3.tif",
 		"int16-tiles.tif");
 
+	/** A macro function printing row r of table t as lines "value TAB prefix.column TAB number". */
+	private static final String ROW = String.join("\n", //
+		"function row(prefix, t, r) {", //
+		"  columns = newArray('count', 'mean', 'median', 'variance', 'standarddev', 'minimum', 'maximum');", //
+		"  for (i = 0; i < columns.length; i++)", //
+		"    print('value\\t' + prefix + '.' + columns[i] + '\\t' + String.format('%.17g', Table.get(columns[i], r, t)));",
+		"}");
+
 	@TempDir
 	static Path dir;
 	private static Map<String, String[]> numpy;
@@ -93,13 +101,10 @@ class FijiTreeIT {
 	@Test
 	void everyImportReadsWhatNumpyReads() throws Exception {
 		final Map<String, String> imports = imports();
-		final StringBuilder macro = new StringBuilder(String.join("\n", //
+		final StringBuilder macro = new StringBuilder(String.join("\n", ROW, //
 			"function measure(name) {", //
 			"  run('ImageArray Statistics...', 'bins=0');", //
-			"  t = 'ImageArray Statistics'; n = Table.size(t) - 1;", //
-			"  columns = newArray('count', 'mean', 'median', 'variance', 'standarddev', 'minimum', 'maximum');", //
-			"  for (i = 0; i < columns.length; i++)", //
-			"    print('value\\t' + name + '.' + columns[i] + '\\t' + String.format('%.17g', Table.get(columns[i], n, t)));",
+			"  row(name, 'ImageArray Statistics', Table.size('ImageArray Statistics') - 1);", //
 			"  close();", //
 			"}\n"));
 		for (final Map.Entry<String, String> e : imports.entrySet())
@@ -125,12 +130,7 @@ class FijiTreeIT {
 		for (final String[] row : ReferenceFiles.table(dir.resolve("commands.tsv")))
 			expected.put(row[0], Double.parseDouble(row[1]));
 		final String d = path("") + "/";
-		final Map<String, Double> values = values(run(new StringBuilder(String.join("\n", //
-			"function row(prefix, t, r) {", //
-			"  columns = newArray('count', 'mean', 'median', 'variance', 'standarddev', 'minimum', 'maximum');", //
-			"  for (i = 0; i < columns.length; i++)", //
-			"    print('value\\t' + prefix + '.' + columns[i] + '\\t' + String.format('%.17g', Table.get(columns[i], r, t)));",
-			"}", //
+		final Map<String, Double> values = values(run(new StringBuilder(String.join("\n", ROW, //
 			"run('NIfTI...', 'open=[" + d + "volume.nii]');", //
 			"run('NIfTI...', 'open=[" + d + "mask.nii]');", //
 			"run('NIfTI...', 'open=[" + d + "labels.nii]');", //
