@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs macros in the ImageJ that {@code mvn package} assembles in {@code target/ImageJ}, under
- * {@code xvfb-run}. Fails (never skips) when either is missing: CI installs Xvfb.
+ * {@code xvfb-run}: a Fiji-like tree of {@code ij.jar}, in {@code jars/} only the libraries today's
+ * Fiji ships that the plugin uses (at pom-scijava 45.0.0's versions) and the one plugin jar in
+ * {@code plugins/}, on the JDK that runs the test. Fails (never skips) when either is missing: CI
+ * installs Xvfb.
  */
 final class AssembledImageJ {
 
@@ -61,8 +64,10 @@ final class AssembledImageJ {
 		checkAssembled();
 		final Path file = dir.resolve("test.ijm");
 		Files.write(file, macro.getBytes(StandardCharsets.UTF_8));
-		return run(dir, new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-jar", home.resolve(
-			"ij.jar").toString(), "-ijpath", home.toString(), mode, file.toString())));
+		// as Fiji starts ImageJ: every jar of jars/ on the class path, the plugins found by ImageJ in plugins/
+		return run(dir, new ArrayList<>(Arrays.asList("xvfb-run", "-a", java(), "-Xmx512m", "-cp", home.resolve(
+			"ij.jar") + File.pathSeparator + home.resolve("jars").resolve("*"), "ij.ImageJ", "-ijpath", home.toString(),
+			mode, file.toString())));
 	}
 
 	/**
