@@ -6,10 +6,12 @@ good.nii.gz    int16 8 x 6 x 4 (x fastest) from nibabel, values 0 to 191
 bad-crc.nii.gz the same bytes with the gzip trailer's CRC-32 changed: the data decompress, the checksum fails
 short.mhd      a MetaImage header (MET_SHORT 8 x 6 x 4) whose short.raw holds 100 of its 384 bytes
 v.zarr         a Zarr v2 array (int16 4 x 6 x 8, zlib) from zarr-python, which ImageArray reads with Gson
+two.h5         two 3D datasets from h5py (/a, /b: int16 4 x 6 x 8): which one to read must be named
 """
 import os
 import sys
 
+import h5py
 import nibabel
 import numpy as np
 import zarr
@@ -33,3 +35,7 @@ with open(os.path.join(out, "short.raw"), "r+b") as raw:
 z = zarr.open(os.path.join(out, "v.zarr"), "w", shape=values.shape, chunks=(2, 3, 4), dtype="<i2",
               compressor=zarr.Zlib(level=1))
 z[:] = values
+
+with h5py.File(os.path.join(out, "two.h5"), "w") as h5:
+    h5["a"] = values
+    h5["b"] = values

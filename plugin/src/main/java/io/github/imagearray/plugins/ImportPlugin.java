@@ -48,11 +48,12 @@ public class ImportPlugin implements PlugIn {
 			if ("hdf5".equals(arg)) {
 				final String dataset = choice("Import " + kind, "dataset", Hdf5Reader.datasets(source));
 				if (dataset == null) return;
-				source = Paths.get(source + ":" + dataset);
+				if (!dataset.isEmpty()) source = Paths.get(source + ":" + dataset);
 			}
 			else if ("dicom".equals(arg)) {
 				series = choice("Import " + kind, "series", DicomSeries.seriesUids(source));
 				if (series == null) return;
+				if (series.isEmpty()) series = null;
 			}
 			// what the reader leaves out or cannot give exactly (lossy JPEG in DICOM) goes to the Log
 			final ImageFile read = ImageFiles.read(source, OpenOptions.NONE.series(series).warnings(w -> IJ.log("Import " +
@@ -98,11 +99,12 @@ public class ImportPlugin implements PlugIn {
 
 	/**
 	 * @return the only one of {@code options}, the one a macro names with {@code key=}, or the one
-	 *         chosen in a dialog; null when cancelled
+	 *         chosen in a dialog; "" when a macro names none, so that the reader chooses as on the
+	 *         command line; null when cancelled
 	 */
 	private static String choice(final String title, final String key, final List<String> options) {
 		final String macro = Macro.getOptions();
-		if (macro != null && Macro.getValue(macro, key, null) != null) return Macro.getValue(macro, key, null);
+		if (macro != null) return Macro.getValue(macro, key, "");
 		if (options.size() <= 1) return options.isEmpty() ? "" : options.get(0);
 		final GenericDialog gd = new GenericDialog(title);
 		gd.addChoice(key, options.toArray(new String[0]), options.get(0));

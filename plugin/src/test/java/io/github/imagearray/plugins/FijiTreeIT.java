@@ -85,10 +85,9 @@ class FijiTreeIT {
 			final int colon = name.indexOf(':');
 			if (colon > 0) imports.put(name, "HDF5 Dataset...', 'open=[" + path(name.substring(0, colon)) + "] dataset=" +
 				name.substring(colon + 1));
-			// one.h5 holds /entry/data and a 2D /dark: the command line measures the one 3D dataset, the
-			// import (without dataset=) the first it lists
-			else if (name.equals("one.h5")) imports.put(name, "HDF5 Dataset...', 'open=[" + path(name) +
-				"] dataset=/entry/data");
+			// one.h5 holds /entry/data and a 2D /dark: without dataset=, the import measures the one 3D
+			// dataset, as the command line does (its numpy reference is that of /entry/data)
+			else if (name.equals("one.h5")) imports.put(name, "HDF5 Dataset...', 'open=[" + path(name) + "]");
 			else imports.put(name, "Zarr/N5...', 'open=[" + path(name) + "]");
 		}
 		for (final String name : numpy.keySet())

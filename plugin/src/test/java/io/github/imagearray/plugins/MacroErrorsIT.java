@@ -76,6 +76,16 @@ class MacroErrorsIT {
 	}
 
 	@Test
+	void anHdf5FileOfTwoVolumesWithoutDatasetStopsTheMacro() throws Exception {
+		ReferenceFiles.run("write_broken.py", dir, dir.toString());
+		// as on the command line: the reader asks for the dataset's name rather than taking the first
+		final String message = refusal(IOException.class, () -> ImageFiles.read(dir.resolve("two.h5"), OpenOptions.NONE));
+		assertTrue(message.contains("/a") && message.contains("/b"), message);
+		assertStopped(AssembledImageJ.batch(dir, macro("run('HDF5 Dataset...', 'open=[" + d() + "two.h5]');")),
+			"Import HDF5 Dataset: " + message);
+	}
+
+	@Test
 	void aFileThatIsNotThereStopsTheMacro() throws Exception {
 		final String message = refusal(IOException.class, () -> ImageFiles.read(dir.resolve("gone.nii.gz"),
 			OpenOptions.NONE));
