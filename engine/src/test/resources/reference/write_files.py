@@ -74,6 +74,26 @@ for dtype in INTEGER_TYPES + [np.float32, np.float64]:
         tiffcp(["-c", "lzw:3", "-t", "-w", "16", "-l", "16"], f"{t}.tif", f"{t}-lzw3-tiles.tif")
         expect(f"{t}-lzw3-tiles.tif", a)
 
+# planes of more than 2**20 voxels, which the statistics read in spans of 2**20 voxels that begin and end inside a
+# row, a strip or a row of tiles: each span is decoded from the strips or tiles that hold it
+a = voxels(np.uint16, (2, 1000, 1100))
+tifffile.imwrite(path("banded-deflate.tif"), a, photometric="minisblack", compression="zlib", rowsperstrip=7,
+                 predictor=True)
+expect("banded-deflate.tif", a)
+tiffcp(["-c", "lzw:2", "-r", "5"], "banded-deflate.tif", "banded-lzw.tif")
+expect("banded-lzw.tif", a)
+tiffcp(["-c", "packbits", "-r", "3"], "banded-deflate.tif", "banded-packbits.tif")
+expect("banded-packbits.tif", a)
+tiffcp(["-c", "lzw:2", "-t", "-w", "64", "-l", "48"], "banded-deflate.tif", "banded-lzw-tiles.tif")
+expect("banded-lzw-tiles.tif", a)
+tiffcp(["-c", "zip", "-r", "1000"], "banded-deflate.tif", "banded-one-strip.tif")
+expect("banded-one-strip.tif", a)
+a = voxels(np.float32, (1000, 1100))
+tifffile.imwrite(path("banded-float32.tif"), a, photometric="minisblack")
+tiffcp(["-c", "zip:3", "-r", "9"], "banded-float32.tif", "banded-float32-predictor3.tif")
+expect("banded-float32-predictor3.tif", a)
+os.remove(path("banded-float32.tif"))
+
 # the values the issue found measured wrong: int8 around -0.5 and int32 beyond float32
 a = np.tile(np.array([-128, 127], dtype=np.int8), (8, 8))
 tifffile.imwrite(path("int8-symmetric.tif"), a, photometric="minisblack")
