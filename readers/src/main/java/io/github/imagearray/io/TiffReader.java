@@ -4,6 +4,7 @@ import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -193,9 +197,37 @@ public final class TiffReader implements ImageFormat {
 	 */
 	static final class Decoders {
 
+		/** Bytes of decoded strips kept for the bands that follow: at most this, and a sixteenth of the heap. */
+		static final long KEPT_BYTES = 64L << 20;
+
 		private final List<Page> pages;
 		private final MetaElementType type;
 		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
+		/** The strips last decoded whole to be kept, or null; guarded by {@code this}. */
+		private KeptParts kept;
+
+		/**
+		 * Strips, or rows of tiles, that hold more rows than two bands, decoded whole once for all the
+		 * bands they hold: decoded for each band, they would be decoded from their top down to each.
+		 */
+		private static final class KeptParts {
+
+			final Page page;
+			final int firstPart, lastPart;
+			/** Their voxels, decoded by the first thread that needs them; the others wait for them. */
+			final FutureTask<Object> values;
+
+			KeptParts(final Page page, final int firstPart, final int lastPart, final Callable<Object> decode) {
+				this.page = page;
+				this.firstPart = firstPart;
+				this.lastPart = lastPart;
+				values = new FutureTask<>(decode);
+			}
+
+			boolean holds(final Page p, final int first, final int last) {
+				return page == p && firstPart <= first && last <= lastPart;
+			}
+		}
 
 		/** A reader and the file it reads. */
 		private static final class Decoder implements AutoCloseable {
@@ -262,8 +294,8 @@ public final class TiffReader implements ImageFormat {
 				}
 				if (decoder == null) decoder = new Decoder(page.file);
 				final Decoder reading = decoder;
-				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> ofType(reading.rows(page, firstRow, rows)),
-					plane, from, length, width, type);
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> rows(reading, page, firstRow, rows), plane,
+					from, length, width, type);
 				idle.add(decoder);
 				return range;
 			}
@@ -272,6 +304,50 @@ public final class TiffReader implements ImageFormat {
 				final int firstRow = (int) (from / width), lastRow = (int) ((from + length - 1) / width);
 				throw new UncheckedIOException(failure(page, firstRow, lastRow, e));
 			}
+		}
+
+		/**
+		 * @return rows [firstRow, firstRow + rows) of the page: decoded from the strips or rows of tiles
+		 *         that hold them, or cut from those strips decoded whole and kept when they hold more
+		 *         rows than two such bands and their voxels fit in {@link #KEPT_BYTES} and a sixteenth
+		 *         of the heap (TwelveMonkeys briefly holds three copies of what it decodes); larger
+		 *         ones are decoded from their top down to each band
+		 */
+		private Object rows(final Decoder decoder, final Page page, final int firstRow, final int rows)
+			throws IOException
+		{
+			final long partRows = TiffBand.partRows(page);
+			final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
+			final long rowsBefore = firstPart * partRows;
+			final long partsRows = Math.min(page.height, (lastPart + 1) * partRows) - rowsBefore;
+			final long partsBytes = partsRows * page.width * type.bytes();
+			if (partsRows < 2L * rows || partsBytes > Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16))
+				return ofType(decoder.rows(page, firstRow, rows));
+			final KeptParts parts;
+			final boolean decodeHere;
+			synchronized (this) {
+				decodeHere = kept == null || !kept.holds(page, firstPart, lastPart);
+				if (decodeHere) kept = new KeptParts(page, firstPart, lastPart, () -> ofType(decoder.rows(page,
+					(int) rowsBefore, (int) partsRows)));
+				parts = kept;
+			}
+			if (decodeHere) parts.values.run();
+			final Object all;
+			try {
+				all = parts.values.get();
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new InterruptedIOException("interrupted while another thread decoded the strips");
+			}
+			catch (final ExecutionException e) {
+				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+				throw (RuntimeException) e.getCause();
+			}
+			final long keptBefore = parts.firstPart * partRows;
+			final Object band = PlanarFile.newArray(type, rows * (int) page.width);
+			System.arraycopy(all, (int) ((firstRow - keptBefore) * page.width), band, 0, rows * (int) page.width);
+			return band;
 		}
 
 		/**
