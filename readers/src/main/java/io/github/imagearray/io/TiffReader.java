@@ -4,7 +4,6 @@ import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -299,6 +299,10 @@ public final class TiffReader implements ImageFormat {
 				idle.add(decoder);
 				return range;
 			}
+			catch (final CancellationException e) {
+				decoder.close();
+				throw e;
+			}
 			catch (final IOException | RuntimeException e) {
 				if (decoder != null) decoder.close();
 				final int firstRow = (int) (from / width), lastRow = (int) ((from + length - 1) / width);
@@ -337,8 +341,9 @@ public final class TiffReader implements ImageFormat {
 				all = parts.values.get();
 			}
 			catch (final InterruptedException e) {
+				// the statistics were canceled: no strip failed
 				Thread.currentThread().interrupt();
-				throw new InterruptedIOException("interrupted while another thread decoded the strips");
+				throw new CancellationException("interrupted while another thread decoded the strips");
 			}
 			catch (final ExecutionException e) {
 				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
