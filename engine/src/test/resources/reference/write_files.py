@@ -74,6 +74,32 @@ for dtype in INTEGER_TYPES + [np.float32, np.float64]:
         tiffcp(["-c", "lzw:3", "-t", "-w", "16", "-l", "16"], f"{t}.tif", f"{t}-lzw3-tiles.tif")
         expect(f"{t}-lzw3-tiles.tif", a)
 
+# planes of more than 2**20 voxels, which the statistics read in spans of 2**20 voxels that begin and end inside a
+# row, a strip or a row of tiles: each span is decoded from the strips or tiles that hold it
+a = voxels(np.uint16, (2, 1000, 1100))
+tifffile.imwrite(path("banded-deflate.tif"), a, photometric="minisblack", compression="zlib", rowsperstrip=7,
+                 predictor=True)
+expect("banded-deflate.tif", a)
+tiffcp(["-c", "lzw:2", "-r", "5"], "banded-deflate.tif", "banded-lzw.tif")
+expect("banded-lzw.tif", a)
+tiffcp(["-c", "packbits", "-r", "3"], "banded-deflate.tif", "banded-packbits.tif")
+expect("banded-packbits.tif", a)
+tiffcp(["-c", "lzw:2", "-t", "-w", "64", "-l", "48"], "banded-deflate.tif", "banded-lzw-tiles.tif")
+expect("banded-lzw-tiles.tif", a)
+tiffcp(["-c", "zip", "-r", "1000"], "banded-deflate.tif", "banded-one-strip.tif")
+expect("banded-one-strip.tif", a)
+# a strip and a row of tiles that hold several spans: decoded whole once for all of them
+a = voxels(np.uint8, (4100, 1024))
+tifffile.imwrite(path("spans-in-one-strip.tif"), a, photometric="minisblack", compression="zlib", rowsperstrip=4100)
+expect("spans-in-one-strip.tif", a)
+tiffcp(["-c", "lzw", "-t", "-w", "512", "-l", "2048"], "spans-in-one-strip.tif", "spans-in-tiles.tif")
+expect("spans-in-tiles.tif", a)
+a = voxels(np.float32, (1000, 1100))
+tifffile.imwrite(path("banded-float32.tif"), a, photometric="minisblack")
+tiffcp(["-c", "zip:3", "-r", "9"], "banded-float32.tif", "banded-float32-predictor3.tif")
+expect("banded-float32-predictor3.tif", a)
+os.remove(path("banded-float32.tif"))
+
 # the values the issue found measured wrong: int8 around -0.5 and int32 beyond float32
 a = np.tile(np.array([-128, 127], dtype=np.int8), (8, 8))
 tifffile.imwrite(path("int8-symmetric.tif"), a, photometric="minisblack")
@@ -255,6 +281,11 @@ set_values("int16-packbits.tif", "packbits-strip-ends-early.tif", 2, "StripByteC
 refused.append(["packbits-strip-ends-early.tif", "page 3, strip 1 of 1 (PackBits"])
 set_values("float32-lzw3-tiles.tif", "lzw-tile-ends-early.tif", 0, "TileByteCounts", {5: lambda n: n // 3})
 refused.append(["lzw-tile-ends-early.tif", "page 1, tiles 5 to 8 of 12 (a row of tiles, LZW) ends early"])
+# the same in a strip, and a row of tiles, that hold several spans and are decoded whole for them
+set_values("spans-in-one-strip.tif", "strip-of-spans-ends-early.tif", 0, "StripByteCounts", {0: lambda n: n // 3})
+refused.append(["strip-of-spans-ends-early.tif", "page 1, strip 1 of 1 (deflate"])
+set_values("spans-in-tiles.tif", "tiles-of-spans-end-early.tif", 0, "TileByteCounts", {2: lambda n: n // 3})
+refused.append(["tiles-of-spans-end-early.tif", "page 1, tiles 3 to 4 of 6 (a row of tiles, LZW) ends early"])
 set_values("float32-deflate.tif", "deflate-strip-empty.tif", 1, "StripByteCounts", {4: 0})
 refused.append(["deflate-strip-empty.tif", "image 2: strip 5 of 6 holds 0 bytes"])
 

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged command line on 2 GiB volumes (MetaImage; a TIFF stack that tifffile wrote; a folder
- * of TIFF slices, HDF5, Zarr, N5 and a DICOM series that Python's libraries wrote) and a 4 GiB plane
- * with a 256 MB heap: every statistic, exact median included, against closed forms.
+ * of TIFF slices, HDF5, Zarr, N5 and a DICOM series that Python's libraries wrote), a 4 GiB plane and
+ * a 512 MiB deflate plane with a 256 MB heap: every statistic, exact median included, against closed
+ * forms.
  */
 class StreamingIT {
 
@@ -78,6 +79,17 @@ class StreamingIT {
 		final String json = run(0, "-Xmx256m", "stats", tif.toString());
 		Files.delete(tif);
 		assertClosedForms(json);
+	}
+
+	@Test
+	void aDeflatePlaneLargerThanTheHeapIsDecodedInSpans() throws Exception {
+		// 1024 x 131072 float32 (512 MiB) in deflate strips of 64 rows (tifffile): each span of 1024 rows is
+		// decoded from its 16 strips alone; the first 128 planes of the stack's closed forms
+		final Path tif = dir.resolve("plane-deflate.tif");
+		ReferenceFiles.run("write_big_tiff.py", dir, tif.toString(), "deflate-plane");
+		final String json = run(0, "-Xmx256m", "stats", tif.toString());
+		Files.delete(tif);
+		assertClosedForms(json, 128);
 	}
 
 	@Test

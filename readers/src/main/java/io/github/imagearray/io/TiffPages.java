@@ -47,6 +47,8 @@ final class TiffPages {
 		int samplesPerPixel = 1;
 		int compression = NONE;
 		int predictor = 1;
+		/** 2 when the bits of each byte are stored in reverse order. */
+		int fillOrder = 1;
 		long subfileType;
 		long[] offsets;
 		long[] byteCounts;
@@ -233,6 +235,9 @@ final class TiffPages {
 				return true;
 			case 259:
 				page.compression = (int) scalar(ifd, at, where, tag);
+				return true;
+			case 266:
+				page.fillOrder = (int) scalar(ifd, at, where, tag);
 				return true;
 			case 270:
 				page.description = ascii(ifd, at, where, tag);

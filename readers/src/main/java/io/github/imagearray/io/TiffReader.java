@@ -5,18 +5,23 @@ import java.awt.image.Raster;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.stream.FileImageInputStream;
 
 import com.twelvemonkeys.imageio.plugins.tiff.TIFFImageReaderSpi;
 
@@ -31,7 +36,8 @@ import net.imglib2.type.numeric.RealType;
  * signed 8, 16 and 32-bit integers, 32 and 64-bit floats; uncompressed, PackBits, LZW and deflate,
  * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
  * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
- * plane at a time, so a stack larger than memory is measured as it streams. ImageJ's stacks of
+ * plane at a time, each part from the strips or tiles that hold it alone, so a stack larger than
+ * memory is measured as it streams, and each strip is decoded once per pass. ImageJ's stacks of
  * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
  * consecutive strips, are read as raw bytes. The straight-line calibration that ImageJ writes into
  * the description of an 8- or 16-bit file ({@code cf=0} with {@code c0} and {@code c1}, also its
@@ -183,38 +189,83 @@ public final class TiffReader implements ImageFormat {
 	}
 
 	/**
-	 * TwelveMonkeys readers of the pages' files, each used by one thread at a time and kept for the
-	 * next read of the same file: a reader parses the IFD chain once, so a plane costs its own
-	 * decoding alone. A reader of another file is closed when taken, so no more stay open than
-	 * threads read at once.
+	 * TwelveMonkeys readers of the pages' files, each used by one thread at a time and kept, with its
+	 * open file, for the next read of the same file. A band of rows is decoded from the strips, or
+	 * rows of tiles, that hold it alone ({@link TiffBand}): a page read in bands costs one decoding of
+	 * each strip, where TwelveMonkeys decoded the page from its top down to each band. A reader of
+	 * another file is closed when taken, so no more stay open than threads read at once.
 	 */
 	static final class Decoders {
+
+		/** Bytes of decoded strips kept for the bands that follow: at most this, and a sixteenth of the heap. */
+		static final long KEPT_BYTES = 64L << 20;
 
 		private final List<Page> pages;
 		private final MetaElementType type;
 		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
+		/** The strips last decoded whole to be kept, or null; guarded by {@code this}. */
+		private KeptParts kept;
+
+		/**
+		 * Strips, or rows of tiles, that hold more rows than two bands, decoded whole once for all the
+		 * bands they hold: decoded for each band, they would be decoded from their top down to each.
+		 */
+		private static final class KeptParts {
+
+			final Page page;
+			final int firstPart, lastPart;
+			/** Their voxels, decoded by the first thread that needs them; the others wait for them. */
+			final FutureTask<Object> values;
+
+			KeptParts(final Page page, final int firstPart, final int lastPart, final Callable<Object> decode) {
+				this.page = page;
+				this.firstPart = firstPart;
+				this.lastPart = lastPart;
+				values = new FutureTask<>(decode);
+			}
+
+			boolean holds(final Page p, final int first, final int last) {
+				return page == p && firstPart <= first && last <= lastPart;
+			}
+		}
 
 		/** A reader and the file it reads. */
 		private static final class Decoder implements AutoCloseable {
 
 			final Path file;
+			final FileChannel channel;
 			final ImageReader reader;
 
 			Decoder(final Path file) throws IOException {
 				this.file = file;
+				channel = FileChannel.open(file, StandardOpenOption.READ);
 				reader = new TIFFImageReaderSpi().createReaderInstance(null);
-				reader.setInput(new FileImageInputStream(file.toFile()));
+			}
+
+			/** @return rows [firstRow, firstRow + rows) of the page, decoded from the strips or tiles that hold them */
+			Object rows(final Page page, final int firstRow, final int rows) throws IOException {
+				final long partRows = TiffBand.partRows(page);
+				final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
+				reader.setInput(new TiffBand(channel, page, firstPart, lastPart));
+				final int width = (int) page.width;
+				final ImageReadParam param = reader.getDefaultReadParam();
+				param.setSourceRegion(new Rectangle(0, (int) (firstRow - firstPart * partRows), width, rows));
+				final Raster raster = reader.readRaster(0, param);
+				if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
+					throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " + raster
+						.getNumBands() + " instead of " + width + " x " + rows + " x 1");
+				return raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null);
 			}
 
 			@Override
 			public void close() {
+				reader.dispose();
 				try {
-					((FileImageInputStream) reader.getInput()).close();
+					channel.close();
 				}
 				catch (final IOException e) {
 					// closing a read-only file: nothing is lost
 				}
-				reader.dispose();
 			}
 		}
 
@@ -242,58 +293,106 @@ public final class TiffReader implements ImageFormat {
 					decoder = null;
 				}
 				if (decoder == null) decoder = new Decoder(page.file);
-				final ImageReader reader = decoder.reader;
-				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> ofType(rows(reader, page, firstRow, rows)),
-					plane, from, length, width, type);
+				final Decoder reading = decoder;
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> rows(reading, page, firstRow, rows), plane,
+					from, length, width, type);
 				idle.add(decoder);
 				return range;
 			}
+			catch (final CancellationException e) {
+				decoder.close();
+				throw e;
+			}
 			catch (final IOException | RuntimeException e) {
 				if (decoder != null) decoder.close();
-				throw new UncheckedIOException(failure(page, (int) ((from + length - 1) / width) + 1, e));
+				final int firstRow = (int) (from / width), lastRow = (int) ((from + length - 1) / width);
+				throw new UncheckedIOException(failure(page, firstRow, lastRow, e));
 			}
-		}
-
-		/** @return rows [firstRow, firstRow + rows) of the page, decoded */
-		private static Object rows(final ImageReader reader, final Page page, final int firstRow, final int rows)
-			throws IOException
-		{
-			final int width = (int) page.width;
-			final ImageReadParam param = reader.getDefaultReadParam();
-			param.setSourceRegion(new Rectangle(0, firstRow, width, rows));
-			final Raster raster = reader.readRaster(page.chainIndex, param);
-			if (raster.getWidth() != width || raster.getHeight() != rows || raster.getNumBands() != 1)
-				throw new IOException("decoded as " + raster.getWidth() + " x " + raster.getHeight() + " x " + raster
-					.getNumBands() + " instead of " + width + " x " + rows + " x 1");
-			return raster.getDataElements(raster.getMinX(), raster.getMinY(), width, rows, null);
 		}
 
 		/**
-		 * Says which strip or tile of the page failed to decode, and how, in words. TwelveMonkeys decodes a
-		 * page's strips or tiles from its first row down to the last row asked for, and stops there: the
-		 * first row that fails is found by halving the interval of rows asked for, some twenty decodings
-		 * of the page's top, only once a read has failed.
-		 *
-		 * @param rowsAsked how many rows from the top were asked for when {@code e} was thrown
+		 * @return rows [firstRow, firstRow + rows) of the page: decoded from the strips or rows of tiles
+		 *         that hold them, or cut from those strips decoded whole and kept when they hold more
+		 *         rows than two such bands and their voxels fit in {@link #KEPT_BYTES} and a sixteenth
+		 *         of the heap (TwelveMonkeys briefly holds three copies of what it decodes); larger
+		 *         ones are decoded from their top down to each band
 		 */
-		private static ImageFileException failure(final Page page, final int rowsAsked, final Exception e) {
-			int good = 0, bad = rowsAsked;
+		private Object rows(final Decoder decoder, final Page page, final int firstRow, final int rows)
+			throws IOException
+		{
+			final long partRows = TiffBand.partRows(page);
+			final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
+			final long rowsBefore = firstPart * partRows;
+			final long partsRows = Math.min(page.height, (lastPart + 1) * partRows) - rowsBefore;
+			final long partsBytes = partsRows * page.width * type.bytes();
+			if (partsRows < 2L * rows || partsBytes > Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16))
+				return ofType(decoder.rows(page, firstRow, rows));
+			final KeptParts parts;
+			final boolean decodeHere;
+			synchronized (this) {
+				decodeHere = kept == null || !kept.holds(page, firstPart, lastPart);
+				if (decodeHere) kept = new KeptParts(page, firstPart, lastPart, () -> ofType(decoder.rows(page,
+					(int) rowsBefore, (int) partsRows)));
+				parts = kept;
+			}
+			if (decodeHere) parts.values.run();
+			final Object all;
+			try {
+				all = parts.values.get();
+			}
+			catch (final InterruptedException e) {
+				// the statistics were canceled: no strip failed
+				Thread.currentThread().interrupt();
+				throw new CancellationException("interrupted while another thread decoded the strips");
+			}
+			catch (final ExecutionException e) {
+				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+				throw (RuntimeException) e.getCause();
+			}
+			final long keptBefore = parts.firstPart * partRows;
+			final Object band = PlanarFile.newArray(type, rows * (int) page.width);
+			System.arraycopy(all, (int) ((firstRow - keptBefore) * page.width), band, 0, rows * (int) page.width);
+			return band;
+		}
+
+		/**
+		 * Says which strip or tile of the page failed to decode, and how, in words: the strips, or
+		 * rows of tiles, that hold rows [firstRow, lastRow] are decoded one by one, and in the first
+		 * that fails the first row that fails is found by halving, some ten decodings of that strip;
+		 * only once a read has failed.
+		 */
+		private static ImageFileException failure(final Page page, final int firstRow, final int lastRow,
+			final Exception e)
+		{
+			final long partRows = TiffBand.partRows(page);
 			try (Decoder decoder = new Decoder(page.file)) {
-				while (bad - good > 1) {
-					final int middle = (good + bad) >>> 1;
-					if (decodes(decoder, page, middle)) good = middle;
-					else bad = middle;
+				for (long part = firstRow / partRows; part <= lastRow / partRows; part++) {
+					final long rowsBefore = part * partRows;
+					final int rowsIn = (int) Math.min(partRows, page.height - rowsBefore);
+					if (decodes(decoder, page, rowsBefore, rowsIn)) continue;
+					int good = 0, bad = rowsIn;
+					while (bad - good > 1) {
+						final int middle = (good + bad) >>> 1;
+						if (decodes(decoder, page, rowsBefore, middle)) good = middle;
+						else bad = middle;
+					}
+					return failure(page, part, good, rowsIn, e);
 				}
-				if (bad == rowsAsked && decodes(decoder, page, rowsAsked)) return undecodable(page, e);
 			}
 			catch (final IOException opening) {
 				// the file cannot be opened again (gone since its structure was read): say what failed first
-				return undecodable(page, e);
 			}
-			// row `good` is the first that fails: its strip, or its row of tiles, is the culprit
-			final long partRows = page.tiled ? page.tileHeight : page.rowsPerStrip;
-			final long part = good / partRows, rowsBefore = part * partRows;
-			final long rowsIn = Math.min(partRows, page.height - rowsBefore), decoded = good - rowsBefore;
+			return undecodable(page, e);
+		}
+
+		/**
+		 * @param part the strip, or row of tiles, that fails
+		 * @param decoded how many of its rows decode
+		 * @param rowsIn how many rows it holds
+		 */
+		private static ImageFileException failure(final Page page, final long part, final long decoded,
+			final long rowsIn, final Exception e)
+		{
 			final int bytes = page.bitsPerSample / 8;
 			final String which;
 			if (page.tiled) {
@@ -316,13 +415,14 @@ public final class TiffReader implements ImageFormat {
 		}
 
 		/**
-		 * @return whether the first {@code rows} rows of the page decode: asking for the last of them,
-		 *         TwelveMonkeys decodes all, and only that row is held
+		 * @return whether the first {@code rows} rows of the strip, or row of tiles, that starts at row
+		 *         {@code rowsBefore} decode: asking for the last of them, TwelveMonkeys decodes all, and
+		 *         only that row is held
 		 */
-		private static boolean decodes(final Decoder decoder, final Page page, final int rows) {
+		private static boolean decodes(final Decoder decoder, final Page page, final long rowsBefore, final int rows) {
 			if (rows == 0) return true;
 			try {
-				rows(decoder.reader, page, rows - 1, 1);
+				decoder.rows(page, (int) rowsBefore + rows - 1, 1);
 				return true;
 			}
 			catch (final IOException | RuntimeException e) {

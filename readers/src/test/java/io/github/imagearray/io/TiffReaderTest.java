@@ -2,14 +2,18 @@ package io.github.imagearray.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Iterator;
@@ -21,6 +25,9 @@ import javax.imageio.spi.ImageReaderSpi;
 
 import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.TestImages;
+import io.github.imagearray.io.TiffPages.Page;
+import io.github.imagearray.io.TiffReader.Decoders;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The TIFF reader's decoder is TwelveMonkeys' TIFF reader made directly, never looked up in Java's
  * ImageIO registry: it reads where no {@code META-INF/services} entry registers it (the plugin jar
  * relocates TwelveMonkeys and drops them, so that Fiji's ImageIO never sees our copy), and reading
- * registers nothing into ImageIO.
+ * registers nothing into ImageIO. A band of a page's rows is decoded from the strips that hold it.
  */
 class TiffReaderTest {
 
@@ -55,9 +62,13 @@ class TiffReaderTest {
 		}
 	}
 
+	@BeforeAll
+	static void writeFiles() throws Exception {
+		ReferenceFiles.write("write_files.py", dir, "reference.tsv");
+	}
+
 	@Test
 	void decodesWithoutImageIoServicesAndRegistersNothing() throws Exception {
-		ReferenceFiles.write("write_files.py", dir, "reference.tsv");
 		final Path lzw = dir.resolve("uint16-lzw.tif"), tiles = dir.resolve("float32-lzw3-tiles.tif");
 		assertTrue(twelveMonkeysReaders(getClass().getClassLoader()) > 0,
 			"on the ordinary class path TwelveMonkeys registers its readers");
@@ -83,6 +94,34 @@ class TiffReaderTest {
 				thread.setContextClassLoader(context);
 			}
 		}
+	}
+
+	/**
+	 * A band of rows is decoded from the strips that hold it alone: with the first strip of tifffile's
+	 * deflate file made undecodable, the rows of the engine's second span of the plane are still read,
+	 * as from the file unchanged, while its first row is refused naming that strip. TwelveMonkeys,
+	 * given the page, decodes it from its first row down to the last one asked for.
+	 */
+	@Test
+	void aBandIsDecodedFromItsOwnStripsAlone() throws IOException {
+		final Path file = dir.resolve("banded-deflate.tif"), broken = dir.resolve("first-strip-broken.tif");
+		final List<Page> pages = TiffPages.read(file);
+		final Page page = pages.get(0);
+		assertEquals(143, page.offsets.length, "1000 rows in strips of 7");
+		final byte[] bytes = Files.readAllBytes(file);
+		// zlib then finds an unknown compression method
+		Arrays.fill(bytes, (int) page.offsets[0], (int) (page.offsets[0] + page.byteCounts[0]), (byte) 0);
+		Files.write(broken, bytes);
+		final long from = 1 << 20;
+		final int length = (int) (page.width * page.height - from);
+		final Object expected = new Decoders(pages, TiffReader.elementType(page)).read(0, from, length);
+		final List<Page> brokenPages = TiffPages.read(broken);
+		final Decoders decoders = new Decoders(brokenPages, TiffReader.elementType(page));
+		assertArrayEquals((short[]) expected, (short[]) decoders.read(0, from, length));
+		final UncheckedIOException refused = assertThrows(UncheckedIOException.class, () -> decoders.read(0, 0, 1100));
+		assertEquals(broken + ": page 1, strip 1 of 143 (deflate, " + page.byteCounts[0] + " bytes at byte " +
+			page.offsets[0] + ") cannot be decoded after 0 of its 7 rows: unknown compression method.", refused
+				.getCause().getMessage());
 	}
 
 	/** @return the voxels of {@code file} as {@code ImageFiles.open} of {@code loader}'s own classes reads them */
