@@ -131,11 +131,11 @@ refused.append(["rgb48.tif", "samples per pixel"])
 with tifffile.TiffWriter(path("mixed-sizes.tif")) as w:
     w.write(voxels(np.uint8, (10, 10)), photometric="minisblack")
     w.write(voxels(np.uint8, (12, 10)), photometric="minisblack")
-refused.append(["mixed-sizes.tif", "image 2 is"])
+refused.append(["mixed-sizes.tif", "page 2 is"])
 with tifffile.TiffWriter(path("mixed-types.tif")) as w:
     w.write(voxels(np.uint8, (10, 10)), photometric="minisblack")
     w.write(voxels(np.uint16, (10, 10)), photometric="minisblack")
-refused.append(["mixed-types.tif", "image 2 is"])
+refused.append(["mixed-types.tif", "page 2 is"])
 tifffile.imwrite(path("float16.tif"), rng.normal(size=(10, 10)).astype(np.float16), photometric="minisblack")
 refused.append(["float16.tif", "16 bits"])
 
@@ -256,7 +256,7 @@ refused.append(["packbits-strip-ends-early.tif", "page 3, strip 1 of 1 (PackBits
 set_values("float32-lzw3-tiles.tif", "lzw-tile-ends-early.tif", 0, "TileByteCounts", {5: lambda n: n // 3})
 refused.append(["lzw-tile-ends-early.tif", "page 1, tiles 5 to 8 of 12 (a row of tiles, LZW) ends early"])
 set_values("float32-deflate.tif", "deflate-strip-empty.tif", 1, "StripByteCounts", {4: 0})
-refused.append(["deflate-strip-empty.tif", "image 2: strip 5 of 6 holds 0 bytes"])
+refused.append(["deflate-strip-empty.tif", "page 2, strip 5 of 6 holds 0 bytes"])
 
 # NIfTI-1 from nibabel: every datatype, .nii and .nii.gz, both byte orders, scaling
 for dtype in INTEGER_TYPES + [np.int64, np.uint64, np.float32, np.float64]:
