@@ -270,6 +270,8 @@ class RefusalMessagesTest {
 				for (final Path f : entries)
 					files.add(Files.copy(f, copy.resolve(f.getFileName())));
 			}
+			// in name order: the directory's own order would pick another file on another machine
+			files.sort(null);
 			final Path mutated = files.get(random.nextInt(files.size()));
 			Files.write(mutated, FileFuzzTest.mutate(Files.readAllBytes(mutated), random));
 			openOrRefuseDicom(copy);
