@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -49,8 +48,7 @@ public final class DicomSeries implements ImageFormat {
 		if (options.pattern() != null) return false;
 		if (Files.isDirectory(path)) return isSeries(path);
 		// a file named as DICOM that does not start as DICOM is refused as such, not as of no known type
-		final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-		return Files.isRegularFile(path) && (name.endsWith(".dcm") || name.endsWith(".dicom") || DicomDataSet
+		return Files.isRegularFile(path) && (ImageFiles.hasExtension(path, ".dcm", ".dicom") || DicomDataSet
 			.looksLikeDicom(path));
 	}
 
