@@ -47,7 +47,8 @@ class RefusalMessagesTest {
 	 */
 	private static final Pattern DICOM_PLACE = Pattern.compile("\\([0-9A-F]{4},[0-9A-F]{4}\\)|frames? \\d|fragment \\d|" +
 		"(truncated file|not a DICOM file|holds no image|deflate|transfer syntax|series|same position)");
-	/** A quoted value is cut to this many characters, its escapes included (and "..."). */
+	/** A value quoted in a message, and the most characters it may take, its escapes and "..." included. */
+	private static final Pattern QUOTE = Pattern.compile("\"([^\"]*)\"");
 	private static final int QUOTED = 40;
 
 	@TempDir
@@ -82,7 +83,7 @@ class RefusalMessagesTest {
 		if (!message.contains(file.toString())) return "does not name " + file + ": " + message;
 		for (final String word : JAVA_WORDS)
 			if (message.contains(word)) return "'" + word + "': " + message;
-		final Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(message);
+		final Matcher quoted = QUOTE.matcher(message);
 		while (quoted.find())
 			if (quoted.group(1).length() > QUOTED) return "a value quoted at length: " + message;
 		return null;
