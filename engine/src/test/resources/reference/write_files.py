@@ -157,11 +157,11 @@ refused.append(["rgb48.tif", "samples per pixel"])
 with tifffile.TiffWriter(path("mixed-sizes.tif")) as w:
     w.write(voxels(np.uint8, (10, 10)), photometric="minisblack")
     w.write(voxels(np.uint8, (12, 10)), photometric="minisblack")
-refused.append(["mixed-sizes.tif", "image 2 is"])
+refused.append(["mixed-sizes.tif", "page 2 is"])
 with tifffile.TiffWriter(path("mixed-types.tif")) as w:
     w.write(voxels(np.uint8, (10, 10)), photometric="minisblack")
     w.write(voxels(np.uint16, (10, 10)), photometric="minisblack")
-refused.append(["mixed-types.tif", "image 2 is"])
+refused.append(["mixed-types.tif", "page 2 is"])
 tifffile.imwrite(path("float16.tif"), rng.normal(size=(10, 10)).astype(np.float16), photometric="minisblack")
 refused.append(["float16.tif", "16 bits"])
 
@@ -287,7 +287,7 @@ refused.append(["strip-of-spans-ends-early.tif", "page 1, strip 1 of 1 (deflate"
 set_values("spans-in-tiles.tif", "tiles-of-spans-end-early.tif", 0, "TileByteCounts", {2: lambda n: n // 3})
 refused.append(["tiles-of-spans-end-early.tif", "page 1, tiles 3 to 4 of 6 (a row of tiles, LZW) ends early"])
 set_values("float32-deflate.tif", "deflate-strip-empty.tif", 1, "StripByteCounts", {4: 0})
-refused.append(["deflate-strip-empty.tif", "image 2: strip 5 of 6 holds 0 bytes"])
+refused.append(["deflate-strip-empty.tif", "page 2, strip 5 of 6 holds 0 bytes"])
 
 # NIfTI-1 from nibabel: every datatype, .nii and .nii.gz, both byte orders, scaling
 for dtype in INTEGER_TYPES + [np.int64, np.uint64, np.float32, np.float64]:

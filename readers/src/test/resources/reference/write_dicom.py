@@ -475,6 +475,19 @@ frames = b"\x28\x00\x08\x00IS\x02\x003 "
 assert raw.count(frames) == 1
 open(path("broken-frames-text.dcm"), "wb").write(raw.replace(frames, frames[:-2] + b"x "))  # no number
 refuse("broken-frames-text.dcm", "Number of Frames (0028,0008)")
+# one file of a series whose Rescale Intercept is garbled (a control byte, embedded spaces): refused
+# naming the file and the element, the value quoted printable; pydicom cannot read it as a number either
+shutil.copytree(path("ct"), path("broken-intercept"))
+raw = open(path("broken-intercept", "IM1"), "rb").read()
+intercept = b"\x28\x00\x52\x10DS\x08\x00-1024.0 "
+assert raw.count(intercept) == 1
+open(path("broken-intercept", "IM1"), "wb").write(raw.replace(intercept, intercept[:8] + b"0\x03   .0 "))
+try:
+    float(pydicom.dcmread(path("broken-intercept", "IM1")).RescaleIntercept)
+    raise AssertionError("pydicom read the garbled Rescale Intercept")
+except ValueError:
+    pass
+refuse("broken-intercept", 'IM1: Rescale Intercept (0028,1052) holds "0\\x03   .0", not a decimal number.')
 
 # --- pydicom's own test files, which GE, DCMTK, GDCM, highdicom and others wrote (Debian ships them with
 # pydicom): pydicom's values, modality LUT and Dose Grid Scaling applied, where pydicom decodes a grey

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The elements of a DICOM data set (PS3.5 7): values by tag, sequences as lists of items that are
@@ -29,6 +30,8 @@ final class DicomDataSet {
 	private static final int ITEM = 0xFFFEE000, ITEM_END = 0xFFFEE00D, SEQUENCE_END = 0xFFFEE0DD;
 	private static final long UNDEFINED = 0xffffffffL;
 	private static final int KEPT_VALUE_BYTES = 1 << 20;
+	/** A decimal or integer string as PS3.5 6.2 writes one: spaces around, no embedded space. */
+	private static final Pattern DECIMAL = Pattern.compile(" *[+-]?(\\d+|\\d+\\.\\d*|\\.\\d+)([eE][+-]?\\d+)? *");
 	/** Value representations whose length takes four bytes in explicit VR. */
 	private static final String LONG_VRS = "OB OD OF OL OV OW SQ SV UC UN UR UT UV";
 
@@ -72,7 +75,7 @@ final class DicomDataSet {
 	}
 
 	/** @return the value as text, trimmed, or null when absent or empty */
-	String text(final int tag) {
+	private String text(final int tag) {
 		final byte[] v = values.get(tag);
 		if (v == null) return null;
 		final String t = new String(v, StandardCharsets.US_ASCII).replace('\0', ' ').trim();
@@ -81,8 +84,47 @@ final class DicomDataSet {
 
 	/**
 	 * @param name the element's name, for the message
+	 * @return the value as text (a UID, a code string), trimmed of its padding, or null when absent
+	 *         or empty
+	 * @throws ImageFileException when it holds other bytes than printable ASCII, quoting it
+	 */
+	String text(final int tag, final String name) throws ImageFileException {
+		final String t = text(tag);
+		if (t == null) return null;
+		for (int i = 0; i < t.length(); i++)
+			if (t.charAt(i) < 0x20 || t.charAt(i) > 0x7e) throw new ImageFileException(file + ": " + name + " " + tag(tag) +
+				where + " holds " + quoted(tag) + ", not text of printable characters.");
+		return t;
+	}
+
+	/**
+	 * @return the value's bytes between quotes, for a message: printable ASCII as it is, other bytes
+	 *         as {@code \x03}, cut after 32 characters with "..." (a corrupt value may hold anything);
+	 *         the padding (trailing spaces and NULs) left out
+	 */
+	String quoted(final int tag) {
+		final byte[] v = values.get(tag);
+		int length = v == null ? 0 : v.length;
+		while (length > 0 && (v[length - 1] == ' ' || v[length - 1] == 0))
+			length--;
+		final StringBuilder b = new StringBuilder("\"");
+		for (int i = 0; i < length; i++) {
+			if (b.length() > 32) {
+				b.append("...");
+				break;
+			}
+			final int c = v[i] & 0xff;
+			if (c >= 0x20 && c <= 0x7e) b.append((char) c);
+			else b.append(String.format("\\x%02x", c));
+		}
+		return b.append('"').toString();
+	}
+
+	/**
+	 * @param name the element's name, for the message
 	 * @return the numbers of a decimal or integer string (DS, IS; backslash-separated), or null when
 	 *         absent, of zero length or blank (an absent value, PS3.5 6.2)
+	 * @throws ImageFileException when a value is not a number as PS3.5 6.2 writes them, quoting it
 	 */
 	double[] numbers(final int tag, final String name) throws ImageFileException {
 		final String t = text(tag);
@@ -90,15 +132,17 @@ final class DicomDataSet {
 		final String[] parts = t.split("\\\\", -1);
 		final double[] n = new double[parts.length];
 		for (int i = 0; i < parts.length; i++) {
-			try {
-				n[i] = Double.parseDouble(parts[i].trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new ImageFileException(file + ": " + name + " " + DicomDataSet.tag(tag) + where + " is '" + t +
-					"', not a list of numbers.");
-			}
-			if (!Double.isFinite(n[i])) throw new ImageFileException(file + ": " + name + " " + DicomDataSet.tag(tag) + where +
-				" is '" + t + "', not a finite number.");
+			// A malformed number is refused, not taken for an absent value: a Rescale Intercept read as
+			// 0 instead of -1024 would give every statistic off by 1024 without a word. pydicom agrees:
+			// in each of its reading validation modes (ignore, warn, raise) only an empty or blank DS or
+			// IS is absent, and a value float() cannot parse raises when it is read. Java's own number
+			// forms ("NaN", "1d", "0x1p3") are not DICOM's and are refused too.
+			if (!DECIMAL.matcher(parts[i]).matches()) throw new ImageFileException(file + ": " + name + " " + tag(tag) +
+				where + " holds " + quoted(tag) + ", not " + (parts.length == 1 ? "a decimal number." : parts.length +
+					" decimal numbers separated by backslashes."));
+			n[i] = Double.parseDouble(parts[i].trim());
+			if (!Double.isFinite(n[i])) throw new ImageFileException(file + ": " + name + " " + tag(tag) + where +
+				" holds " + quoted(tag) + ", beyond the range of numbers.");
 		}
 		return n;
 	}
@@ -165,7 +209,8 @@ final class DicomDataSet {
 			meta = true;
 			p.element(ds, false);
 		}
-		if (meta) ds.syntax = ds.text(TRANSFER_SYNTAX) == null ? IMPLICIT_LE : ds.text(TRANSFER_SYNTAX);
+		final String syntax = ds.text(TRANSFER_SYNTAX, "Transfer Syntax UID");
+		if (meta) ds.syntax = syntax == null ? IMPLICIT_LE : syntax;
 		else ds.syntax = p.guessSyntax();
 		if (ds.syntax.equals(DEFLATED)) {
 			p.in = DicomInput.inflated(p.in, p.pos);

@@ -137,13 +137,17 @@ final class DicomFrames {
 		final Frame first = frames.get(0);
 		for (final Frame f : frames) {
 			if (!same(first.orientation, f.orientation)) throw new ImageFileException(ds.file + ": frame " + (f.index +
-				1) + " is oriented " + Arrays.toString(f.orientation) + " but frame 1 " + Arrays.toString(
-					first.orientation) + " (Image Orientation (Patient) (0020,0037)); the frames of a volume share one " +
-				"orientation.");
+				1) + " is oriented " + given(f.orientation) + " but frame 1 " + given(first.orientation) +
+				" (Image Orientation (Patient) (0020,0037)); the frames of a volume share one orientation.");
 			if (!same(first.spacing, f.spacing)) throw new ImageFileException(ds.file + ": frame " + (f.index + 1) +
-				" has Pixel Spacing (0028,0030) " + Arrays.toString(f.spacing) + " but frame 1 " + Arrays.toString(
-					first.spacing) + "; the frames of a volume share one pixel spacing.");
+				" has Pixel Spacing (0028,0030) " + given(f.spacing) + " but frame 1 " + given(first.spacing) +
+				"; the frames of a volume share one pixel spacing.");
 		}
+	}
+
+	/** @return "[1.0, 0.0]", or "none" for a value a frame lacks */
+	private static String given(final double[] values) {
+		return values == null ? "none" : Arrays.toString(values);
 	}
 
 	private static boolean same(final double[] a, final double[] b) {

@@ -68,8 +68,9 @@ final class DicomImage {
 	private DicomImage(final Path file, final DicomDataSet ds) throws IOException {
 		this.file = file;
 		this.ds = ds;
-		series = ds.text(SERIES) == null ? "" : ds.text(SERIES);
-		segmentation = SEGMENTATION.equals(ds.text(DicomDataSet.SOP_CLASS));
+		final String uid = ds.text(SERIES, "Series Instance UID");
+		series = uid == null ? "" : uid;
+		segmentation = SEGMENTATION.equals(ds.text(DicomDataSet.SOP_CLASS, "SOP Class UID"));
 		instance = (int) ds.number(INSTANCE, "Instance Number", Integer.MIN_VALUE);
 		rows = ds.unsigned16(ROWS, 0);
 		columns = ds.unsigned16(COLUMNS, 0);
@@ -78,7 +79,7 @@ final class DicomImage {
 		signed = ds.unsigned16(REPRESENTATION, 0);
 		final double frameNumber = ds.number(FRAME_COUNT, "Number of Frames", 1);
 		if (frameNumber < 1 || frameNumber > Integer.MAX_VALUE || frameNumber != Math.rint(frameNumber))
-			throw new ImageFileException(file + ": Number of Frames (0028,0008) is " + ds.text(FRAME_COUNT) +
+			throw new ImageFileException(file + ": Number of Frames (0028,0008) holds " + ds.quoted(FRAME_COUNT) +
 				"; a positive whole number is read.");
 		frameCount = (int) frameNumber;
 		checkPixelModule();
@@ -110,7 +111,14 @@ final class DicomImage {
 
 	/** @return "file: holds no image: SOP class … (Comprehensive SR), no Pixel Data (7FE0,0010)." */
 	static String noImage(final DicomDataSet ds) {
-		final String sop = ds.text(DicomDataSet.SOP_CLASS);
+		String sop;
+		try {
+			sop = ds.text(DicomDataSet.SOP_CLASS, "SOP Class UID");
+		}
+		catch (final ImageFileException e) {
+			// a file without image is only named, never read: its SOP class need not be legible
+			sop = ds.quoted(DicomDataSet.SOP_CLASS);
+		}
 		final String name = sop == null ? null : NO_IMAGE_CLASSES.get(sop);
 		return ds.file + ": holds no image: " + (sop == null ? "no SOP class" : "SOP class " + sop + (name == null ? "" :
 			" (" + name + ")")) + ", no Pixel Data (7FE0,0010).";
@@ -132,9 +140,11 @@ final class DicomImage {
 
 	private void checkPixelModule() throws ImageFileException {
 		final int samples = ds.unsigned16(SAMPLES, 1);
-		final String photometric = ds.text(PHOTOMETRIC) == null ? "MONOCHROME2" : ds.text(PHOTOMETRIC);
+		final String given = ds.text(PHOTOMETRIC, "Photometric Interpretation");
+		final String photometric = given == null ? "MONOCHROME2" : given;
 		if (samples != 1 || !photometric.startsWith("MONOCHROME")) throw new ImageFileException(where() + samples +
-			" samples per pixel, " + photometric + "; ImageArray measures grey (MONOCHROME) images.");
+			" samples per pixel (0028,0002), Photometric Interpretation (0028,0004) " + photometric + "; ImageArray " +
+			"measures grey (MONOCHROME) images.");
 		if (rows == 0 || columns == 0) throw new ImageFileException(where() + "Rows (0028,0010) " + rows +
 			" and Columns (0028,0011) " + columns + ": an image needs both, above 0.");
 		if ((long) rows * columns > Integer.MAX_VALUE - 8) throw new ImageFileException(where() + columns + " x " + rows +

@@ -40,13 +40,16 @@ public final class DicomSeries implements ImageFormat {
 	}
 
 	/**
-	 * @return whether the path is a DICOM file, or a folder whose first file is DICOM, unless a
-	 *         pattern selects files
+	 * @return whether the path is a DICOM file (or named {@code .dcm}, {@code .dicom}), or a folder
+	 *         whose first or second file is DICOM, unless a pattern selects files
 	 */
 	@Override
 	public boolean recognises(final Path path, final OpenOptions options) {
 		if (options.pattern() != null) return false;
-		return Files.isDirectory(path) ? isSeries(path) : Files.isRegularFile(path) && DicomDataSet.looksLikeDicom(path);
+		if (Files.isDirectory(path)) return isSeries(path);
+		// a file named as DICOM that does not start as DICOM is refused as such, not as of no known type
+		return Files.isRegularFile(path) && (ImageFiles.hasExtension(path, ".dcm", ".dicom") || DicomDataSet
+			.looksLikeDicom(path));
 	}
 
 	/**
@@ -86,11 +89,16 @@ public final class DicomSeries implements ImageFormat {
 		}
 	}
 
-	/** @return whether the folder's first file (in name order) is a DICOM file */
+	/**
+	 * @return whether the folder's first or second file (in name order) is a DICOM file: a series
+	 *         whose first file is broken, or a README sorted first, is still refused or read as DICOM
+	 */
 	public static boolean isSeries(final Path dir) {
 		try {
 			final List<Path> files = files(dir);
-			return !files.isEmpty() && DicomDataSet.looksLikeDicom(files.get(0));
+			for (int i = 0; i < Math.min(2, files.size()); i++)
+				if (DicomDataSet.looksLikeDicom(files.get(i))) return true;
+			return false;
 		}
 		catch (final IOException e) {
 			return false;
@@ -144,7 +152,8 @@ public final class DicomSeries implements ImageFormat {
 		final long[] dims = { first.columns, first.rows, planes.size() };
 		return PlanarFile.open(dims, (p, from, length) -> {
 			final Plane plane = planes.get(p);
-			final int[] labels = new int[length];
+			// each voxel's label, and the frame that gave it, for the message if another claims it
+			final int[] labels = new int[length], labelFrames = new int[length];
 			final List<DicomFrames.Frame> frames = new ArrayList<>(plane.otherSegments);
 			frames.add(0, plane.frame);
 			try {
@@ -154,8 +163,10 @@ public final class DicomSeries implements ImageFormat {
 						if (bits[i] != 0) {
 							if (labels[i] != 0) throw new ImageFileException(plane.image.file + ": segments " + labels[i] +
 								" and " + f.segment + " overlap at voxel " + (from + i) % first.columns + ", " + (from + i) /
-									first.columns + " of plane " + p + "; a label image gives each voxel one segment.");
+									first.columns + " of frames " + (labelFrames[i] + 1) + " and " + (f.index + 1) +
+								"; a label image gives each voxel one segment.");
 							labels[i] = f.segment;
+							labelFrames[i] = f.index;
 						}
 				}
 			}
@@ -200,16 +211,24 @@ public final class DicomSeries implements ImageFormat {
 	 * @return the images of a file, or of every file of a folder
 	 */
 	private static List<DicomImage> read(final Path path, final Consumer<String> warnings) throws IOException {
-		if (!Files.isDirectory(path)) return new ArrayList<>(Arrays.asList(DicomImage.read(path)));
+		if (!Files.isDirectory(path)) {
+			if (!DicomDataSet.looksLikeDicom(path)) throw notDicom(path, ".");
+			return new ArrayList<>(Arrays.asList(DicomImage.read(path)));
+		}
 		final List<DicomImage> all = new ArrayList<>();
 		for (final Path f : files(path)) {
-			if (!DicomDataSet.looksLikeDicom(f)) throw new ImageFileException(f + ": not a DICOM file, in a folder of " +
-				"DICOM files.");
+			if (!DicomDataSet.looksLikeDicom(f)) throw notDicom(f, ", in a folder of DICOM files.");
 			final DicomImage image = DicomImage.readImage(f);
 			if (image != null) all.add(image);
 			else warnings.accept(DicomImage.noImage(DicomDataSet.read(f)) + " Left out.");
 		}
 		return all;
+	}
+
+	/** @return "IM0003: not a DICOM file: neither DICM at byte 128 nor …" and {@code end} */
+	private static ImageFileException notDicom(final Path file, final String end) {
+		return new ImageFileException(file + ": not a DICOM file: neither DICM at byte 128 nor a DICOM element of " +
+			"group 0002 or 0008 at its start" + end);
 	}
 
 	private static List<DicomImage> images(final Path path, final OpenOptions options) throws IOException {
@@ -219,8 +238,11 @@ public final class DicomSeries implements ImageFormat {
 		final TreeSet<String> uids = new TreeSet<>();
 		for (final DicomImage s : all)
 			uids.add(s.series);
+		final TreeSet<String> named = new TreeSet<>(uids);
+		named.remove("");
 		if (series == null && uids.size() > 1) throw new ImageFileException(path + ": the folder holds " + uids.size() +
-			" series; choose one with --series UID: " + String.join(", ", uids) + ".");
+			" series; choose one with --series UID: " + String.join(", ", named) + (named.size() < uids.size() ?
+				" (and files without Series Instance UID (0020,000E))" : "") + ".");
 		final List<DicomImage> images = new ArrayList<>();
 		for (final DicomImage s : all)
 			if (series == null || s.series.equals(series)) images.add(s);

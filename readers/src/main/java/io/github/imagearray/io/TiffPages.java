@@ -175,7 +175,7 @@ final class TiffPages {
 		spans.add(new Span(0, big ? 16 : 8, -1, -1, 0, false));
 		final Set<Long> seen = new HashSet<>();
 		for (int index = 0; next != 0; index++) {
-			if (!seen.add(next)) throw new ImageFileException(file + ": the IFD chain loops: image " + (index + 1) +
+			if (!seen.add(next)) throw new ImageFileException(file + ": the IFD chain loops: page " + (index + 1) +
 				" points back to the IFD at byte " + next + ".");
 			next = readIfd(next, index);
 		}
@@ -184,7 +184,7 @@ final class TiffPages {
 
 	/** Reads the IFD at {@code offset}; returns the offset of the next one (0 at the end). */
 	private long readIfd(final long offset, final int index) throws IOException {
-		final String where = file + ": image " + (index + 1) + ": ";
+		final String where = file + ": page " + (index + 1) + ", ";
 		final int countBytes = big ? 8 : 2, entryBytes = big ? 20 : 12, nextBytes = big ? 8 : 4;
 		if (offset < 8 || offset > fileSize - countBytes) throw new ImageFileException(where + "its IFD at byte " +
 			offset + " is outside the file (" + fileSize + " bytes).");
@@ -415,8 +415,8 @@ final class TiffPages {
 		final Page first = pages.get(0);
 		for (int i = 1; i < pages.size(); i++) {
 			final Page p = pages.get(i);
-			if (!p.sameSizeAndType(first)) throw new ImageFileException(file + ": image " + (p.chainIndex + 1) + " is " +
-				p.sizeAndType() + " but image 1 is " + first.sizeAndType() +
+			if (!p.sameSizeAndType(first)) throw new ImageFileException(file + ": page " + (p.chainIndex + 1) + " is " +
+				p.sizeAndType() + " but page 1 is " + first.sizeAndType() +
 				"; the pages of a stack must agree in size and type.");
 		}
 	}

@@ -2,7 +2,6 @@ package io.github.imagearray.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one line naming it, never in Java's words.
  */
 class DicomFilesTest {
-
-	/** Words of Java's own exceptions that a user must never read. */
-	private static final List<String> JAVA_WORDS = Arrays.asList("newPosition", "For input string", "empty String",
-		"out of bounds", "null", "EOFException", "Exception");
 
 	@TempDir
 	static Path dir;
@@ -166,25 +161,29 @@ class DicomFilesTest {
 			final Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
 			assertTrue(cause instanceof ImageFileException, path + ": " + e);
 			final String message = cause.getMessage();
-			assertTrue(message.startsWith(path.toString()) && !message.contains("\n"), message);
-			for (final String word : JAVA_WORDS)
-				assertFalse(message.contains(word), message);
+			assertTrue(message.startsWith(path.toString()), message);
+			RefusalMessagesTest.assertUserWords(path, message);
 			return message;
 		}
 	}
 
+	/**
+	 * The files of {@code write_dicom.py} the fuzz tests mutate: multi-frame (Enhanced CT and MR,
+	 * RT Dose, SEG), RLE, JPEG, deflated, unusual headers, and a file without image.
+	 */
+	static final String[] MUTATED = { "enhanced-ct.dcm", "enhanced-mr.dcm", "enhanced-ct-rle.dcm",
+		"enhanced-ct-jpeg.dcm", "enhanced-ct-fragments.dcm", "rtdose.dcm", "seg.dcm", "sr.dcm", "ct-deflated-dcmtk/IM0",
+		"unusual/IM0", "unusual/IM2", "acr-nema/IM0", "mr-rle-gdcm/IM0", "seg-labels.dcm" };
+
 	@Test
 	void mutatedDicomFilesAreMeasuredOrRefusedInOneLine() {
-		final String[] bases = { "enhanced-ct.dcm", "enhanced-mr.dcm", "enhanced-ct-rle.dcm", "enhanced-ct-jpeg.dcm",
-			"enhanced-ct-fragments.dcm", "rtdose.dcm", "seg.dcm", "sr.dcm", "ct-deflated-dcmtk/IM0", "unusual/IM0",
-			"unusual/IM2", "acr-nema/IM0", "mr-rle-gdcm/IM0", "seg-labels.dcm" };
 		final Random random = new Random(20261206);
 		final long end = System.nanoTime() + 5_000_000_000L;
 		final int[] outcome = new int[2];
 		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
 			for (int c = 0; c < 2000 && System.nanoTime() < end; c++) {
-				final byte[] mutated = FileFuzzTest.mutate(Files.readAllBytes(dir.resolve(bases[random.nextInt(
-					bases.length)])), random);
+				final byte[] mutated = FileFuzzTest.mutate(Files.readAllBytes(dir.resolve(MUTATED[random.nextInt(
+					MUTATED.length)])), random);
 				final Path file = dir.resolve("fuzz-" + c + ".dcm");
 				Files.write(file, mutated);
 				outcome[FileFuzzTest.measureOrRefuse(file) == null ? 1 : 0]++;
