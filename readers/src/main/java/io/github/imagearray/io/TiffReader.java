@@ -37,7 +37,8 @@ import net.imglib2.type.numeric.RealType;
  * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
  * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
  * plane at a time, each part from the strips or tiles that hold it alone, so a stack larger than
- * memory is measured as it streams, and each strip is decoded once per pass. ImageJ's stacks of
+ * memory is measured as it streams, and each strip is decoded once per pass. The file is open
+ * only while a part is read. ImageJ's stacks of
  * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
  * consecutive strips, are read as raw bytes. The straight-line calibration that ImageJ writes into
  * the description of an 8- or 16-bit file ({@code cf=0} with {@code c0} and {@code c1}, also its
@@ -189,11 +190,12 @@ public final class TiffReader implements ImageFormat {
 	}
 
 	/**
-	 * TwelveMonkeys readers of the pages' files, each used by one thread at a time and kept, with its
-	 * open file, for the next read of the same file. A band of rows is decoded from the strips, or
-	 * rows of tiles, that hold it alone ({@link TiffBand}): a page read in bands costs one decoding of
-	 * each strip, where TwelveMonkeys decoded the page from its top down to each band. A reader of
-	 * another file is closed when taken, so no more stay open than threads read at once.
+	 * TwelveMonkeys readers, each used by one thread at a time and kept for the next read; the file
+	 * is opened for each read and closed when it ends, so no file stays open once the image is read
+	 * (a {@code describe} of thousands of files would run out of file handles). A band of rows is
+	 * decoded from the strips, or rows of tiles, that hold it alone ({@link TiffBand}): a page read in
+	 * bands costs one decoding of each strip, where TwelveMonkeys decoded the page from its top
+	 * down to each band.
 	 */
 	static final class Decoders {
 
@@ -229,21 +231,19 @@ public final class TiffReader implements ImageFormat {
 			}
 		}
 
-		/** A reader and the file it reads. */
+		/** A reader, kept for the next read. */
 		private static final class Decoder implements AutoCloseable {
 
-			final Path file;
-			final FileChannel channel;
-			final ImageReader reader;
+			final ImageReader reader = new TIFFImageReaderSpi().createReaderInstance(null);
 
-			Decoder(final Path file) throws IOException {
-				this.file = file;
-				channel = FileChannel.open(file, StandardOpenOption.READ);
-				reader = new TIFFImageReaderSpi().createReaderInstance(null);
-			}
-
-			/** @return rows [firstRow, firstRow + rows) of the page, decoded from the strips or tiles that hold them */
-			Object rows(final Page page, final int firstRow, final int rows) throws IOException {
+			/**
+			 * @param channel the page's file, open
+			 * @return rows [firstRow, firstRow + rows) of the page, decoded from the strips or tiles
+			 *         that hold them, never kept
+			 */
+			Object decode(final FileChannel channel, final Page page, final int firstRow, final int rows)
+				throws IOException
+			{
 				final long partRows = TiffBand.partRows(page);
 				final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
 				reader.setInput(new TiffBand(channel, page, firstPart, lastPart));
@@ -260,12 +260,6 @@ public final class TiffReader implements ImageFormat {
 			@Override
 			public void close() {
 				reader.dispose();
-				try {
-					channel.close();
-				}
-				catch (final IOException e) {
-					// closing a read-only file: nothing is lost
-				}
 			}
 		}
 
@@ -287,20 +281,16 @@ public final class TiffReader implements ImageFormat {
 				type, page.bigEndian, plane);
 			final int width = (int) page.width;
 			Decoder decoder = idle.poll();
-			try {
-				if (decoder != null && !decoder.file.equals(page.file)) {
-					decoder.close();
-					decoder = null;
-				}
-				if (decoder == null) decoder = new Decoder(page.file);
+			try (FileChannel channel = FileChannel.open(page.file, StandardOpenOption.READ)) {
+				if (decoder == null) decoder = new Decoder();
 				final Decoder reading = decoder;
-				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> rows(reading, page, firstRow, rows), plane,
-					from, length, width, type);
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> keptOrDecoded(reading, channel, page,
+					firstRow, rows), plane, from, length, width, type);
 				idle.add(decoder);
 				return range;
 			}
 			catch (final CancellationException e) {
-				decoder.close();
+				if (decoder != null) decoder.close();
 				throw e;
 			}
 			catch (final IOException | RuntimeException e) {
@@ -317,8 +307,8 @@ public final class TiffReader implements ImageFormat {
 		 *         of the heap (TwelveMonkeys briefly holds three copies of what it decodes); larger
 		 *         ones are decoded from their top down to each band
 		 */
-		private Object rows(final Decoder decoder, final Page page, final int firstRow, final int rows)
-			throws IOException
+		private Object keptOrDecoded(final Decoder decoder, final FileChannel channel, final Page page,
+			final int firstRow, final int rows) throws IOException
 		{
 			final long partRows = TiffBand.partRows(page);
 			final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
@@ -326,12 +316,12 @@ public final class TiffReader implements ImageFormat {
 			final long partsRows = Math.min(page.height, (lastPart + 1) * partRows) - rowsBefore;
 			final long partsBytes = partsRows * page.width * type.bytes();
 			if (partsRows < 2L * rows || partsBytes > Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16))
-				return ofType(decoder.rows(page, firstRow, rows));
+				return ofType(decoder.decode(channel, page, firstRow, rows));
 			final KeptParts parts;
 			final boolean decodeHere;
 			synchronized (this) {
 				decodeHere = kept == null || !kept.holds(page, firstPart, lastPart);
-				if (decodeHere) kept = new KeptParts(page, firstPart, lastPart, () -> ofType(decoder.rows(page,
+				if (decodeHere) kept = new KeptParts(page, firstPart, lastPart, () -> ofType(decoder.decode(channel, page,
 					(int) rowsBefore, (int) partsRows)));
 				parts = kept;
 			}
@@ -365,15 +355,16 @@ public final class TiffReader implements ImageFormat {
 			final Exception e)
 		{
 			final long partRows = TiffBand.partRows(page);
-			try (Decoder decoder = new Decoder(page.file)) {
+			try (FileChannel channel = FileChannel.open(page.file, StandardOpenOption.READ);
+				Decoder decoder = new Decoder()) {
 				for (long part = firstRow / partRows; part <= lastRow / partRows; part++) {
 					final long rowsBefore = part * partRows;
 					final int rowsIn = (int) Math.min(partRows, page.height - rowsBefore);
-					if (decodes(decoder, page, rowsBefore, rowsIn)) continue;
+					if (decodes(decoder, channel, page, rowsBefore, rowsIn)) continue;
 					int good = 0, bad = rowsIn;
 					while (bad - good > 1) {
 						final int middle = (good + bad) >>> 1;
-						if (decodes(decoder, page, rowsBefore, middle)) good = middle;
+						if (decodes(decoder, channel, page, rowsBefore, middle)) good = middle;
 						else bad = middle;
 					}
 					return failure(page, part, good, rowsIn, e);
@@ -419,10 +410,12 @@ public final class TiffReader implements ImageFormat {
 		 *         {@code rowsBefore} decode: asking for the last of them, TwelveMonkeys decodes all, and
 		 *         only that row is held
 		 */
-		private static boolean decodes(final Decoder decoder, final Page page, final long rowsBefore, final int rows) {
+		private static boolean decodes(final Decoder decoder, final FileChannel channel, final Page page,
+			final long rowsBefore, final int rows)
+		{
 			if (rows == 0) return true;
 			try {
-				decoder.rows(page, (int) rowsBefore + rows - 1, 1);
+				decoder.decode(channel, page, (int) rowsBefore + rows - 1, 1);
 				return true;
 			}
 			catch (final IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -27,6 +30,8 @@ import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.TestImages;
 import io.github.imagearray.io.TiffPages.Page;
 import io.github.imagearray.io.TiffReader.Decoders;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +127,30 @@ class TiffReaderTest {
 		assertEquals(broken + ": page 1, strip 1 of 143 (deflate, " + page.byteCounts[0] + " bytes at byte " +
 			page.offsets[0] + ") cannot be decoded after 0 of its 7 rows: unknown compression method.", refused
 				.getCause().getMessage());
+	}
+
+	/**
+	 * No file stays open once its voxels are read: 400 compressed TIFF files opened and read in one
+	 * run (as {@code describe} reads thousands) leave no more files open than before.
+	 */
+	@Test
+	void noFileStaysOpenOnceRead() throws IOException {
+		final Path fds = Paths.get("/proc/self/fd");
+		assumeTrue(Files.isDirectory(fds), "Linux counts a process's open files in /proc/self/fd");
+		final Path file = dir.resolve("uint16-lzw.tif");
+		final List<RandomAccessibleInterval<? extends RealType<?>>> images = new ArrayList<>();
+		final long before = openFiles(fds);
+		for (int i = 0; i < 400; i++) {
+			images.add(ImageFiles.open(file));
+			TestImages.values(images.get(i));
+		}
+		assertTrue(openFiles(fds) < before + 20, openFiles(fds) + " files open, " + before + " before");
+	}
+
+	private static long openFiles(final Path fds) throws IOException {
+		try (Stream<Path> open = Files.list(fds)) {
+			return open.count();
+		}
 	}
 
 	/** @return the voxels of {@code file} as {@code ImageFiles.open} of {@code loader}'s own classes reads them */
