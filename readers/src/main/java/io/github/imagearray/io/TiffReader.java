@@ -9,6 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -37,8 +40,8 @@ import net.imglib2.type.numeric.RealType;
  * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
  * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
  * plane at a time, each part from the strips or tiles that hold it alone, so a stack larger than
- * memory is measured as it streams, and each strip is decoded once per pass. The file is open
- * only while a part is read. ImageJ's stacks of
+ * memory is measured as it streams, and each strip is decoded about once per pass (see
+ * {@code Decoders}). The file is open only while a part is read. ImageJ's stacks of
  * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
  * consecutive strips, are read as raw bytes. The straight-line calibration that ImageJ writes into
  * the description of an 8- or 16-bit file ({@code cf=0} with {@code c0} and {@code c1}, also its
@@ -194,40 +197,72 @@ public final class TiffReader implements ImageFormat {
 	 * is opened for each read and closed when it ends, so no file stays open once the image is read
 	 * (a {@code describe} of thousands of files would run out of file handles). A band of rows is
 	 * decoded from the strips, or rows of tiles, that hold it alone ({@link TiffBand}): a page read in
-	 * bands costs one decoding of each strip, where TwelveMonkeys decoded the page from its top
+	 * bands costs about one decoding of each strip, where TwelveMonkeys decoded the page from its top
 	 * down to each band.
 	 */
 	static final class Decoders {
 
-		/** Bytes of decoded strips kept for the bands that follow: at most this, and a sixteenth of the heap. */
+		/**
+		 * Bytes of decoded strips kept at once for the bands that follow, all strips together: at most
+		 * this, and a sixteenth of the heap.
+		 */
 		static final long KEPT_BYTES = 64L << 20;
 
 		private final List<Page> pages;
 		private final MetaElementType type;
 		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
-		/** The strips last decoded whole to be kept, or null; guarded by {@code this}. */
-		private KeptParts kept;
+		/** The strips decoded whole to be kept, oldest first; guarded by {@code this}. */
+		private final Deque<KeptParts> kept = new ArrayDeque<>();
+		/** The voxels' bytes of {@link #kept}, those still being decoded included; guarded by {@code this}. */
+		private long keptBytes;
 
 		/**
 		 * Strips, or rows of tiles, that hold more rows than two bands, decoded whole once for all the
 		 * bands they hold: decoded for each band, they would be decoded from their top down to each.
 		 */
-		private static final class KeptParts {
+		static final class KeptParts {
 
 			final Page page;
 			final int firstPart, lastPart;
+			final long bytes;
 			/** Their voxels, decoded by the first thread that needs them; the others wait for them. */
 			final FutureTask<Object> values;
 
-			KeptParts(final Page page, final int firstPart, final int lastPart, final Callable<Object> decode) {
+			KeptParts(final Page page, final int firstPart, final int lastPart, final long bytes,
+				final Callable<Object> decode)
+			{
 				this.page = page;
 				this.firstPart = firstPart;
 				this.lastPart = lastPart;
+				this.bytes = bytes;
 				values = new FutureTask<>(decode);
 			}
 
 			boolean holds(final Page p, final int first, final int last) {
 				return page == p && firstPart <= first && last <= lastPart;
+			}
+
+			/**
+			 * @return the voxels, once decoded
+			 * @throws IOException, an {@link Error} or a {@link RuntimeException} as the decoding threw it
+			 * @throws CancellationException when this thread is interrupted while it waits (the interrupt kept)
+			 */
+			Object values() throws IOException {
+				try {
+					return values.get();
+				}
+				catch (final InterruptedException e) {
+					// the statistics were canceled: no strip failed
+					Thread.currentThread().interrupt();
+					throw new CancellationException("interrupted while another thread decoded the strips");
+				}
+				catch (final ExecutionException e) {
+					// what the decoding threw, as itself: an OutOfMemoryError is not a corrupt strip
+					final Throwable cause = e.getCause();
+					if (cause instanceof IOException) throw (IOException) cause;
+					if (cause instanceof Error) throw (Error) cause;
+					throw (RuntimeException) cause;
+				}
 			}
 		}
 
@@ -303,9 +338,10 @@ public final class TiffReader implements ImageFormat {
 		/**
 		 * @return rows [firstRow, firstRow + rows) of the page: decoded from the strips or rows of tiles
 		 *         that hold them, or cut from those strips decoded whole and kept when they hold more
-		 *         rows than two such bands and their voxels fit in {@link #KEPT_BYTES} and a sixteenth
-		 *         of the heap (TwelveMonkeys briefly holds three copies of what it decodes); larger
-		 *         ones are decoded from their top down to each band
+		 *         rows than two such bands and they fit, with the strips kept for other threads'
+		 *         bands, in {@link #KEPT_BYTES} and a sixteenth of the heap (TwelveMonkeys briefly holds
+		 *         three copies of what it decodes): the strips kept longest, once decoded, make room.
+		 *         Other strips are decoded from their top down to each band
 		 */
 		private Object keptOrDecoded(final Decoder decoder, final FileChannel channel, final Page page,
 			final int firstRow, final int rows) throws IOException
@@ -315,34 +351,49 @@ public final class TiffReader implements ImageFormat {
 			final long rowsBefore = firstPart * partRows;
 			final long partsRows = Math.min(page.height, (lastPart + 1) * partRows) - rowsBefore;
 			final long partsBytes = partsRows * page.width * type.bytes();
-			if (partsRows < 2L * rows || partsBytes > Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16))
-				return ofType(decoder.decode(channel, page, firstRow, rows));
-			final KeptParts parts;
-			final boolean decodeHere;
+			final long bound = Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16);
+			if (partsRows < 2L * rows || partsBytes > bound) return ofType(decoder.decode(channel, page, firstRow, rows));
+			KeptParts parts = null;
+			boolean decodeHere = false;
 			synchronized (this) {
-				decodeHere = kept == null || !kept.holds(page, firstPart, lastPart);
-				if (decodeHere) kept = new KeptParts(page, firstPart, lastPart, () -> ofType(decoder.decode(channel, page,
-					(int) rowsBefore, (int) partsRows)));
-				parts = kept;
+				for (final KeptParts k : kept)
+					if (k.holds(page, firstPart, lastPart)) parts = k;
+				if (parts == null) {
+					for (final Iterator<KeptParts> i = kept.iterator(); i.hasNext() && keptBytes + partsBytes > bound;) {
+						final KeptParts k = i.next();
+						if (!k.values.isDone()) continue;
+						i.remove();
+						keptBytes -= k.bytes;
+					}
+					if (keptBytes + partsBytes <= bound) {
+						parts = new KeptParts(page, firstPart, lastPart, partsBytes, () -> ofType(decoder.decode(channel,
+							page, (int) rowsBefore, (int) partsRows)));
+						kept.add(parts);
+						keptBytes += partsBytes;
+						decodeHere = true;
+					}
+				}
 			}
+			// the strips being decoded by other threads fill the bound: these are not kept
+			if (parts == null) return ofType(decoder.decode(channel, page, firstRow, rows));
 			if (decodeHere) parts.values.run();
 			final Object all;
 			try {
-				all = parts.values.get();
+				all = parts.values();
 			}
-			catch (final InterruptedException e) {
-				// the statistics were canceled: no strip failed
-				Thread.currentThread().interrupt();
-				throw new CancellationException("interrupted while another thread decoded the strips");
-			}
-			catch (final ExecutionException e) {
-				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-				throw (RuntimeException) e.getCause();
+			catch (final IOException | RuntimeException | Error e) {
+				forget(parts);
+				throw e;
 			}
 			final long keptBefore = parts.firstPart * partRows;
 			final Object band = PlanarFile.newArray(type, rows * (int) page.width);
 			System.arraycopy(all, (int) ((firstRow - keptBefore) * page.width), band, 0, rows * (int) page.width);
 			return band;
+		}
+
+		/** Drops strips whose decoding failed or was canceled, so the next read decodes them again. */
+		private synchronized void forget(final KeptParts parts) {
+			if (parts.values.isDone() && kept.remove(parts)) keptBytes -= parts.bytes;
 		}
 
 		/**
