@@ -309,6 +309,7 @@ public final class TiffReader implements ImageFormat {
 		/**
 		 * @return voxels [from, from + length) of page {@code plane}: read as raw bytes where the page
 		 *         is stored so, else decoded from the rows that hold them
+		 * @throws CancellationException when the thread is interrupted (the interrupt kept)
 		 */
 		Object read(final int plane, final long from, final int length) {
 			final Page page = pages.get(plane);
@@ -330,6 +331,7 @@ public final class TiffReader implements ImageFormat {
 			}
 			catch (final IOException | RuntimeException e) {
 				if (decoder != null) decoder.close();
+				Interrupts.cancelIfInterrupted(page.file, e);
 				final int firstRow = (int) (from / width), lastRow = (int) ((from + length - 1) / width);
 				throw new UncheckedIOException(failure(page, firstRow, lastRow, e));
 			}
@@ -383,6 +385,9 @@ public final class TiffReader implements ImageFormat {
 			}
 			catch (final IOException | RuntimeException | Error e) {
 				forget(parts);
+				// another thread's decoding was canceled: this one decodes them
+				if (!decodeHere && Interrupts.byInterrupt(e) && !Thread.currentThread().isInterrupted()) return keptOrDecoded(
+					decoder, channel, page, firstRow, rows);
 				throw e;
 			}
 			final long keptBefore = parts.firstPart * partRows;
@@ -470,6 +475,8 @@ public final class TiffReader implements ImageFormat {
 				return true;
 			}
 			catch (final IOException | RuntimeException e) {
+				// canceled while the failing strip is searched for: no answer is due
+				Interrupts.cancelIfInterrupted(page.file, e);
 				return false;
 			}
 		}

@@ -26,6 +26,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 
 import javax.imageio.spi.IIORegistry;
@@ -152,6 +153,28 @@ class TiffReaderTest {
 		});
 		corrupt.values.run();
 		assertSame(failed, assertThrows(IOException.class, corrupt::values));
+	}
+
+	/**
+	 * A read canceled by an interrupt ends with a CancellationException, its interrupt kept, never a
+	 * strip said to be corrupt, and the strip it was decoding whole to keep is decoded by the next
+	 * read: tifffile's 1024 x 4100 plane in one deflate strip, its top 256 rows.
+	 */
+	@Test
+	void anInterruptedReadIsCanceledAndTheNextReadDecodes() throws IOException {
+		final List<Page> pages = TiffPages.read(dir.resolve("spans-in-one-strip.tif"));
+		final MetaElementType type = TiffReader.elementType(pages.get(0));
+		final int length = 1024 * 256;
+		final byte[] expected = (byte[]) new Decoders(pages, type).read(0, 0, length);
+		final Decoders decoders = new Decoders(pages, type);
+		Thread.currentThread().interrupt();
+		try {
+			assertThrows(CancellationException.class, () -> decoders.read(0, 0, length));
+		}
+		finally {
+			assertTrue(Thread.interrupted(), "the interrupt is kept");
+		}
+		assertArrayEquals(expected, (byte[]) decoders.read(0, 0, length));
 	}
 
 	/**
