@@ -44,6 +44,10 @@ abstract class DicomInput {
 						at += n;
 					}
 				}
+				catch (final IOException e) {
+					Interrupts.cancelIfInterrupted(file, e);
+					throw e;
+				}
 			}
 		};
 	}

@@ -116,6 +116,7 @@ final class PlanarFile {
 			}
 		}
 		catch (final IOException e) {
+			Interrupts.cancelIfInterrupted(file, e);
 			// the command line prints the cause: it must name the file
 			throw new UncheckedIOException(new ImageFileException(file + ": cannot read plane " + (plane + 1) + " (" +
 				OneLine.reason(e) + ").", e));

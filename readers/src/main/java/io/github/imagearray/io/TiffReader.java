@@ -9,6 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -37,7 +40,8 @@ import net.imglib2.type.numeric.RealType;
  * predictors 2 and 3, strips and tiles. The pages of a multi-page file are the planes of one volume
  * and must agree in size and type; they are decoded when read (by TwelveMonkeys ImageIO), part of a
  * plane at a time, each part from the strips or tiles that hold it alone, so a stack larger than
- * memory is measured as it streams, and each strip is decoded once per pass. ImageJ's stacks of
+ * memory is measured as it streams, and each strip is decoded about once per pass (see
+ * {@code Decoders}). The file is open only while a part is read. ImageJ's stacks of
  * more than 4 GiB (one IFD and {@code images=} in the description), and pages stored uncompressed in
  * consecutive strips, are read as raw bytes. The straight-line calibration that ImageJ writes into
  * the description of an 8- or 16-bit file ({@code cf=0} with {@code c0} and {@code c1}, also its
@@ -189,61 +193,92 @@ public final class TiffReader implements ImageFormat {
 	}
 
 	/**
-	 * TwelveMonkeys readers of the pages' files, each used by one thread at a time and kept, with its
-	 * open file, for the next read of the same file. A band of rows is decoded from the strips, or
-	 * rows of tiles, that hold it alone ({@link TiffBand}): a page read in bands costs one decoding of
-	 * each strip, where TwelveMonkeys decoded the page from its top down to each band. A reader of
-	 * another file is closed when taken, so no more stay open than threads read at once.
+	 * TwelveMonkeys readers, each used by one thread at a time and kept for the next read; the file
+	 * is opened for each read and closed when it ends, so no file stays open once the image is read
+	 * (a {@code describe} of thousands of files would run out of file handles). A band of rows is
+	 * decoded from the strips, or rows of tiles, that hold it alone ({@link TiffBand}): a page read in
+	 * bands costs about one decoding of each strip, where TwelveMonkeys decoded the page from its top
+	 * down to each band.
 	 */
 	static final class Decoders {
 
-		/** Bytes of decoded strips kept for the bands that follow: at most this, and a sixteenth of the heap. */
+		/**
+		 * Bytes of decoded strips kept at once for the bands that follow, all strips together: at most
+		 * this, and a sixteenth of the heap.
+		 */
 		static final long KEPT_BYTES = 64L << 20;
 
 		private final List<Page> pages;
 		private final MetaElementType type;
 		private final Queue<Decoder> idle = new ConcurrentLinkedQueue<>();
-		/** The strips last decoded whole to be kept, or null; guarded by {@code this}. */
-		private KeptParts kept;
+		/** The strips decoded whole to be kept, oldest first; guarded by {@code this}. */
+		private final Deque<KeptParts> kept = new ArrayDeque<>();
+		/** The voxels' bytes of {@link #kept}, those still being decoded included; guarded by {@code this}. */
+		private long keptBytes;
 
 		/**
 		 * Strips, or rows of tiles, that hold more rows than two bands, decoded whole once for all the
 		 * bands they hold: decoded for each band, they would be decoded from their top down to each.
 		 */
-		private static final class KeptParts {
+		static final class KeptParts {
 
 			final Page page;
 			final int firstPart, lastPart;
+			final long bytes;
 			/** Their voxels, decoded by the first thread that needs them; the others wait for them. */
 			final FutureTask<Object> values;
 
-			KeptParts(final Page page, final int firstPart, final int lastPart, final Callable<Object> decode) {
+			KeptParts(final Page page, final int firstPart, final int lastPart, final long bytes,
+				final Callable<Object> decode)
+			{
 				this.page = page;
 				this.firstPart = firstPart;
 				this.lastPart = lastPart;
+				this.bytes = bytes;
 				values = new FutureTask<>(decode);
 			}
 
 			boolean holds(final Page p, final int first, final int last) {
 				return page == p && firstPart <= first && last <= lastPart;
 			}
+
+			/**
+			 * @return the voxels, once decoded
+			 * @throws IOException, an {@link Error} or a {@link RuntimeException} as the decoding threw it
+			 * @throws CancellationException when this thread is interrupted while it waits (the interrupt kept)
+			 */
+			Object values() throws IOException {
+				try {
+					return values.get();
+				}
+				catch (final InterruptedException e) {
+					// the statistics were canceled: no strip failed
+					Thread.currentThread().interrupt();
+					throw new CancellationException("interrupted while another thread decoded the strips");
+				}
+				catch (final ExecutionException e) {
+					// what the decoding threw, as itself: an OutOfMemoryError is not a corrupt strip
+					final Throwable cause = e.getCause();
+					if (cause instanceof IOException) throw (IOException) cause;
+					if (cause instanceof Error) throw (Error) cause;
+					throw (RuntimeException) cause;
+				}
+			}
 		}
 
-		/** A reader and the file it reads. */
+		/** A reader, kept for the next read. */
 		private static final class Decoder implements AutoCloseable {
 
-			final Path file;
-			final FileChannel channel;
-			final ImageReader reader;
+			final ImageReader reader = new TIFFImageReaderSpi().createReaderInstance(null);
 
-			Decoder(final Path file) throws IOException {
-				this.file = file;
-				channel = FileChannel.open(file, StandardOpenOption.READ);
-				reader = new TIFFImageReaderSpi().createReaderInstance(null);
-			}
-
-			/** @return rows [firstRow, firstRow + rows) of the page, decoded from the strips or tiles that hold them */
-			Object rows(final Page page, final int firstRow, final int rows) throws IOException {
+			/**
+			 * @param channel the page's file, open
+			 * @return rows [firstRow, firstRow + rows) of the page, decoded from the strips or tiles
+			 *         that hold them, never kept
+			 */
+			Object decode(final FileChannel channel, final Page page, final int firstRow, final int rows)
+				throws IOException
+			{
 				final long partRows = TiffBand.partRows(page);
 				final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
 				reader.setInput(new TiffBand(channel, page, firstPart, lastPart));
@@ -260,12 +295,6 @@ public final class TiffReader implements ImageFormat {
 			@Override
 			public void close() {
 				reader.dispose();
-				try {
-					channel.close();
-				}
-				catch (final IOException e) {
-					// closing a read-only file: nothing is lost
-				}
 			}
 		}
 
@@ -280,6 +309,7 @@ public final class TiffReader implements ImageFormat {
 		/**
 		 * @return voxels [from, from + length) of page {@code plane}: read as raw bytes where the page
 		 *         is stored so, else decoded from the rows that hold them
+		 * @throws CancellationException when the thread is interrupted (the interrupt kept)
 		 */
 		Object read(final int plane, final long from, final int length) {
 			final Page page = pages.get(plane);
@@ -287,24 +317,21 @@ public final class TiffReader implements ImageFormat {
 				type, page.bigEndian, plane);
 			final int width = (int) page.width;
 			Decoder decoder = idle.poll();
-			try {
-				if (decoder != null && !decoder.file.equals(page.file)) {
-					decoder.close();
-					decoder = null;
-				}
-				if (decoder == null) decoder = new Decoder(page.file);
+			try (FileChannel channel = FileChannel.open(page.file, StandardOpenOption.READ)) {
+				if (decoder == null) decoder = new Decoder();
 				final Decoder reading = decoder;
-				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> rows(reading, page, firstRow, rows), plane,
-					from, length, width, type);
+				final Object range = PlanarFile.fromRows((p, firstRow, rows) -> keptOrDecoded(reading, channel, page,
+					firstRow, rows), plane, from, length, width, type);
 				idle.add(decoder);
 				return range;
 			}
 			catch (final CancellationException e) {
-				decoder.close();
+				if (decoder != null) decoder.close();
 				throw e;
 			}
 			catch (final IOException | RuntimeException e) {
 				if (decoder != null) decoder.close();
+				Interrupts.cancelIfInterrupted(page.file, e);
 				final int firstRow = (int) (from / width), lastRow = (int) ((from + length - 1) / width);
 				throw new UncheckedIOException(failure(page, firstRow, lastRow, e));
 			}
@@ -313,46 +340,65 @@ public final class TiffReader implements ImageFormat {
 		/**
 		 * @return rows [firstRow, firstRow + rows) of the page: decoded from the strips or rows of tiles
 		 *         that hold them, or cut from those strips decoded whole and kept when they hold more
-		 *         rows than two such bands and their voxels fit in {@link #KEPT_BYTES} and a sixteenth
-		 *         of the heap (TwelveMonkeys briefly holds three copies of what it decodes); larger
-		 *         ones are decoded from their top down to each band
+		 *         rows than two such bands and they fit, with the strips kept for other threads'
+		 *         bands, in {@link #KEPT_BYTES} and a sixteenth of the heap (TwelveMonkeys briefly holds
+		 *         three copies of what it decodes): the strips kept longest, once decoded, make room.
+		 *         Other strips are decoded from their top down to each band
 		 */
-		private Object rows(final Decoder decoder, final Page page, final int firstRow, final int rows)
-			throws IOException
+		private Object keptOrDecoded(final Decoder decoder, final FileChannel channel, final Page page,
+			final int firstRow, final int rows) throws IOException
 		{
 			final long partRows = TiffBand.partRows(page);
 			final int firstPart = (int) (firstRow / partRows), lastPart = (int) ((firstRow + rows - 1) / partRows);
 			final long rowsBefore = firstPart * partRows;
 			final long partsRows = Math.min(page.height, (lastPart + 1) * partRows) - rowsBefore;
 			final long partsBytes = partsRows * page.width * type.bytes();
-			if (partsRows < 2L * rows || partsBytes > Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16))
-				return ofType(decoder.rows(page, firstRow, rows));
-			final KeptParts parts;
-			final boolean decodeHere;
+			final long bound = Math.min(KEPT_BYTES, Runtime.getRuntime().maxMemory() / 16);
+			if (partsRows < 2L * rows || partsBytes > bound) return ofType(decoder.decode(channel, page, firstRow, rows));
+			KeptParts parts = null;
+			boolean decodeHere = false;
 			synchronized (this) {
-				decodeHere = kept == null || !kept.holds(page, firstPart, lastPart);
-				if (decodeHere) kept = new KeptParts(page, firstPart, lastPart, () -> ofType(decoder.rows(page,
-					(int) rowsBefore, (int) partsRows)));
-				parts = kept;
+				for (final KeptParts k : kept)
+					if (k.holds(page, firstPart, lastPart)) parts = k;
+				if (parts == null) {
+					for (final Iterator<KeptParts> i = kept.iterator(); i.hasNext() && keptBytes + partsBytes > bound;) {
+						final KeptParts k = i.next();
+						if (!k.values.isDone()) continue;
+						i.remove();
+						keptBytes -= k.bytes;
+					}
+					if (keptBytes + partsBytes <= bound) {
+						parts = new KeptParts(page, firstPart, lastPart, partsBytes, () -> ofType(decoder.decode(channel,
+							page, (int) rowsBefore, (int) partsRows)));
+						kept.add(parts);
+						keptBytes += partsBytes;
+						decodeHere = true;
+					}
+				}
 			}
+			// the strips being decoded by other threads fill the bound: these are not kept
+			if (parts == null) return ofType(decoder.decode(channel, page, firstRow, rows));
 			if (decodeHere) parts.values.run();
 			final Object all;
 			try {
-				all = parts.values.get();
+				all = parts.values();
 			}
-			catch (final InterruptedException e) {
-				// the statistics were canceled: no strip failed
-				Thread.currentThread().interrupt();
-				throw new CancellationException("interrupted while another thread decoded the strips");
-			}
-			catch (final ExecutionException e) {
-				if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-				throw (RuntimeException) e.getCause();
+			catch (final IOException | RuntimeException | Error e) {
+				forget(parts);
+				// another thread's decoding was canceled: this one decodes them
+				if (!decodeHere && Interrupts.byInterrupt(e) && !Thread.currentThread().isInterrupted()) return keptOrDecoded(
+					decoder, channel, page, firstRow, rows);
+				throw e;
 			}
 			final long keptBefore = parts.firstPart * partRows;
 			final Object band = PlanarFile.newArray(type, rows * (int) page.width);
 			System.arraycopy(all, (int) ((firstRow - keptBefore) * page.width), band, 0, rows * (int) page.width);
 			return band;
+		}
+
+		/** Drops strips whose decoding failed or was canceled, so the next read decodes them again. */
+		private synchronized void forget(final KeptParts parts) {
+			if (parts.values.isDone() && kept.remove(parts)) keptBytes -= parts.bytes;
 		}
 
 		/**
@@ -365,15 +411,16 @@ public final class TiffReader implements ImageFormat {
 			final Exception e)
 		{
 			final long partRows = TiffBand.partRows(page);
-			try (Decoder decoder = new Decoder(page.file)) {
+			try (FileChannel channel = FileChannel.open(page.file, StandardOpenOption.READ);
+				Decoder decoder = new Decoder()) {
 				for (long part = firstRow / partRows; part <= lastRow / partRows; part++) {
 					final long rowsBefore = part * partRows;
 					final int rowsIn = (int) Math.min(partRows, page.height - rowsBefore);
-					if (decodes(decoder, page, rowsBefore, rowsIn)) continue;
+					if (decodes(decoder, channel, page, rowsBefore, rowsIn)) continue;
 					int good = 0, bad = rowsIn;
 					while (bad - good > 1) {
 						final int middle = (good + bad) >>> 1;
-						if (decodes(decoder, page, rowsBefore, middle)) good = middle;
+						if (decodes(decoder, channel, page, rowsBefore, middle)) good = middle;
 						else bad = middle;
 					}
 					return failure(page, part, good, rowsIn, e);
@@ -419,13 +466,17 @@ public final class TiffReader implements ImageFormat {
 		 *         {@code rowsBefore} decode: asking for the last of them, TwelveMonkeys decodes all, and
 		 *         only that row is held
 		 */
-		private static boolean decodes(final Decoder decoder, final Page page, final long rowsBefore, final int rows) {
+		private static boolean decodes(final Decoder decoder, final FileChannel channel, final Page page,
+			final long rowsBefore, final int rows)
+		{
 			if (rows == 0) return true;
 			try {
-				decoder.rows(page, (int) rowsBefore + rows - 1, 1);
+				decoder.decode(channel, page, (int) rowsBefore + rows - 1, 1);
 				return true;
 			}
 			catch (final IOException | RuntimeException e) {
+				// canceled while the failing strip is searched for: no answer is due
+				Interrupts.cancelIfInterrupted(page.file, e);
 				return false;
 			}
 		}

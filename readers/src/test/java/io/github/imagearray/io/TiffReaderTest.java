@@ -3,15 +3,22 @@ package io.github.imagearray.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,6 +26,8 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
 
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -27,6 +36,8 @@ import io.github.imagearray.ReferenceFiles;
 import io.github.imagearray.TestImages;
 import io.github.imagearray.io.TiffPages.Page;
 import io.github.imagearray.io.TiffReader.Decoders;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +133,98 @@ class TiffReaderTest {
 		assertEquals(broken + ": page 1, strip 1 of 143 (deflate, " + page.byteCounts[0] + " bytes at byte " +
 			page.offsets[0] + ") cannot be decoded after 0 of its 7 rows: unknown compression method.", refused
 				.getCause().getMessage());
+	}
+
+	/**
+	 * What the decoding of kept strips threw reaches the reader as itself: an Error (the heap
+	 * exhausted, a class missing) is not turned into a corrupt strip.
+	 */
+	@Test
+	void aDecodingThatThrowsAnErrorPassesItOn() {
+		final NoClassDefFoundError missing = new NoClassDefFoundError("com/twelvemonkeys/io/enc/DecoderStream");
+		final Decoders.KeptParts parts = new Decoders.KeptParts(null, 0, 0, 0, () -> {
+			throw missing;
+		});
+		parts.values.run();
+		assertSame(missing, assertThrows(NoClassDefFoundError.class, parts::values));
+		final IOException failed = new IOException("invalid distance too far back");
+		final Decoders.KeptParts corrupt = new Decoders.KeptParts(null, 0, 0, 0, () -> {
+			throw failed;
+		});
+		corrupt.values.run();
+		assertSame(failed, assertThrows(IOException.class, corrupt::values));
+	}
+
+	/**
+	 * A read canceled by an interrupt ends with a CancellationException, its interrupt kept, never a
+	 * strip said to be corrupt, and the strip it was decoding whole to keep is decoded by the next
+	 * read: tifffile's 1024 x 4100 plane in one deflate strip, its top 256 rows.
+	 */
+	@Test
+	void anInterruptedReadIsCanceledAndTheNextReadDecodes() throws IOException {
+		final List<Page> pages = TiffPages.read(dir.resolve("spans-in-one-strip.tif"));
+		final MetaElementType type = TiffReader.elementType(pages.get(0));
+		final int length = 1024 * 256;
+		final byte[] expected = (byte[]) new Decoders(pages, type).read(0, 0, length);
+		final Decoders decoders = new Decoders(pages, type);
+		Thread.currentThread().interrupt();
+		try {
+			assertThrows(CancellationException.class, () -> decoders.read(0, 0, length));
+		}
+		finally {
+			assertTrue(Thread.interrupted(), "the interrupt is kept");
+		}
+		assertArrayEquals(expected, (byte[]) decoders.read(0, 0, length));
+	}
+
+	/**
+	 * Strips kept are kept together while they fit, not one at a time: of tiffcp's 1024 x 4100 plane
+	 * in three rows of 512 x 2048 LZW tiles, a band from the first row of tiles and one from the
+	 * second are read, then the first row's tiles are zeroed in the file: its next band is still read, as it
+	 * was, from the tiles kept. Kept one at a time, the second row would have replaced the first.
+	 */
+	@Test
+	void stripsReadAtOnceAreKeptTogether() throws IOException {
+		final Path file = dir.resolve("kept-together.tif");
+		Files.copy(dir.resolve("spans-in-tiles.tif"), file, StandardCopyOption.REPLACE_EXISTING);
+		final List<Page> pages = TiffPages.read(file);
+		final Page page = pages.get(0);
+		assertEquals(2048, TiffBand.partRows(page));
+		final MetaElementType type = TiffReader.elementType(page);
+		final int band = 1024 * 256;
+		final byte[] expected = (byte[]) new Decoders(pages, type).read(0, band, band);
+		final Decoders decoders = new Decoders(pages, type);
+		decoders.read(0, 0, band);
+		decoders.read(0, 2048 * 1024, band);
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			for (int tile = 0; tile < 2; tile++)
+				channel.write(ByteBuffer.allocate((int) page.byteCounts[tile]), page.offsets[tile]);
+		}
+		assertArrayEquals(expected, (byte[]) decoders.read(0, band, band));
+	}
+
+	/**
+	 * No file stays open once its voxels are read: 400 compressed TIFF files opened and read in one
+	 * run (as {@code describe} reads thousands) leave no more files open than before.
+	 */
+	@Test
+	void noFileStaysOpenOnceRead() throws IOException {
+		final Path fds = Paths.get("/proc/self/fd");
+		assumeTrue(Files.isDirectory(fds), "Linux counts a process's open files in /proc/self/fd");
+		final Path file = dir.resolve("uint16-lzw.tif");
+		final List<RandomAccessibleInterval<? extends RealType<?>>> images = new ArrayList<>();
+		final long before = openFiles(fds);
+		for (int i = 0; i < 400; i++) {
+			images.add(ImageFiles.open(file));
+			TestImages.values(images.get(i));
+		}
+		assertTrue(openFiles(fds) < before + 20, openFiles(fds) + " files open, " + before + " before");
+	}
+
+	private static long openFiles(final Path fds) throws IOException {
+		try (Stream<Path> open = Files.list(fds)) {
+			return open.count();
+		}
 	}
 
 	/** @return the voxels of {@code file} as {@code ImageFiles.open} of {@code loader}'s own classes reads them */
