@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.imagearray.OneLine;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.OpenOptions;
+import io.github.imagearray.io.OutOfHeapException;
 import io.github.imagearray.stats.ProgressListener;
 import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
+import io.github.imagearray.stats.ThreadsDoNotFitException;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Intervals;
@@ -32,7 +34,9 @@ import net.imglib2.util.Intervals;
  * threads (the statistics are the same bits with one thread or many). A file is read only once it
  * has a core, so usually at most {@code threads} volumes are in memory; a large one holds its voxels
  * while it waits for the cores, and the core it gave back may let one more file in, so up to
- * {@code 2 * threads} when large volumes are read together. At most {@code 2 * threads} files are
+ * {@code 2 * threads} when large volumes are read together. A file refused for too little memory is
+ * read again alone, holding all the cores; refused again, it ends the run, as a broken file does
+ * without {@code skipUnreadable}, but whatever that option. At most {@code 2 * threads} files are
  * between being started and being handed over, those done holding only their statistics: memory is
  * bounded by the threads and the largest volumes' working set, never by the number of files.
  * <p>
@@ -64,12 +68,17 @@ final class ManyFiles {
 		final long voxels;
 		final Statistics statistics;
 		final String problem;
+		/** whether the problem is too little memory even with the file alone: the run ends whatever the option */
+		final boolean outOfHeap;
 
-		Result(final String file, final long voxels, final Statistics statistics, final String problem) {
+		Result(final String file, final long voxels, final Statistics statistics, final String problem,
+			final boolean outOfHeap)
+		{
 			this.file = file;
 			this.voxels = voxels;
 			this.statistics = statistics;
 			this.problem = problem;
+			this.outOfHeap = outOfHeap;
 		}
 	}
 
@@ -91,7 +100,8 @@ final class ManyFiles {
 	/**
 	 * @param skipUnreadable whether a file that cannot be read goes to {@code unreadable}; if not, it ends the run
 	 * @param progress told the fraction of the files done
-	 * @throws IOException naming the first file that cannot be read, unless {@code skipUnreadable}
+	 * @throws IOException naming the first file that cannot be read, unless {@code skipUnreadable}; naming
+	 *           the first file too large for the heap even measured alone, whatever {@code skipUnreadable}
 	 */
 	void measure(final List<String> files, final boolean skipUnreadable, final Rows rows, final Unreadable unreadable,
 		final ProgressListener progress) throws IOException
@@ -113,6 +123,7 @@ final class ManyFiles {
 				}
 				final Result r = result(pending.poll());
 				if (r.problem == null) rows.measured(r.file, r.voxels, r.statistics);
+				else if (r.outOfHeap) throw new IOException(named(r.file, r.problem));
 				else if (skipUnreadable) unreadable.skipped(r.file, r.problem);
 				else throw new IOException(named(r.file, r.problem) + " (--skip-unreadable lists such files and goes on)");
 				progress.progress((done + 1.0) / files.size());
@@ -129,34 +140,48 @@ final class ManyFiles {
 	}
 
 	private Result measure(final String file, final Semaphore cores) throws InterruptedException {
-		cores.acquire();
-		int held = 1;
+		final Result shared = measure(file, cores, false);
+		// what fits beside the other volumes in memory may fit alone: only then is the run ended
+		return shared.outOfHeap && threads > 1 ? measure(file, cores, true) : shared;
+	}
+
+	/** @param alone whether to hold all the cores while reading it, so that no other file is read meanwhile */
+	private Result measure(final String file, final Semaphore cores, final boolean alone) throws InterruptedException {
+		int held = alone ? threads : 1;
+		cores.acquire(held);
 		try {
 			final RandomAccessibleInterval<? extends RealType<?>> image = ImageFiles.read(Paths.get(file), options)
 				.image();
 			final long voxels = Intervals.numElements(image);
 			int use = 1;
 			if (voxels > SMALL_VOXELS && threads > 1) {
-				// the core is given back before waiting for all of them, so that two large files never
-				// wait for each other; the fair semaphore lets no later file start meanwhile
-				cores.release(held);
-				held = 0;
-				cores.acquire(threads);
-				held = threads;
+				if (held < threads) {
+					// the core is given back before waiting for all of them, so that two large files never
+					// wait for each other; the fair semaphore lets no later file start meanwhile
+					cores.release(held);
+					held = 0;
+					cores.acquire(threads);
+					held = threads;
+				}
 				use = threads;
 			}
-			return new Result(file, voxels, calculator.threads(use).compute(image), null);
+			return new Result(file, voxels, calculator.threads(use).compute(image), null, false);
 		}
 		catch (final IOException | IllegalArgumentException e) {
-			return new Result(file, 0, null, OneLine.reason(e));
+			return new Result(file, 0, null, OneLine.reason(e), isOutOfHeap(e));
 		}
 		catch (final UncheckedIOException e) {
 			// a reader that reads planes on demand meets a broken one while measuring
-			return new Result(file, 0, null, OneLine.reason(e.getCause()));
+			return new Result(file, 0, null, OneLine.reason(e.getCause()), isOutOfHeap(e.getCause()));
 		}
 		finally {
 			cores.release(held);
 		}
+	}
+
+	/** @return whether it refused for want of memory, which depends on the other files in memory, not on this one */
+	private static boolean isOutOfHeap(final Exception e) {
+		return e instanceof OutOfHeapException || e instanceof ThreadsDoNotFitException;
 	}
 
 	private static Result result(final Future<Result> future) throws IOException {

@@ -194,6 +194,24 @@ class ManyFilesTest {
 	}
 
 	@Test
+	void tooLittleMemoryEvenAloneEndsTheRunWhateverSkipUnreadable() throws IOException {
+		// a compressed MetaImage of 2000^3 floats (30 GiB): read whole, it cannot fit in a test's heap
+		final Path huge = out.resolve("huge.mha");
+		Files.write(huge, ("ObjectType = Image\nNDims = 3\nDimSize = 2000 2000 2000\nElementType = MET_FLOAT\n" +
+			"CompressedData = True\nElementDataFile = LOCAL\nxx").getBytes(StandardCharsets.US_ASCII));
+		final MainTest.Run run = new MainTest.Run("describe", scan("scan1.nii.gz"), huge.toString(), scan(
+			"scan3.nii.gz"), "--out", out.toString(), "--skip-unreadable", "--threads", "2");
+		run.assertOneLineError(1, huge + ": the image needs 30517 MiB but the Java heap has only ");
+		assertFalse(run.err.contains("--skip-unreadable"), run.err);
+		assertFalse(Files.exists(out.resolve("statistics.csv")));
+		assertFalse(Files.exists(out.resolve("statistics-skipped.csv")));
+		final MainTest.Run stats = new MainTest.Run("stats", huge.toString(), scan("scan3.nii.gz"), "--skip-unreadable");
+		assertEquals(1, stats.status, stats.err);
+		assertEquals("", stats.out);
+		assertFalse(stats.err.contains("skipped"), stats.err);
+	}
+
+	@Test
 	void optionsOfOneFileAloneAreRefusedWithSeveral() throws IOException {
 		new MainTest.Run("stats", scan("scan1.nii.gz"), scan("scan3.nii.gz"), "--per-slice", "z").assertOneLineError(2,
 			"stats: --mask, --labels and --per-slice go with one image file, not 2.");
