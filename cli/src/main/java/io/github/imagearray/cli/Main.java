@@ -260,8 +260,10 @@ public final class Main {
 			measureMany(a, new StatisticsCalculator(), files, (file, voxels, s) -> table.add(StatisticsTable.row(file,
 				null, voxels, StatisticsJson.of(s))), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
 					problem)));
+			// the list first: a new NAME.csv is always beside its own run's list
+			final Path skippedWritten = skipped == null ? null : skipped.finish();
 			out.println(table.finish());
-			if (skipped != null) out.println(skipped.finish());
+			if (skippedWritten != null) out.println(skippedWritten);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -209,6 +210,23 @@ class ManyFilesTest {
 		assertEquals(1, stats.status, stats.err);
 		assertEquals("", stats.out);
 		assertFalse(stats.err.contains("skipped"), stats.err);
+	}
+
+	@Test
+	void aTableReplacedKeepsThePermissionsOfTheOneBefore() throws IOException {
+		final Path table = out.resolve("scans.csv"), skipped = out.resolve("scans-skipped.csv");
+		for (final Path p : Arrays.asList(table, skipped)) {
+			Files.write(p, "an earlier run\n".getBytes(StandardCharsets.UTF_8));
+			Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw----"));
+		}
+		final MainTest.Run run = new MainTest.Run("describe", scan("scan1.nii.gz"), scan("broken.nii.gz"), "--out", out
+			.toString(), "--name", "scans", "--skip-unreadable");
+		assertEquals(0, run.status, run.err);
+		assertEquals(table.toAbsolutePath() + "\n" + skipped.toAbsolutePath() + "\n", run.out);
+		for (final Path p : Arrays.asList(table, skipped)) {
+			assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+			assertFalse(lines(p).contains("an earlier run"), p.toString());
+		}
 	}
 
 	@Test
