@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,6 +228,24 @@ class ManyFilesTest {
 			assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
 			assertFalse(lines(p).contains("an earlier run"), p.toString());
 		}
+	}
+
+	@Test
+	void theOneFileDescribeTakesThreadsAsSeveralFilesDo() throws IOException {
+		new MainTest.Run("describe", scan("scan1.nii.gz"), "--out", out.toString(), "--threads", "-5")
+			.assertOneLineError(2, "describe: --threads must be between 0 and 1024 (0: all processors), not -5.");
+		new MainTest.Run("describe", scan("scan1.nii.gz"), scan("scan3.nii.gz"), "--out", out.toString(), "--threads",
+			"-5").assertOneLineError(2, "describe: --threads must be between 0 and 1024 (0: all processors), not -5.");
+		final Path one = out.resolve("one"), three = out.resolve("three");
+		Files.createDirectories(one);
+		Files.createDirectories(three);
+		final MainTest.Run oneThread = new MainTest.Run("describe", scan("scan1.nii.gz"), "--out", one.toString(),
+			"--threads", "1");
+		final MainTest.Run threeThreads = new MainTest.Run("describe", scan("scan1.nii.gz"), "--out", three.toString(),
+			"--threads", "3");
+		assertEquals(0, oneThread.status, oneThread.err);
+		assertEquals(0, threeThreads.status, threeThreads.err);
+		assertEquals(lines(Paths.get(oneThread.out.trim())), lines(Paths.get(threeThreads.out.trim())));
 	}
 
 	@Test
