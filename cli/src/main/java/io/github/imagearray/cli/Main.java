@@ -164,7 +164,7 @@ public final class Main {
 			if (a.has("mask") || a.has("labels") || a.has("per-slice")) throw new UsageException(
 				"stats: --mask, --labels and --per-slice go with one image file, not " + files.size() + ".");
 			measureMany(a, calculator, files, (file, voxels, s) -> {
-				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, StatisticsJson.of(s))));
+				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, s)));
 				out.flush();
 			}, (file, problem) -> {});
 			return;
@@ -259,7 +259,7 @@ public final class Main {
 				StatisticsTable.UNREADABLE_HEADER) : null)
 		{
 			measureMany(a, calculator(a), files, (file, voxels, s) -> table.add(StatisticsTable.row(file,
-				null, voxels, StatisticsJson.of(s))), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
+				null, voxels, s)), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
 					problem)));
 			// the list first: a new NAME.csv is always beside its own run's list
 			final Path skippedWritten = skipped == null ? null : skipped.finish();

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,12 +14,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.imagearray.FileStatistics;
 import io.github.imagearray.OneLine;
+import io.github.imagearray.StatisticsJson;
 import io.github.imagearray.io.ImageFiles;
 import io.github.imagearray.io.OpenOptions;
 import io.github.imagearray.io.OutOfHeapException;
 import io.github.imagearray.stats.ProgressListener;
-import io.github.imagearray.stats.Statistics;
 import io.github.imagearray.stats.StatisticsCalculator;
 import io.github.imagearray.stats.ThreadsDoNotFitException;
 import net.imglib2.RandomAccessibleInterval;
@@ -47,11 +49,11 @@ final class ManyFiles {
 	/** The voxels up to which a volume is measured on one thread, beside others: 4 Mi (128 x 128 x 256). */
 	static final long SMALL_VOXELS = 1L << 22;
 
-	/** Receives each file's statistics, in the order of the files. */
+	/** Receives each file's statistics, as {@link StatisticsJson#of} gives them, in the order of the files. */
 	@FunctionalInterface
 	interface Rows {
 
-		void measured(String file, long voxels, Statistics statistics) throws IOException;
+		void measured(String file, long voxels, Map<String, Object> statistics) throws IOException;
 	}
 
 	/** Receives each file that could not be read and why (with --skip-unreadable), in the order of the files. */
@@ -59,27 +61,6 @@ final class ManyFiles {
 	interface Unreadable {
 
 		void skipped(String file, String problem) throws IOException;
-	}
-
-	/** One file's statistics, or why it could not be read. */
-	private static final class Result {
-
-		final String file;
-		final long voxels;
-		final Statistics statistics;
-		final String problem;
-		/** whether the problem is too little memory even with the file alone: the run ends whatever the option */
-		final boolean outOfHeap;
-
-		Result(final String file, final long voxels, final Statistics statistics, final String problem,
-			final boolean outOfHeap)
-		{
-			this.file = file;
-			this.voxels = voxels;
-			this.statistics = statistics;
-			this.problem = problem;
-			this.outOfHeap = outOfHeap;
-		}
 	}
 
 	private final StatisticsCalculator calculator;
@@ -113,7 +94,7 @@ final class ManyFiles {
 			t.setDaemon(true);
 			return t;
 		});
-		final Deque<Future<Result>> pending = new ArrayDeque<>();
+		final Deque<Future<FileStatistics>> pending = new ArrayDeque<>();
 		try {
 			int next = 0;
 			for (int done = 0; done < files.size(); done++) {
@@ -121,9 +102,8 @@ final class ManyFiles {
 					final String file = files.get(next++);
 					pending.add(pool.submit(() -> measure(file, cores)));
 				}
-				final Result r = result(pending.poll());
+				final FileStatistics r = result(pending.poll());
 				if (r.problem == null) rows.measured(r.file, r.voxels, r.statistics);
-				else if (r.outOfHeap) throw new IOException(named(r.file, r.problem));
 				else if (skipUnreadable) unreadable.skipped(r.file, r.problem);
 				else throw new IOException(named(r.file, r.problem) + " (--skip-unreadable lists such files and goes on)");
 				progress.progress((done + 1.0) / files.size());
@@ -139,14 +119,36 @@ final class ManyFiles {
 		return problem.contains(file) ? problem : file + ": " + problem;
 	}
 
-	private Result measure(final String file, final Semaphore cores) throws InterruptedException {
-		final Result shared = measure(file, cores, false);
-		// what fits beside the other volumes in memory may fit alone: only then is the run ended
-		return shared.outOfHeap && threads > 1 ? measure(file, cores, true) : shared;
+	/**
+	 * @throws IOException naming the file when the heap cannot hold it even read alone; what fits
+	 *           beside the other volumes in memory may fit alone, so it ends the run only then
+	 */
+	private FileStatistics measure(final String file, final Semaphore cores) throws InterruptedException,
+		IOException
+	{
+		try {
+			return measure(file, cores, false);
+		}
+		catch (final OutOfHeapException | ThreadsDoNotFitException e) {
+			if (threads == 1) throw new IOException(named(file, OneLine.reason(e)), e);
+		}
+		try {
+			return measure(file, cores, true);
+		}
+		catch (final OutOfHeapException | ThreadsDoNotFitException e) {
+			throw new IOException(named(file, OneLine.reason(e)), e);
+		}
 	}
 
-	/** @param alone whether to hold all the cores while reading it, so that no other file is read meanwhile */
-	private Result measure(final String file, final Semaphore cores, final boolean alone) throws InterruptedException {
+	/**
+	 * @param alone whether to hold all the cores while reading it, so that no other file is read meanwhile
+	 * @return its statistics, or why it cannot be read
+	 * @throws OutOfHeapException when the heap cannot hold it now
+	 * @throws ThreadsDoNotFitException when the heap cannot hold the threads' working memory now
+	 */
+	private FileStatistics measure(final String file, final Semaphore cores, final boolean alone)
+		throws InterruptedException, OutOfHeapException
+	{
 		int held = alone ? threads : 1;
 		cores.acquire(held);
 		try {
@@ -165,26 +167,25 @@ final class ManyFiles {
 				}
 				use = threads;
 			}
-			return new Result(file, voxels, calculator.threads(use).compute(image), null, false);
+			return new FileStatistics(file, voxels, StatisticsJson.of(calculator.threads(use).compute(image)), null);
+		}
+		catch (final OutOfHeapException | ThreadsDoNotFitException e) {
+			throw e;
 		}
 		catch (final IOException | IllegalArgumentException e) {
-			return new Result(file, 0, null, OneLine.reason(e), isOutOfHeap(e));
+			return new FileStatistics(file, 0, null, OneLine.reason(e));
 		}
 		catch (final UncheckedIOException e) {
 			// a reader that reads planes on demand meets a broken one while measuring
-			return new Result(file, 0, null, OneLine.reason(e.getCause()), isOutOfHeap(e.getCause()));
+			if (e.getCause() instanceof OutOfHeapException) throw (OutOfHeapException) e.getCause();
+			return new FileStatistics(file, 0, null, OneLine.reason(e.getCause()));
 		}
 		finally {
 			cores.release(held);
 		}
 	}
 
-	/** @return whether it refused for want of memory, which depends on the other files in memory, not on this one */
-	private static boolean isOutOfHeap(final Exception e) {
-		return e instanceof OutOfHeapException || e instanceof ThreadsDoNotFitException;
-	}
-
-	private static Result result(final Future<Result> future) throws IOException {
+	private static FileStatistics result(final Future<FileStatistics> future) throws IOException {
 		try {
 			return future.get();
 		}
