@@ -71,13 +71,7 @@ public final class AtomicFiles {
 			{
 				content.writeTo(out);
 			}
-			keepPermissions(temporary, absolute);
-			try {
-				Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-			}
+			moveIntoPlace(temporary, absolute);
 		}
 		catch (final AccessDeniedException e) {
 			throw new IOException("Directory is not writable: " + directory, e);
@@ -87,6 +81,25 @@ public final class AtomicFiles {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/**
+	 * Puts a file written whole beside the target in its place, in one atomic move where the file
+	 * system can, with the permissions of the file it replaces (or rw-r--r--).
+	 * <p>
+	 * {@code AtomicFiles.moveIntoPlace(dir.resolve("stats.csv.partial"), dir.resolve("stats.csv"));}
+	 *
+	 * @param written the new content, in the target's directory
+	 * @param target the file it replaces or becomes
+	 */
+	public static void moveIntoPlace(final Path written, final Path target) throws IOException {
+		keepPermissions(written, target);
+		try {
+			Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (final AtomicMoveNotSupportedException e) {
+			Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
 		}
 	}
 

@@ -164,7 +164,7 @@ public final class Main {
 			if (a.has("mask") || a.has("labels") || a.has("per-slice")) throw new UsageException(
 				"stats: --mask, --labels and --per-slice go with one image file, not " + files.size() + ".");
 			measureMany(a, calculator, files, (file, voxels, s) -> {
-				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, StatisticsJson.of(s))));
+				out.println(Json.write(StatisticsJson.ofFile(file, null, voxels, s)));
 				out.flush();
 			}, (file, problem) -> {});
 			return;
@@ -237,8 +237,9 @@ public final class Main {
 		final String name = a.option("name", baseName(file));
 		final String csv = StatisticsCsv.withExtension(name);
 		AtomicFiles.checkDirectory(dir.toAbsolutePath());
+		final StatisticsCalculator calculator = calculator(a);
 		final RandomAccessibleInterval<? extends RealType<?>> image = image(file, a);
-		final Path written = StatisticsCsv.write(dir, csv, new StatisticsCalculator().progress(TerminalProgress.of(err,
+		final Path written = StatisticsCsv.write(dir, csv, calculator.progress(TerminalProgress.of(err,
 			Intervals.numElements(image))).compute(image));
 		out.println(written);
 	}
@@ -257,11 +258,13 @@ public final class Main {
 			? RowFile.create(dir.resolve(csv.substring(0, csv.length() - 4) + "-skipped.csv"),
 				StatisticsTable.UNREADABLE_HEADER) : null)
 		{
-			measureMany(a, new StatisticsCalculator(), files, (file, voxels, s) -> table.add(StatisticsTable.row(file,
-				null, voxels, StatisticsJson.of(s))), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
+			measureMany(a, calculator(a), files, (file, voxels, s) -> table.add(StatisticsTable.row(file,
+				null, voxels, s)), (file, problem) -> skipped.add(StatisticsTable.unreadableRow(file,
 					problem)));
+			// the list first: a new NAME.csv is always beside its own run's list
+			final Path skippedWritten = skipped == null ? null : skipped.finish();
 			out.println(table.finish());
-			if (skipped != null) out.println(skipped.finish());
+			if (skippedWritten != null) out.println(skippedWritten);
 		}
 	}
 

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import io.github.imagearray.AtomicFiles;
@@ -19,7 +18,7 @@ import io.github.imagearray.OneLine;
 /**
  * A table written row by row as its rows come, for a long run: the rows go to {@code NAME.partial}
  * beside the target, each whole in one write and handed to the file system at once, and that file
- * replaces the target in one atomic move when all rows are in. A run that dies leaves whole rows
+ * replaces the target in one atomic move when all rows are in, keeping its permissions. A run that dies leaves whole rows
  * in {@code NAME.partial} and the target as it was; a reader of the target never sees part of a
  * run. Two runs never write the same partial file: the second is refused.
  * <p>
@@ -102,7 +101,7 @@ final class RowFile implements Closeable {
 	 */
 	Path finish() throws IOException {
 		channel.force(false);
-		Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		AtomicFiles.moveIntoPlace(partial, target);
 		close();
 		return target;
 	}

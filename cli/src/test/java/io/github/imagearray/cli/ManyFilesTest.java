@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -191,6 +193,59 @@ class ManyFilesTest {
 			stats.out);
 		assertEquals(1, stats.out.split("\n").length, stats.out);
 		assertTrue(stats.err.startsWith("imagearray: skipped " + scan("broken.nii.gz") + ": "), stats.err);
+	}
+
+	@Test
+	void tooLittleMemoryEvenAloneEndsTheRunWhateverSkipUnreadable() throws IOException {
+		// a compressed MetaImage of 2000^3 floats (30 GiB): read whole, it cannot fit in a test's heap
+		final Path huge = out.resolve("huge.mha");
+		Files.write(huge, ("ObjectType = Image\nNDims = 3\nDimSize = 2000 2000 2000\nElementType = MET_FLOAT\n" +
+			"CompressedData = True\nElementDataFile = LOCAL\nxx").getBytes(StandardCharsets.US_ASCII));
+		final MainTest.Run run = new MainTest.Run("describe", scan("scan1.nii.gz"), huge.toString(), scan(
+			"scan3.nii.gz"), "--out", out.toString(), "--skip-unreadable", "--threads", "2");
+		run.assertOneLineError(1, huge + ": the image needs 30517 MiB but the Java heap has only ");
+		assertFalse(run.err.contains("--skip-unreadable"), run.err);
+		assertFalse(Files.exists(out.resolve("statistics.csv")));
+		assertFalse(Files.exists(out.resolve("statistics-skipped.csv")));
+		final MainTest.Run stats = new MainTest.Run("stats", huge.toString(), scan("scan3.nii.gz"), "--skip-unreadable");
+		assertEquals(1, stats.status, stats.err);
+		assertEquals("", stats.out);
+		assertFalse(stats.err.contains("skipped"), stats.err);
+	}
+
+	@Test
+	void aTableReplacedKeepsThePermissionsOfTheOneBefore() throws IOException {
+		final Path table = out.resolve("scans.csv"), skipped = out.resolve("scans-skipped.csv");
+		for (final Path p : Arrays.asList(table, skipped)) {
+			Files.write(p, "an earlier run\n".getBytes(StandardCharsets.UTF_8));
+			Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw----"));
+		}
+		final MainTest.Run run = new MainTest.Run("describe", scan("scan1.nii.gz"), scan("broken.nii.gz"), "--out", out
+			.toString(), "--name", "scans", "--skip-unreadable");
+		assertEquals(0, run.status, run.err);
+		assertEquals(table.toAbsolutePath() + "\n" + skipped.toAbsolutePath() + "\n", run.out);
+		for (final Path p : Arrays.asList(table, skipped)) {
+			assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+			assertFalse(lines(p).contains("an earlier run"), p.toString());
+		}
+	}
+
+	@Test
+	void theOneFileDescribeTakesThreadsAsSeveralFilesDo() throws IOException {
+		new MainTest.Run("describe", scan("scan1.nii.gz"), "--out", out.toString(), "--threads", "-5")
+			.assertOneLineError(2, "describe: --threads must be between 0 and 1024 (0: all processors), not -5.");
+		new MainTest.Run("describe", scan("scan1.nii.gz"), scan("scan3.nii.gz"), "--out", out.toString(), "--threads",
+			"-5").assertOneLineError(2, "describe: --threads must be between 0 and 1024 (0: all processors), not -5.");
+		final Path one = out.resolve("one"), three = out.resolve("three");
+		Files.createDirectories(one);
+		Files.createDirectories(three);
+		final MainTest.Run oneThread = new MainTest.Run("describe", scan("scan1.nii.gz"), "--out", one.toString(),
+			"--threads", "1");
+		final MainTest.Run threeThreads = new MainTest.Run("describe", scan("scan1.nii.gz"), "--out", three.toString(),
+			"--threads", "3");
+		assertEquals(0, oneThread.status, oneThread.err);
+		assertEquals(0, threeThreads.status, threeThreads.err);
+		assertEquals(lines(Paths.get(oneThread.out.trim())), lines(Paths.get(threeThreads.out.trim())));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
+import io.github.imagearray.IORunnable;
 import io.github.imagearray.OneLine;
 
 /**
@@ -26,14 +27,6 @@ public final class ExitStatus {
 	private ExitStatus() {
 	}
 
-	/** A command's work, which may meet bad input. */
-	@FunctionalInterface
-	public interface Work {
-
-		/** @throws IOException for a file that cannot be read or written */
-		void run() throws IOException;
-	}
-
 	/**
 	 * Runs a command's work with the answers every command gives: one line {@code imagearray: ...}
 	 * on {@code err} for a problem, never a stack trace.
@@ -43,7 +36,7 @@ public final class ExitStatus {
 	 *         not), an {@link IllegalArgumentException} or too little memory, {@link #INTERNAL_ERROR}
 	 *         for any other runtime exception
 	 */
-	public static int of(final PrintStream err, final Work work) {
+	public static int of(final PrintStream err, final IORunnable work) {
 		try {
 			work.run();
 			return DONE;

@@ -233,7 +233,7 @@ public final class StatisticsCalculator {
 	/**
 	 * @return the number of threads to use: the one asked for, or all processors for 0 — as many of
 	 *         them as the free heap holds the working memory of (count tables and span buffers)
-	 * @throws IllegalArgumentException when the threads asked for do not fit
+	 * @throws ThreadsDoNotFitException when the threads asked for do not fit
 	 */
 	private int workersThatFit(final VoxelSource source) {
 		final int wanted = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
@@ -241,7 +241,7 @@ public final class StatisticsCalculator {
 		if (source.spanCount() <= 1 || Heap.holds(wanted * perWorker)) return wanted;
 		final long free = Heap.free();
 		if (threads == 0) return (int) Math.max(1, free / perWorker);
-		throw new IllegalArgumentException(threads + " threads need about " + (threads * perWorker >> 20) +
+		throw new ThreadsDoNotFitException(threads + " threads need about " + (threads * perWorker >> 20) +
 			" MiB of the Java heap (" + (perWorker >> 20) + " MiB each) but only " + (free >> 20) +
 			" MiB are free: use fewer threads or run Java with a larger -Xmx.");
 	}

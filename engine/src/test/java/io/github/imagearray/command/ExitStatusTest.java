@@ -14,10 +14,12 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.imagearray.IORunnable;
+
 /** Each kind of failure gives its exit status and one line, never a stack trace. */
 class ExitStatusTest {
 
-	private static String[] run(final ExitStatus.Work work) throws UnsupportedEncodingException {
+	private static String[] run(final IORunnable work) throws UnsupportedEncodingException {
 		final ByteArrayOutputStream err = new ByteArrayOutputStream();
 		final int status = ExitStatus.of(new PrintStream(err, true, "UTF-8"), work);
 		return new String[] { String.valueOf(status), err.toString("UTF-8") };

@@ -4,6 +4,7 @@ import java.util.concurrent.CancellationException;
 
 import org.scijava.command.ContextCommand;
 
+import io.github.imagearray.IORunnable;
 import io.github.imagearray.plugins.Failures;
 
 /**
@@ -20,7 +21,7 @@ final class CommandFailures {
 	private CommandFailures() {
 	}
 
-	static void run(final ContextCommand command, final Failures.Work work) {
+	static void run(final ContextCommand command, final IORunnable work) {
 		try {
 			Failures.run(work, command::cancel);
 		}

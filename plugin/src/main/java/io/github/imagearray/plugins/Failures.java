@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.imagearray.IORunnable;
 import io.github.imagearray.OneLine;
 
 /**
@@ -38,13 +39,6 @@ public final class Failures {
 	/** A class named in a linkage error's message: {@code com/google/gson/Gson} or {@code com.google.gson.Gson}. */
 	private static final Pattern CLASS = Pattern.compile("([a-zA-Z_$][\\w$]*(?:[./][a-zA-Z_$][\\w$]*)+)");
 
-	/** A command's work, which may refuse its input. */
-	@FunctionalInterface
-	public interface Work {
-
-		void run() throws IOException;
-	}
-
 	private Failures() {
 	}
 
@@ -56,7 +50,7 @@ public final class Failures {
 	 * <p>
 	 * {@code Failures.run(() -> process(imp), message -> IJ.error(COMMAND, message));}
 	 */
-	public static void run(final Work work, final Consumer<String> refused) {
+	public static void run(final IORunnable work, final Consumer<String> refused) {
 		try {
 			work.run();
 		}

@@ -9,6 +9,8 @@ import ij.IJ;
 import ij.Macro;
 import ij.macro.Interpreter;
 
+import io.github.imagearray.IORunnable;
+
 /**
  * Runs every menu command and tells the user why one could not do its work. From the menu: a
  * dialog. From a macro: the message, and the macro stops, as it does after an error of ImageJ's
@@ -39,7 +41,7 @@ final class Messages {
 	 * <p>
 	 * Example: {@code Messages.run(COMMAND, () -> process(ActiveImage.get(), bins).show(TABLE));}
 	 */
-	static void run(final String command, final Failures.Work work) {
+	static void run(final String command, final IORunnable work) {
 		try {
 			Failures.run(work, message -> error(command, message));
 		}

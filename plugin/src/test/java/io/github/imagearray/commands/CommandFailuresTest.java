@@ -14,6 +14,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.command.ContextCommand;
 
+import io.github.imagearray.IORunnable;
 import io.github.imagearray.io.ImageFileException;
 import io.github.imagearray.plugins.Failures;
 
@@ -23,7 +24,7 @@ class CommandFailuresTest {
 	/** A command whose work is set by the test. */
 	private static final class Failing extends ContextCommand {
 
-		Failures.Work work;
+		IORunnable work;
 
 		@Override
 		public void run() {
@@ -31,7 +32,7 @@ class CommandFailuresTest {
 		}
 	}
 
-	private static Failing failing(final Failures.Work work) {
+	private static Failing failing(final IORunnable work) {
 		final Failing command = new Failing();
 		command.work = work;
 		command.run();

@@ -22,6 +22,11 @@ final class DicomFrames {
 		PLANE_POSITION = 0x00209113, PLANE_ORIENTATION = 0x00209116, PIXEL_MEASURES = 0x00289110,
 		VALUE_TRANSFORMATION = 0x00289145, FRAME_OFFSETS = 0x3004000C, DOSE_SCALING = 0x3004000E,
 		SEGMENT_IDENTIFICATION = 0x0062000A, SEGMENT_NUMBER = 0x0062000B;
+	/**
+	 * About what one frame's record takes: the object and its list entry, and its position,
+	 * orientation and spacing arrays (3, 6 and 2 doubles), each read anew from the data set.
+	 */
+	static final long FRAME_BYTES = 256;
 	/** Direction cosines that differ by less than this are the same orientation. */
 	private static final double SAME_COSINE = 1e-4;
 
@@ -49,8 +54,11 @@ final class DicomFrames {
 	 * @return each frame's geometry and rescale
 	 * @throws ImageFileException when a functional group is missing or the frames differ in
 	 *           orientation or pixel spacing, naming the frames
+	 * @throws OutOfHeapException when the heap cannot hold a record per frame (1-bit frames of one
+	 *           pixel are 8 to a byte of the file), checked before any is made
 	 */
 	static List<Frame> of(final DicomDataSet ds, final int count) throws ImageFileException {
+		ImageFiles.checkMemory(ds.file + " (" + frames(count) + ")", count * FRAME_BYTES);
 		final List<DicomDataSet> perFrame = ds.sequence(PER_FRAME);
 		final List<DicomDataSet> shared = ds.sequence(SHARED);
 		final boolean enhanced = !perFrame.isEmpty() || !shared.isEmpty();

@@ -278,6 +278,9 @@ final class DicomImage {
 			total += ds.fragments.get(i)[1];
 		if (total > Integer.MAX_VALUE) throw new ImageFileException(where() + "frame " + (index + 1) + " has " + total +
 			" compressed bytes; at most 2 GiB are read.");
+		final String frame = file + ": frame " + (index + 1);
+		// the compressed bytes, and the decoded frame with the decoder's copy of it
+		ImageFiles.checkMemory(frame, total + 2L * rows * columns * storedType().bytes());
 		final byte[] data = new byte[(int) total];
 		int at = 0;
 		for (final int i : parts) {
@@ -285,8 +288,6 @@ final class DicomImage {
 			ds.input.read(fragment[0], data, at, (int) fragment[1]);
 			at += (int) fragment[1];
 		}
-		final String frame = file + ": frame " + (index + 1);
-		ImageFiles.checkMemory(frame, 2L * rows * columns * storedType().bytes());
 		if (ds.syntax.equals(RLE)) return DicomRle.decode(data, rows, columns, storedType(), frame);
 		return DicomJpeg.decode(data, this, frame);
 	}

@@ -15,6 +15,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 
+import io.github.imagearray.OneLine;
+
 /**
  * DICOM's JPEG transfer syntaxes, decoded by TwelveMonkeys' JPEG reader: Lossless (Process 14,
  * 1.2.840.10008.1.2.4.57, and its selection value 1, .70), exact for 8 to 16 bits, signed values
@@ -107,6 +109,6 @@ final class DicomJpeg {
 		final String m = e.getMessage();
 		if (m == null || m.trim().isEmpty() || m.contains("Exception") || m.contains("out of bounds") ||
 			m.contains("null")) return "corrupt or truncated JPEG stream";
-		return m.trim().replace('\n', ' ');
+		return OneLine.printable(m.trim());
 	}
 }

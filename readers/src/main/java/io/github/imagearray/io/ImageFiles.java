@@ -77,10 +77,10 @@ public final class ImageFiles {
 	/**
 	 * @param name the file, for the message
 	 * @param bytes what reading it into memory takes
-	 * @throws ImageFileException when the heap cannot hold that much
+	 * @throws OutOfHeapException when the heap cannot hold that much
 	 */
-	static void checkMemory(final String name, final long bytes) throws ImageFileException {
-		if (!Heap.holds(bytes)) throw new ImageFileException(name + ": the image needs " + (bytes >> 20) +
+	static void checkMemory(final String name, final long bytes) throws OutOfHeapException {
+		if (!Heap.holds(bytes)) throw new OutOfHeapException(name + ": the image needs " + (bytes >> 20) +
 			" MiB but the Java heap has only " + (Heap.free() >> 20) + " MiB free; run Java with a larger -Xmx.");
 	}
 }

@@ -3,6 +3,7 @@ package io.github.imagearray.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -73,6 +74,16 @@ class DicomFilesTest {
 				assertEquals(m, means.get(z), 1e-12 * Math.max(1, Math.abs(m)), what + "mean of plane " + z);
 			}
 		}
+	}
+
+	@Test
+	void aNumberOfFramesTheHeapCannotHoldTheRecordsOfIsRefusedBeforeAnyIsMade() throws IOException {
+		// 2^31 - 1 frames of one 1-bit pixel fit in a file of 256 MiB; their records, some 512 GiB, do not
+		final Path dose = dir.resolve("rtdose.dcm");
+		final OutOfHeapException e = assertThrows(OutOfHeapException.class, () -> DicomFrames.of(DicomDataSet.read(
+			dose), Integer.MAX_VALUE));
+		assertTrue(e.getMessage().startsWith(dose + " (2147483647 frames): the image needs 524287 MiB but the Java " +
+			"heap has only "), e.getMessage());
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
+import io.github.imagearray.FileStatistics;
 import io.github.imagearray.OneLine;
 import io.github.imagearray.StatisticsJson;
 import io.github.imagearray.io.ImageFileException;
@@ -52,23 +53,6 @@ final class DatasetJob {
 			this.file = file;
 			this.type = type;
 			this.voxels = voxels;
-			this.problem = problem;
-		}
-	}
-
-	/** One file's statistics, as {@link StatisticsJson#of}, or why it could not be read. */
-	static final class Row implements Serializable {
-
-		private static final long serialVersionUID = 1L;
-		final String file;
-		final long voxels;
-		final Map<String, Object> statistics;
-		final String problem;
-
-		Row(final String file, final long voxels, final Map<String, Object> statistics, final String problem) {
-			this.file = file;
-			this.voxels = voxels;
-			this.statistics = statistics;
 			this.problem = problem;
 		}
 	}
@@ -116,15 +100,15 @@ final class DatasetJob {
 	}
 
 	/** @return each file's own statistics, in order, one at a time off the executors */
-	Iterator<Row> rows(final List<Header> files) {
+	Iterator<FileStatistics> rows(final List<Header> files) {
 		final int bins = this.bins;
 		return distribute(files).map(h -> {
 			try {
-				return DatasetFiles.read(h.file, image -> new Row(h.file, h.voxels, StatisticsJson.of(VolumeJob.calculator(
+				return DatasetFiles.read(h.file, image -> new FileStatistics(h.file, h.voxels, StatisticsJson.of(VolumeJob.calculator(
 					bins).compute(image)), null));
 			}
 			catch (final IOException | RuntimeException e) {
-				return new Row(h.file, h.voxels, null, problem(e));
+				return new FileStatistics(h.file, h.voxels, null, problem(e));
 			}
 		}).toLocalIterator();
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import io.github.imagearray.AtomicFiles;
+import io.github.imagearray.FileStatistics;
 import io.github.imagearray.Json;
 import io.github.imagearray.StatisticsJson;
 import io.github.imagearray.StatisticsTable;
@@ -47,13 +48,13 @@ final class DatasetRun {
 		final String type = DatasetJob.pooledType(readable);
 		final List<DatasetJob.Header> measured = new ArrayList<>();
 		final StringBuilder csv = new StringBuilder(StatisticsTable.header(groupOf != null));
-		final Iterator<DatasetJob.Row> rows = job.rows(readable);
+		final Iterator<FileStatistics> rows = job.rows(readable);
 		final Iterator<DatasetJob.Header> headers = readable.iterator();
 		AtomicFiles.write(dir.resolve("files.json"), stream -> {
 			final PrintStream json = new PrintStream(stream, false, "UTF-8");
 			final Json.Items items = new Json.Items(json);
 			while (rows.hasNext()) {
-				final DatasetJob.Row row = rows.next();
+				final FileStatistics row = rows.next();
 				final DatasetJob.Header header = headers.next();
 				if (!readable(row.file, row.problem)) continue;
 				measured.add(header);
