@@ -3,6 +3,8 @@ package io.github.imagearray.plugins;
 import java.awt.Dialog;
 import java.awt.EventQueue;
 import java.awt.Window;
+import java.util.HashMap;
+import java.util.Map;
 
 import ij.IJ;
 import ij.ImageJ;
@@ -27,11 +29,18 @@ public final class MacroErrorDriver {
 		final Thread macro = new Thread(() -> interpreter.run(args[0]), "Run$_test Macro$");
 		macro.start();
 		final long end = System.currentTimeMillis() + 30_000;
+		final Map<Window, Long> seen = new HashMap<>();
 		while (macro.isAlive() && System.currentTimeMillis() < end) {
 			for (final Window w : Window.getWindows())
 				if (w instanceof Dialog && w.isShowing()) {
-					System.out.println("dialog: " + ((Dialog) w).getTitle());
-					EventQueue.invokeAndWait(w::dispose);
+					final Long since = seen.get(w);
+					if (since == null) {
+						System.out.println("dialog: " + ((Dialog) w).getTitle());
+						seen.put(w, System.currentTimeMillis());
+					}
+					// closed once its modal loop runs: a dialog disposed while show() was still starting
+					// left the macro's thread blocked in show() for 30 s once, in a fresh-clone run
+					else if (System.currentTimeMillis() - since >= 250) EventQueue.invokeAndWait(w::dispose);
 				}
 			Thread.sleep(50);
 		}
