@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.imagearray.ReferenceFiles;
+import io.github.imagearray.cli.MainTest.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,20 +39,6 @@ class DistributionIT {
 	static Path scans;
 	@TempDir
 	Path elsewhere;
-
-	/** What a run of the program printed, and its exit status. */
-	private static final class Run {
-
-		final int status;
-		final String out;
-		final String err;
-
-		Run(final int status, final String out, final String err) {
-			this.status = status;
-			this.out = out;
-			this.err = err;
-		}
-	}
 
 	@BeforeAll
 	static void writeScans() throws IOException, InterruptedException {
@@ -89,7 +76,7 @@ class DistributionIT {
 
 	/** The statistics of scan1.nii.gz as the command line run in this JVM prints them. */
 	private static String statsInProcess() throws IOException {
-		final MainTest.Run run = new MainTest.Run("stats", scans.resolve("scan1.nii.gz").toString());
+		final Run run = new Run("stats", scans.resolve("scan1.nii.gz").toString());
 		assertEquals(0, run.status, run.err);
 		return run.out;
 	}
@@ -174,7 +161,7 @@ class DistributionIT {
 		final List<String> rows = Files.readAllLines(results.resolve("statistics.csv"), StandardCharsets.UTF_8);
 		assertEquals(names.size() + 1, rows.size());
 		for (int i = 0; i < names.size(); i++) {
-			final MainTest.Run alone = new MainTest.Run("describe", scans.resolve(names.get(i)).toString(), "--out",
+			final Run alone = new Run("describe", scans.resolve(names.get(i)).toString(), "--out",
 				elsewhere.toString(), "--name", "alone");
 			assertEquals(0, alone.status, alone.err);
 			final String[] row = rows.get(i + 1).split(",");

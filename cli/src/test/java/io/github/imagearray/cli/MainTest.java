@@ -68,6 +68,13 @@ class MainTest {
 			return new Run(Bench::run, args);
 		}
 
+		/** What a program run as a process of its own printed, and its exit status. */
+		Run(final int status, final String out, final String err) {
+			this.status = status;
+			this.out = out;
+			this.err = err;
+		}
+
 		private Run(final Program program, final String... args) throws UnsupportedEncodingException {
 			final ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
 			status = program.run(args, new PrintStream(o, true, "UTF-8"), new PrintStream(e, true, "UTF-8"));
