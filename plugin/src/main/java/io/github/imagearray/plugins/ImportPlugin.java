@@ -46,12 +46,14 @@ public class ImportPlugin implements PlugIn {
 			Path source = file.toPath();
 			String series = null;
 			if ("hdf5".equals(arg)) {
-				final String dataset = choice("Import " + kind, "dataset", Hdf5Reader.datasets(source));
+				String dataset = named("dataset");
+				if (dataset == null) dataset = choice("Import " + kind, "dataset", Hdf5Reader.datasets(source));
 				if (dataset == null) return;
 				if (!dataset.isEmpty()) source = Paths.get(source + ":" + dataset);
 			}
 			else if ("dicom".equals(arg)) {
-				series = choice("Import " + kind, "series", DicomSeries.seriesUids(source));
+				series = named("series");
+				if (series == null) series = choice("Import " + kind, "series", DicomSeries.seriesUids(source));
 				if (series == null) return;
 				if (series.isEmpty()) series = null;
 			}
@@ -98,13 +100,18 @@ public class ImportPlugin implements PlugIn {
 	}
 
 	/**
-	 * @return the only one of {@code options}, the one a macro names with {@code key=}, or the one
-	 *         chosen in a dialog; "" when a macro names none, so that the reader chooses as on the
-	 *         command line; null when cancelled
+	 * @return what a macro names with {@code key=}; "" when it names nothing, so that the reader
+	 *         chooses as on the command line; null when no macro runs. A macro's import never lists
+	 *         the datasets or series first, which for DICOM means reading every file's header once
+	 *         more.
 	 */
-	private static String choice(final String title, final String key, final List<String> options) {
+	private static String named(final String key) {
 		final String macro = Macro.getOptions();
-		if (macro != null) return Macro.getValue(macro, key, "");
+		return macro == null ? null : Macro.getValue(macro, key, "");
+	}
+
+	/** @return the only one of {@code options}, or the one chosen in a dialog; null when cancelled */
+	private static String choice(final String title, final String key, final List<String> options) {
 		if (options.size() <= 1) return options.isEmpty() ? "" : options.get(0);
 		final GenericDialog gd = new GenericDialog(title);
 		gd.addChoice(key, options.toArray(new String[0]), options.get(0));
